@@ -1,0 +1,203 @@
+/**
+ * Data shapes that cross the contract. Plain JSON only: the renderer, the CLI's --json output
+ * and the web host's WebSocket all carry them unchanged.
+ */
+import type { ErrorInfo } from './errors';
+
+export type OutputFormat = 'jpeg' | 'png' | 'webp';
+
+/** What a person asks for: one model, one prompt, the model's fields, and reference images by hash. */
+export interface GenerationRequest {
+  /** A model id from `shared/models.ts` (the BFL endpoint name, e.g. `flux-2-pro`). */
+  model: string;
+  prompt: string;
+  /**
+   * Every other body field the model takes, under BFL's own names: `seed`, `width`, `height`,
+   * `aspect_ratio`, `safety_tolerance`, `output_format`, `steps`, `guidance`, `raw`, …
+   * Image fields are not here: they come from `inputs`.
+   */
+  params: Record<string, unknown>;
+  /** Reference images in slot order, as sha256 hashes of files stored by `inputs:add`. */
+  inputs: string[];
+}
+
+export type JobStatus =
+  | 'queued'
+  | 'submitting'
+  | 'polling'
+  | 'downloading'
+  | 'done'
+  | 'failed'
+  | 'moderated'
+  | 'cancelled'
+  | 'expired'
+  | 'unknown';
+
+export const ACTIVE_JOB_STATUSES: readonly JobStatus[] = ['queued', 'submitting', 'polling', 'downloading'];
+export const FINAL_JOB_STATUSES: readonly JobStatus[] = ['done', 'failed', 'moderated', 'cancelled', 'expired', 'unknown'];
+
+/** A job as the renderer sees it. No polling URL, no key: only what a person can act on. */
+export interface Job {
+  id: string;
+  /** Jobs submitted together (`count` > 1) share a batch id. */
+  batchId: string;
+  status: JobStatus;
+  request: GenerationRequest;
+  projectId: string | null;
+  /** BFL's task id once the submit was accepted. */
+  taskId: string | null;
+  /** Credits BFL charged (from the submit answer), or null when not known. */
+  cost: number | null;
+  /** Credits estimated from the price table before sending. */
+  estimatedCost: number | null;
+  /** 0..1 while BFL reports progress, else null. */
+  progress: number | null;
+  /** Why the job stopped, in words a person can act on (failed/moderated/cancelled/expired/unknown). */
+  error: ErrorInfo | null;
+  /** The library image this job produced, once done. */
+  generationId: string | null;
+  createdAt: string;
+  updatedAt: string;
+  submittedAt: string | null;
+  finishedAt: string | null;
+}
+
+/** One image in the library. */
+export interface Generation {
+  id: string;
+  jobId: string | null;
+  taskId: string | null;
+  projectId: string | null;
+  model: string;
+  prompt: string;
+  /** The prompt after BFL's upsampling, as `result.prompt` reported it. */
+  upsampledPrompt: string | null;
+  seed: number | null;
+  width: number | null;
+  height: number | null;
+  format: OutputFormat;
+  /** Every request field that was sent (except images), under BFL's names. */
+  params: Record<string, unknown>;
+  /** sha256 of each reference image, in slot order. */
+  inputs: string[];
+  cost: number | null;
+  createdAt: string;
+  favorite: boolean;
+  rating: number;
+  tags: string[];
+  /** Path relative to the library folder, e.g. `images/2026-11/<id>.jpg`. */
+  file: string;
+  /** The file is gone from disk (the row is kept, never dropped silently). */
+  missing: boolean;
+  /** In the trash (restorable until the trash is emptied). */
+  trashed: boolean;
+  /** URLs handed out by the front door; the renderer never builds file URLs itself. */
+  imageUrl: string;
+  thumbUrl: string;
+}
+
+export interface Project {
+  id: string;
+  name: string;
+  createdAt: string;
+  /** Images in the project (not counting the trash). */
+  count: number;
+}
+
+/** A reference image stored once by content hash under `inputs/<sha256>.<ext>`. */
+export interface InputImage {
+  hash: string;
+  format: OutputFormat;
+  width: number;
+  height: number;
+  bytes: number;
+  url: string;
+}
+
+export type Region = 'global' | 'eu' | 'us' | 'custom';
+export type Theme = 'dark' | 'light';
+
+export interface WindowBounds {
+  x?: number;
+  y?: number;
+  width: number;
+  height: number;
+  maximized: boolean;
+}
+
+export interface Settings {
+  region: Region;
+  /** Only with region `custom` (tests, proxies): the API base URL. */
+  customApiBase: string | null;
+  defaultModel: string;
+  defaultParams: Record<string, unknown>;
+  /** A batch whose estimate passes this many credits asks before sending. */
+  costConfirmThreshold: number;
+  theme: Theme;
+  /** Active BFL tasks at most (24 by account default; kontext-max has its own limit of 6). */
+  maxActiveTasks: number;
+  /** All polls across all jobs, per second. */
+  pollBudgetPerSecond: number;
+  window: WindowBounds | null;
+}
+
+export interface KeyStatus {
+  hasKey: boolean;
+  /** The last four characters, for recognising a key; never more. */
+  last4: string | null;
+  /** Where the key in use comes from: the `BFL_API_KEY` environment variable wins over the keychain. */
+  source: 'env' | 'keychain' | null;
+  keychainAvailable: boolean;
+  /** Something a person should know (e.g. "no keychain reachable"). */
+  message: string | null;
+}
+
+export interface AppInfo {
+  version: string;
+  home: string;
+  logFile: string;
+  apiBase: string;
+  platform: string;
+  /** False when SQLite lacks FTS5 and search falls back to a plain scan. */
+  fullTextSearch: boolean;
+}
+
+export interface SpendSummary {
+  today: number;
+  month: number;
+  perProject: { projectId: string | null; name: string; credits: number }[];
+}
+
+/** Progress of long work (rebuild, reconcile, import, export, thumbnails). */
+export interface TaskProgress {
+  taskId: string;
+  kind: 'rebuild' | 'reconcile' | 'import' | 'export' | 'thumbnails';
+  done: number;
+  total: number;
+  finished: boolean;
+  message: string | null;
+}
+
+/** What a file's embedded Seedbank record says about how it was made. */
+export interface EmbeddedRecord {
+  version: number;
+  id: string;
+  model: string;
+  prompt: string;
+  upsampledPrompt: string | null;
+  seed: number | null;
+  width: number | null;
+  height: number | null;
+  format: OutputFormat;
+  params: Record<string, unknown>;
+  inputs: string[];
+  taskId: string | null;
+  cost: number | null;
+  createdAt: string;
+  submittedAt: string | null;
+  finishedAt: string | null;
+  projectName: string | null;
+  favorite: boolean;
+  rating: number;
+  tags: string[];
+}
