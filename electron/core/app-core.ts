@@ -1,0 +1,108 @@
+/**
+ * Puts the core together for one front door (Electron main, the CLI, the web host): paths,
+ * log, settings, key, database, library, job runner, and one dispatcher over every handler.
+ * Nothing here imports `electron`; main passes in what only Electron has (net.fetch, the
+ * electron-store opener, the asset URL scheme, the shell actions).
+ */
+import os from 'node:os';
+import { randomBytes } from 'node:crypto';
+import type { Handlers } from '../../shared/api';
+import { createDispatcher, type Dispatch } from './contract/dispatch';
+import type { CoreContext, FetchLike } from './context';
+import { EventBus } from './events';
+import { createAppHandlers } from './handlers/app-handlers';
+import { createJobHandlers } from './jobs/job-handlers';
+import { JobRunner } from './jobs/runner';
+import { openDatabase } from './library/database';
+import { Library } from './library/library';
+import { createLibraryHandlers } from './library/library-handlers';
+import { createFileLogger, type Logger } from './logging/logger';
+import { appPaths } from './paths';
+import { KeyringSecretStore } from './secrets/keyring-store';
+import { createKeyService } from './secrets/key-service';
+import type { SecretStore } from './secrets/secret-store';
+import { createSettingsService, type SettingsStore } from './settings/settings-service';
+
+export interface CoreOptions {
+  home: string;
+  env?: NodeJS.ProcessEnv;
+  /** Who opens the core, for job leases and logs. */
+  kind: 'app' | 'cli' | 'web' | 'test';
+  version: string;
+  fetch?: FetchLike;
+  /** The keychain; `null` when none is reachable. Defaults to the OS keychain. */
+  secretStore?: SecretStore | null;
+  openSettingsStore?: (directory: string) => SettingsStore;
+  assetUrl?: (relativePath: string) => string;
+  logger?: Logger;
+  now?: () => Date;
+  /** Front-door-specific handlers (shell actions) that override or add to the core's. */
+  extraHandlers?: Partial<Handlers>;
+  /** Resume unfinished jobs at start (the app and `seedbank resume` do; other CLI commands do not). */
+  resumeJobs?: boolean;
+}
+
+export interface Core {
+  ctx: CoreContext;
+  library: Library;
+  runner: JobRunner;
+  handlers: Partial<Handlers>;
+  dispatch: Dispatch;
+  close(): Promise<void>;
+}
+
+export async function createCore(options: CoreOptions): Promise<Core> {
+  const env = options.env ?? process.env;
+  const paths = appPaths(options.home);
+  const logger = options.logger ?? createFileLogger({ directory: paths.logsDir });
+  const bus = new EventBus();
+  const settings = createSettingsService({
+    directory: paths.settingsDir,
+    env,
+    logger,
+    ...(options.openSettingsStore ? { openStore: options.openSettingsStore } : {}),
+  });
+  const secretStore = options.secretStore === undefined ? new KeyringSecretStore() : options.secretStore;
+  const keys = createKeyService({ store: secretStore, env, logger });
+  const db = openDatabase(paths.database);
+  const ctx: CoreContext = {
+    paths,
+    logger,
+    bus,
+    settings,
+    keys,
+    db,
+    fetch: options.fetch ?? ((input, init) => fetch(input, init)),
+    now: options.now ?? (() => new Date()),
+    assetUrl: options.assetUrl ?? ((relativePath) => `seedbank-asset://library/${relativePath}`),
+    ownerId: `${options.kind}:${os.hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`,
+    version: options.version,
+  };
+  logger.info('core starting', { kind: options.kind, home: paths.home, apiBase: settings.apiBase() });
+
+  const library = new Library(ctx);
+  await library.start();
+  const runner = new JobRunner(ctx, library);
+  if (options.resumeJobs !== false) runner.start();
+
+  const handlers: Partial<Handlers> = {
+    ...createAppHandlers(ctx),
+    ...createLibraryHandlers(library, ctx),
+    ...createJobHandlers(runner, ctx),
+    ...options.extraHandlers,
+  };
+
+  return {
+    ctx,
+    library,
+    runner,
+    handlers,
+    dispatch: createDispatcher(handlers, logger),
+    async close() {
+      await runner.stop();
+      await library.close();
+      db.close();
+      logger.info('core closed');
+    },
+  };
+}

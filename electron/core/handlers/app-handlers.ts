@@ -1,0 +1,36 @@
+/**
+ * Handlers for the app itself, the key and the settings: the parts every front door shares.
+ */
+import type { Handlers } from '../../../shared/api';
+import type { SettingsView } from '../../../shared/api';
+import { hasFts5 } from '../library/database';
+import type { CoreContext } from '../context';
+
+type AppChannels = 'app:info' | 'key:status' | 'key:set' | 'key:clear' | 'settings:get' | 'settings:update';
+
+export function settingsView(ctx: CoreContext): SettingsView {
+  return { settings: ctx.settings.get(), apiBase: ctx.settings.apiBase(), notice: ctx.settings.notice };
+}
+
+export function createAppHandlers(ctx: CoreContext): Pick<Handlers, AppChannels> {
+  return {
+    'app:info': () => ({
+      version: ctx.version,
+      home: ctx.paths.home,
+      logFile: ctx.logger.file ?? '',
+      apiBase: ctx.settings.apiBase(),
+      platform: process.platform,
+      fullTextSearch: hasFts5(ctx.db),
+    }),
+    'key:status': () => ctx.keys.status(),
+    'key:set': ({ key }) => ctx.keys.set(key),
+    'key:clear': () => ctx.keys.clear(),
+    'settings:get': () => settingsView(ctx),
+    'settings:update': (patch) => {
+      ctx.settings.update(patch);
+      const view = settingsView(ctx);
+      ctx.bus.emit('settings:changed', view);
+      return view;
+    },
+  };
+}

@@ -1,0 +1,92 @@
+/**
+ * Settings on a `conf`-shaped store (electron-store in the app is `conf` plus Electron's
+ * paths; the CLI, the web host and the tests open the same `settings.json` with `conf` and an
+ * explicit `cwd`). A corrupt file is kept as `settings.json.backup-<time>` and the defaults are
+ * used, with a notice for the person — never a crash, never silently starting from nothing.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Conf from 'conf';
+import { SettingsPatchSchema } from '../../../shared/api';
+import type { Settings } from '../../../shared/types';
+import type { SettingsService } from '../context';
+import type { Logger } from '../logging/logger';
+import { DEFAULT_SETTINGS, apiBaseFor } from './defaults';
+
+/** The part of conf / electron-store the service uses. */
+export interface SettingsStore {
+  readonly store: Record<string, unknown>;
+  set(object: Record<string, unknown>): void;
+}
+
+export const SETTINGS_FILE = 'settings.json';
+
+export function openConfStore(directory: string): SettingsStore {
+  return new Conf<Record<string, unknown>>({
+    cwd: directory,
+    configName: 'settings',
+    projectName: 'Seedbank',
+    accessPropertiesByDotNotation: false,
+  }) as unknown as SettingsStore;
+}
+
+export interface SettingsServiceOptions {
+  directory: string;
+  env: NodeJS.ProcessEnv;
+  logger: Logger;
+  /** Opens the store; defaults to `conf` (the app passes electron-store). */
+  openStore?: (directory: string) => SettingsStore;
+  now?: () => Date;
+}
+
+/** Keeps every stored value that is still valid; drops the rest back to defaults. */
+function sanitize(raw: Record<string, unknown>): { settings: Settings; dropped: string[] } {
+  const settings: Settings = structuredClone(DEFAULT_SETTINGS);
+  const dropped: string[] = [];
+  const target = settings as unknown as Record<string, unknown>;
+  for (const [key, value] of Object.entries(raw)) {
+    if (!(key in DEFAULT_SETTINGS)) continue;
+    const parsed = SettingsPatchSchema.safeParse({ [key]: value });
+    if (parsed.success) target[key] = (parsed.data as Record<string, unknown>)[key];
+    else dropped.push(key);
+  }
+  return { settings, dropped };
+}
+
+export function createSettingsService(options: SettingsServiceOptions): SettingsService {
+  const open = options.openStore ?? openConfStore;
+  const now = options.now ?? (() => new Date());
+  let notice: string | null = null;
+  let store: SettingsStore;
+  try {
+    store = open(options.directory);
+  } catch (err) {
+    const file = path.join(options.directory, SETTINGS_FILE);
+    const backup = `${file}.backup-${now().toISOString().replace(/[:.]/g, '-')}`;
+    if (fs.existsSync(file)) fs.renameSync(file, backup);
+    notice = `The settings file could not be read and was set aside as ${path.basename(backup)}; defaults are in use.`;
+    options.logger.warn('corrupt settings file set aside', { backup, error: err });
+    store = open(options.directory);
+  }
+
+  const { settings: initial, dropped } = sanitize(store.store);
+  if (dropped.length > 0) {
+    notice ??= `Some settings were invalid and were reset to defaults: ${dropped.join(', ')}.`;
+    options.logger.warn('invalid settings reset', { dropped });
+  }
+  let current = initial;
+
+  return {
+    get: () => structuredClone(current),
+    update(patch) {
+      const parsed = SettingsPatchSchema.parse(patch);
+      current = { ...current, ...parsed } as Settings;
+      store.set({ ...current });
+      return structuredClone(current);
+    },
+    get notice() {
+      return notice;
+    },
+    apiBase: () => apiBaseFor(current, options.env),
+  };
+}
