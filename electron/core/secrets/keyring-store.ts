@@ -11,6 +11,22 @@ function describe(err: unknown): string {
   return text.split('\n')[0]?.slice(0, 200) || 'unknown error';
 }
 
+/**
+ * Once the platform store has failed in this process, keep saying so: after a failed Secret
+ * Service connection the keyring library may quietly accept later writes into the kernel's
+ * session keyring, which does not survive a logout — a key "saved" there would be lost.
+ */
+let platformFailure: string | null = null;
+
+function unavailable(err: unknown): KeychainUnavailableError {
+  platformFailure ??= describe(err);
+  return new KeychainUnavailableError(platformFailure);
+}
+
+function isMissingEntry(err: unknown): boolean {
+  return /no (matching )?entry|not found/i.test(describe(err));
+}
+
 export class KeyringSecretStore implements SecretStore {
   private readonly entry: Entry;
 
@@ -19,28 +35,31 @@ export class KeyringSecretStore implements SecretStore {
   }
 
   async get(): Promise<string | null> {
+    if (platformFailure) throw new KeychainUnavailableError(platformFailure);
     try {
       return this.entry.getPassword() ?? null;
     } catch (err) {
-      if (/no (matching )?entry|not found/i.test(describe(err))) return null;
-      throw new KeychainUnavailableError(describe(err));
+      if (isMissingEntry(err)) return null;
+      throw unavailable(err);
     }
   }
 
   async set(value: string): Promise<void> {
+    if (platformFailure) throw new KeychainUnavailableError(platformFailure);
     try {
       this.entry.setPassword(value);
     } catch (err) {
-      throw new KeychainUnavailableError(describe(err));
+      throw unavailable(err);
     }
   }
 
   async delete(): Promise<void> {
+    if (platformFailure) throw new KeychainUnavailableError(platformFailure);
     try {
       this.entry.deletePassword();
     } catch (err) {
-      if (/no (matching )?entry|not found/i.test(describe(err))) return;
-      throw new KeychainUnavailableError(describe(err));
+      if (isMissingEntry(err)) return;
+      throw unavailable(err);
     }
   }
 }

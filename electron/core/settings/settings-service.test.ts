@@ -1,0 +1,64 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { silentLogger } from '../logging/logger';
+import { DEFAULT_SETTINGS } from './defaults';
+import { createSettingsService, openConfStore, SETTINGS_FILE } from './settings-service';
+
+describe('settings', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'seedbank-settings-'));
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  const open = (env: NodeJS.ProcessEnv = {}) => createSettingsService({ directory: dir, env, logger: silentLogger });
+
+  it('starts from the defaults and persists changes to settings.json in the given folder', () => {
+    const settings = open();
+    expect(settings.get()).toEqual(DEFAULT_SETTINGS);
+    settings.update({ region: 'eu', theme: 'light', costConfirmThreshold: 120 });
+    const reopened = open();
+    expect(reopened.get()).toMatchObject({ region: 'eu', theme: 'light', costConfirmThreshold: 120 });
+    expect(JSON.parse(fs.readFileSync(path.join(dir, SETTINGS_FILE), 'utf8'))).toMatchObject({ region: 'eu' });
+  });
+
+  it('the CLI opens the very same file with conf and an explicit folder', () => {
+    open().update({ defaultModel: 'flux-2-max' });
+    expect(openConfStore(dir).store).toMatchObject({ defaultModel: 'flux-2-max' });
+  });
+
+  it('maps the region to its API host, and SEEDBANK_API_BASE wins over it', () => {
+    const settings = open();
+    expect(settings.apiBase()).toBe('https://api.bfl.ai');
+    settings.update({ region: 'us' });
+    expect(settings.apiBase()).toBe('https://api.us.bfl.ai');
+    settings.update({ region: 'custom', customApiBase: 'http://127.0.0.1:9999/' });
+    expect(settings.apiBase()).toBe('http://127.0.0.1:9999');
+    expect(open({ SEEDBANK_API_BASE: 'http://127.0.0.1:1234' }).apiBase()).toBe('http://127.0.0.1:1234');
+  });
+
+  it('keeps a corrupt settings file as a backup, uses the defaults and says so', () => {
+    fs.writeFileSync(path.join(dir, SETTINGS_FILE), '{ this is not json');
+    const settings = open();
+    expect(settings.get()).toEqual(DEFAULT_SETTINGS);
+    expect(settings.notice).toMatch(/could not be read and was set aside as settings\.json\.backup-/);
+    const backups = fs.readdirSync(dir).filter((f) => f.startsWith(`${SETTINGS_FILE}.backup-`));
+    expect(backups).toHaveLength(1);
+    expect(fs.readFileSync(path.join(dir, backups[0] ?? ''), 'utf8')).toBe('{ this is not json');
+  });
+
+  it('resets only the values that are invalid, keeping the rest', () => {
+    fs.writeFileSync(path.join(dir, SETTINGS_FILE), JSON.stringify({ theme: 'purple', region: 'eu', maxActiveTasks: 6 }));
+    const settings = open();
+    expect(settings.get()).toMatchObject({ theme: 'dark', region: 'eu', maxActiveTasks: 6 });
+    expect(settings.notice).toMatch(/reset to defaults: theme/);
+  });
+
+  it('refuses an invalid update with the field named, changing nothing', () => {
+    const settings = open();
+    expect(() => settings.update({ maxActiveTasks: 99 })).toThrow(/maxActiveTasks/);
+    expect(open().get().maxActiveTasks).toBe(24);
+  });
+});

@@ -1,0 +1,96 @@
+// `npm test`: every check Seedbank has, ending with one line `N passed, M failed`.
+// 1. finds the system packages the tests need (Chromium, a D-Bus session bus, gnome-keyring,
+//    exiftool) or, run as root on Debian/Ubuntu, installs them with apt; elsewhere it stops with
+//    the one command to run;
+// 2. typechecks, lints and builds (main, preload, renderer, CLI, web host);
+// 3. runs every vitest suite (unit + browser e2e; Electron e2e where a binary is installed)
+//    and sums them, counting typecheck, lint and build as one check each.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+process.chdir(root);
+
+const major = Number(process.versions.node.split('.')[0]);
+if (major < 24) {
+  console.error(`Seedbank needs Node 24 or newer (this is ${process.version}). See .nvmrc.`);
+  process.exit(1);
+}
+
+// command → Debian package that provides it
+const SYSTEM_NEEDS = [
+  ['chromium', 'chromium'],
+  ['dbus-daemon', 'dbus'],
+  ['dbus-send', 'dbus'],
+  ['gnome-keyring-daemon', 'gnome-keyring'],
+  ['exiftool', 'libimage-exiftool-perl'],
+];
+
+const has = (command) => spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
+
+function ensureSystemPackages() {
+  const missing = [...new Set(SYSTEM_NEEDS.filter(([command]) => !has(command)).map(([, pkg]) => pkg))];
+  if (missing.length === 0) return;
+  const command = `apt-get update && apt-get install -y --no-install-recommends ${missing.join(' ')}`;
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (isRoot && has('apt-get')) {
+    console.log(`Installing system packages the tests need: ${missing.join(', ')}`);
+    const result = spawnSync('sh', ['-c', command], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    if (result.status === 0) return;
+    console.error('apt-get failed; see above.');
+  } else {
+    console.error(`These system packages are needed for the tests: ${missing.join(', ')}.`);
+    console.error(has('apt-get') ? `Run: sudo sh -c '${command}'` : 'Install them with your system package manager.');
+  }
+  process.exit(1);
+}
+
+const counts = { passed: 0, failed: 0, skipped: 0 };
+
+function step(name, command, args) {
+  console.log(`\n▶ ${name}`);
+  const result = spawnSync(command, args, { stdio: 'inherit', env: process.env });
+  if (result.status === 0) counts.passed += 1;
+  else {
+    counts.failed += 1;
+    console.error(`✗ ${name} failed`);
+  }
+  return result.status === 0;
+}
+
+ensureSystemPackages();
+const bin = (name) => path.join(root, 'node_modules', '.bin', name);
+step('typecheck', bin('tsc'), ['-p', 'tsconfig.node.json']);
+step('typecheck (renderer)', bin('tsc'), ['-p', 'tsconfig.web.json']);
+step('typecheck (e2e)', bin('tsc'), ['-p', 'tsconfig.e2e.json']);
+step('lint', bin('eslint'), ['.']);
+step('format', bin('prettier'), ['--check', '--log-level', 'warn', '.']);
+const built = step('build', process.execPath, [path.join(root, 'scripts', 'build.mjs')]);
+
+const report = path.join(os.tmpdir(), `seedbank-vitest-${process.pid}.json`);
+console.log('\n▶ vitest (unit + e2e)');
+const vitest = spawnSync(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], {
+  stdio: 'inherit',
+  env: { ...process.env, SEEDBANK_BUILT: built ? '1' : '0' },
+});
+if (fs.existsSync(report)) {
+  const summary = JSON.parse(fs.readFileSync(report, 'utf8'));
+  counts.passed += summary.numPassedTests ?? 0;
+  counts.failed += summary.numFailedTests ?? 0;
+  counts.skipped += (summary.numPendingTests ?? 0) + (summary.numTodoTests ?? 0);
+  // A file that fails to load has no failed test but is a failure all the same.
+  const brokenFiles = (summary.testResults ?? []).filter(
+    (file) => file.status === 'failed' && (file.assertionResults ?? []).every((a) => a.status !== 'failed'),
+  ).length;
+  counts.failed += brokenFiles;
+  fs.rmSync(report, { force: true });
+} else {
+  counts.failed += 1;
+  console.error(`vitest produced no report (exit ${vitest.status})`);
+}
+
+console.log(`\n${counts.passed} passed, ${counts.failed} failed${counts.skipped ? `, ${counts.skipped} skipped` : ''}`);
+process.exit(counts.failed === 0 ? 0 : 1);

@@ -1,0 +1,70 @@
+/**
+ * A real Secret Service for tests: a private D-Bus session bus with gnome-keyring-daemon on it,
+ * both started and stopped by the tests themselves, with a temporary home so nothing touches
+ * the person's own keyring. `@napi-rs/keyring` finds it through DBUS_SESSION_BUS_ADDRESS.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export interface KeyringSession {
+  address: string;
+  stop(): void;
+}
+
+export function keyringToolsAvailable(): string | null {
+  for (const tool of ['dbus-daemon', 'gnome-keyring-daemon']) {
+    try {
+      execFileSync('sh', ['-c', `command -v ${tool}`], { stdio: 'ignore' });
+    } catch {
+      return `${tool} is not installed (apt-get install dbus gnome-keyring)`;
+    }
+  }
+  return null;
+}
+
+export async function startKeyringSession(): Promise<KeyringSession> {
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'seedbank-keyring-'));
+  const env = { ...process.env, HOME: home, XDG_DATA_HOME: path.join(home, 'data'), XDG_RUNTIME_DIR: home };
+  const output = execFileSync('dbus-daemon', ['--session', '--fork', '--nopidfile', '--print-address=1', '--print-pid=1'], {
+    env,
+    encoding: 'utf8',
+  });
+  const [address = '', pidText = ''] = output.trim().split('\n');
+  const dbusPid = Number(pidText);
+  const busEnv = { ...env, DBUS_SESSION_BUS_ADDRESS: address };
+  const keyring = spawn('gnome-keyring-daemon', ['--foreground', '--unlock', '--components=secrets'], {
+    env: busEnv,
+    stdio: ['pipe', 'ignore', 'ignore'],
+  });
+  keyring.stdin.end('\n');
+  // The daemon owns org.freedesktop.secrets once it is ready; wait for that name on the bus.
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    try {
+      const names = execFileSync(
+        'dbus-send',
+        ['--session', '--print-reply', '--dest=org.freedesktop.DBus', '/org/freedesktop/DBus', 'org.freedesktop.DBus.ListNames'],
+        { env: busEnv, encoding: 'utf8' },
+      );
+      if (names.includes('org.freedesktop.secrets')) break;
+    } catch {
+      // bus not answering yet
+    }
+    if (Date.now() > deadline) throw new Error('gnome-keyring-daemon did not start on the private D-Bus session');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return {
+    address,
+    stop() {
+      keyring.kill('SIGTERM');
+      try {
+        process.kill(dbusPid, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+      fs.rmSync(home, { recursive: true, force: true });
+    },
+  };
+}
