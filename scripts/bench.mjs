@@ -1,0 +1,69 @@
+// `npm run bench`: bundles each benchmark in test/bench/*-bench.ts with esbuild, runs it in
+// its own Node process (so peak RSS is its own), gathers the JSON each writes to bench/<name>.json
+// into bench/results.json, and rewrites the figures table in the README.
+import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const benchDir = path.join(root, 'test', 'bench');
+const only = process.argv.slice(2);
+const names = fs
+  .readdirSync(benchDir)
+  .filter((f) => f.endsWith('-bench.ts'))
+  .map((f) => f.replace(/-bench\.ts$/, ''))
+  .filter((name) => only.length === 0 || only.includes(name));
+
+fs.mkdirSync(path.join(root, 'bench'), { recursive: true });
+const results = fs.existsSync(path.join(root, 'bench', 'results.json'))
+  ? JSON.parse(fs.readFileSync(path.join(root, 'bench', 'results.json'), 'utf8'))
+  : {};
+
+for (const name of names) {
+  const outfile = path.join(root, 'out', 'bench', `${name}.mjs`);
+  await build({
+    entryPoints: [path.join(benchDir, `${name}-bench.ts`)],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node24',
+    packages: 'external',
+    define: { __SEEDBANK_VERSION__: JSON.stringify('bench') },
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+    logLevel: 'warning',
+  });
+  console.log(`\n▶ bench: ${name}`);
+  const run = spawnSync(process.execPath, ['--expose-gc', outfile], { stdio: 'inherit', cwd: root });
+  const file = path.join(root, 'bench', `${name}.json`);
+  if (run.status !== 0 || !fs.existsSync(file)) {
+    console.error(`bench ${name} failed (exit ${run.status})`);
+    continue;
+  }
+  results[name] = JSON.parse(fs.readFileSync(file, 'utf8'));
+}
+
+results.machine = { cpus: (await import('node:os')).cpus().length, node: process.version, date: new Date().toISOString() };
+fs.writeFileSync(path.join(root, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+
+// Each bench JSON may carry `rows: [{metric, value, target, unit, ok}]`; the README shows them.
+const rows = [];
+for (const [name, result] of Object.entries(results)) {
+  if (!result || !Array.isArray(result.rows)) continue;
+  for (const row of result.rows) rows.push(`| ${name} | ${row.metric} | ${row.value} ${row.unit ?? ''} | ${row.target ?? ''} | ${row.ok === false ? '✗' : '✓'} |`);
+}
+const table = ['| suite | measure | result | target | met |', '|---|---|---|---|---|', ...rows].join('\n');
+const readmePath = path.join(root, 'README.md');
+if (fs.existsSync(readmePath) && rows.length > 0) {
+  const readme = fs.readFileSync(readmePath, 'utf8');
+  const start = '<!-- bench:start -->';
+  const end = '<!-- bench:end -->';
+  if (readme.includes(start) && readme.includes(end)) {
+    const stamp = `Measured ${results.machine.date.slice(0, 10)} on ${results.machine.cpus} cores, Node ${results.machine.node}.`;
+    const next = readme.replace(new RegExp(`${start}[\\s\\S]*${end}`), `${start}\n${stamp}\n\n${table}\n${end}`);
+    fs.writeFileSync(readmePath, next);
+  }
+}
+console.log(`\nwrote bench/results.json${rows.length ? ' and the README table' : ''}`);
