@@ -1,0 +1,106 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { NativeImage } from 'electron';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Generation } from '../shared/types';
+import {
+  FALLBACK_DRAG_ICON,
+  createDragHandler,
+  dragIconFor,
+  isDraggableLibraryFile,
+  startImageDrag,
+  type NativeImageFactory,
+} from './drag';
+
+let home: string;
+let outside: string;
+
+beforeAll(() => {
+  const tmp = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'seedbank-drag-')));
+  home = path.join(tmp, 'home');
+  outside = path.join(tmp, 'outside.jpg');
+  fs.mkdirSync(path.join(home, 'images', '2026-11'), { recursive: true });
+  fs.writeFileSync(path.join(home, 'images', '2026-11', 'g1.jpg'), 'jpeg');
+  fs.writeFileSync(path.join(home, 'library.db'), 'db');
+  fs.writeFileSync(outside, 'elsewhere');
+  fs.symlinkSync(outside, path.join(home, 'images', 'escape.jpg'));
+});
+
+afterAll(() => {
+  fs.rmSync(path.dirname(home), { recursive: true, force: true });
+});
+
+/** Stand-in images: a path decodes when it is in `decodable`; resize records the size. */
+function fakeImages(decodable: string[]) {
+  const made: { source: string; resized?: number }[] = [];
+  const image = (source: string, empty: boolean): NativeImage =>
+    ({
+      isEmpty: () => empty,
+      resize: ({ width }: { width?: number }) => {
+        made.push({ source, resized: width ?? 0 });
+        return image(source, false);
+      },
+    }) as unknown as NativeImage;
+  const factory: NativeImageFactory = {
+    createFromPath: (p) => image(p, !decodable.includes(p)),
+    createFromDataURL: (url) => {
+      made.push({ source: url });
+      return image(url, false);
+    },
+  };
+  return { factory, made };
+}
+
+function generation(file: string, missing = false): Generation {
+  return { id: 'g1', file, missing } as Generation;
+}
+
+describe('image drag-out', () => {
+  it('starts a drag of the file with the given icon', () => {
+    const startDrag = vi.fn();
+    startImageDrag({ startDrag }, '/h/images/a.jpg', '/h/icon.png');
+    expect(startDrag).toHaveBeenCalledWith({ file: '/h/images/a.jpg', icon: '/h/icon.png' });
+  });
+
+  it('uses the first decodable candidate for the icon, else the built-in one', () => {
+    const a = fakeImages(['/img.jpg']);
+    dragIconFor(a.factory, ['/thumb.webp', '/img.jpg']);
+    expect(a.made).toEqual([{ source: '/img.jpg', resized: 96 }]);
+    const b = fakeImages([]);
+    dragIconFor(b.factory, ['/thumb.webp']);
+    expect(b.made).toEqual([{ source: FALLBACK_DRAG_ICON }]);
+  });
+
+  it('only library image files are draggable', () => {
+    expect(isDraggableLibraryFile(home, path.join(home, 'images', '2026-11', 'g1.jpg'))).toBe(true);
+    expect(isDraggableLibraryFile(home, path.join(home, 'library.db'))).toBe(false);
+    expect(isDraggableLibraryFile(home, path.join(home, 'images', 'escape.jpg'))).toBe(false);
+    expect(isDraggableLibraryFile(home, path.join(home, 'images', '..', 'library.db'))).toBe(false);
+    expect(isDraggableLibraryFile(home, path.join(home, 'images', 'none.jpg'))).toBe(false);
+    expect(isDraggableLibraryFile(home, outside)).toBe(false);
+  });
+
+  it('the handler drags a library image and refuses one whose record points outside', async () => {
+    const startDrag = vi.fn();
+    const images = fakeImages([]);
+    const records: Record<string, Generation> = {
+      g1: generation('images/2026-11/g1.jpg'),
+      bad: generation('../outside.jpg'),
+      gone: generation('images/2026-11/g1.jpg', true),
+    };
+    const handler = createDragHandler({
+      home,
+      getGeneration: async (id) => records[id] ?? Promise.reject(new Error('no')),
+      getContents: () => ({ startDrag }),
+      nativeImage: images.factory,
+    });
+    expect(await handler({ id: 'g1' })).toEqual({ started: true });
+    expect(startDrag).toHaveBeenCalledWith(
+      expect.objectContaining({ file: path.join(home, 'images', '2026-11', 'g1.jpg') }),
+    );
+    await expect(handler({ id: 'bad' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(handler({ id: 'gone' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(startDrag).toHaveBeenCalledTimes(1);
+  });
+});

@@ -1,0 +1,198 @@
+/**
+ * Electron main: puts the pieces together in order and holds no behaviour of its own. Each
+ * concern lives in its own file with a `setupX()` that takes Electron's objects as arguments
+ * (protocol.ts, window.ts, window-state.ts, window-title.ts, menu.ts, notifications.ts,
+ * lifecycle.ts, shell-handlers.ts), so each is tested under plain Node; all behaviour is in
+ * `core/`, shared with the CLI and the web host.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  app,
+  BrowserWindow,
+  clipboard,
+  dialog,
+  ipcMain,
+  Menu,
+  net,
+  Notification,
+  protocol,
+  screen,
+  session,
+  shell,
+} from 'electron';
+import ElectronStore from 'electron-store';
+import { APP_VERSION } from '../shared/version';
+import { createCore, type Core } from './core/app-core';
+import { createDispatcher } from './core/contract/dispatch';
+import { resolveHome } from './core/paths';
+import type { SettingsStore } from './core/settings/settings-service';
+import { createSenderCheck, forwardEvents, registerIpcHandlers } from './ipc';
+import { acquireSingleInstance, setupQuitGuard, type QuitGuard } from './lifecycle';
+import { setupMenu } from './menu';
+import { setupBatchNotifications, systemNotifier } from './notifications';
+import { libraryAssetUrl, registerPrivilegedSchemes, setupProtocols } from './protocol';
+import {
+  applySecurityRestrictions,
+  contentSecurityPolicy,
+  denyAllPermissions,
+  enforceCsp,
+  isExternalLinkAllowed,
+} from './security';
+import { createShellHandlers, withRevealInFolder } from './shell-handlers';
+import { APP_TITLE, createAppUrlCheck, createMainWindow, focusWindow } from './window';
+import { restoreBounds, trackWindowState } from './window-state';
+import { setupCreditsTitle } from './window-title';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const devServerUrl = !app.isPackaged ? (process.env.ELECTRON_RENDERER_URL ?? null) : null;
+const isAppUrl = createAppUrlCheck(devServerUrl);
+
+let mainWindow: BrowserWindow | null = null;
+let windowTitle = APP_TITLE;
+const liveWindow = () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : null);
+const windowContents = () => liveWindow()?.webContents ?? null;
+
+/**
+ * Before `ready`: the schemes must be privileged, and the app-data folder pinned — "Seedbank" in
+ * development too (package.json's name is lowercase), or `SEEDBANK_HOME`, which then also holds
+ * the single-instance lock so a test run never focuses the person's own running app.
+ * Chromium's caches go to a subfolder so the library folder stays readable.
+ */
+function pinAppData(): string {
+  app.setName('Seedbank');
+  const home = resolveHome(process.env, () => path.join(app.getPath('appData'), 'Seedbank'));
+  app.setPath('userData', home);
+  app.setPath('sessionData', path.join(home, 'chromium'));
+  return home;
+}
+
+function openSettingsStore(directory: string): SettingsStore {
+  // electron-store is conf plus Electron's defaults; the folder is explicit, so the CLI and the web host read the same file.
+  return new ElectronStore<Record<string, unknown>>({
+    cwd: directory,
+    name: 'settings',
+    accessPropertiesByDotNotation: false,
+  });
+}
+
+async function startCore(home: string): Promise<Core> {
+  return createCore({
+    kind: 'app',
+    home,
+    version: APP_VERSION,
+    // Chromium's network stack: system proxy settings and certificates, like a browser.
+    fetch: (input, init) => net.fetch(String(input), init),
+    openSettingsStore,
+    assetUrl: libraryAssetUrl,
+    extraHandlers: createShellHandlers({ shell, clipboard }),
+    // TODO(trash): pass `moveToOsTrash: osTrash(shell)` (shell-handlers.ts) once CoreOptions forwards
+    // LibraryOptions to `new Library(ctx, …)` in app-core.ts; until then emptying the trash deletes outright.
+  });
+}
+
+function openWindow(core: Core, quitGuard: QuitGuard): BrowserWindow {
+  const bounds = restoreBounds(
+    core.ctx.settings.get().window,
+    [screen.getPrimaryDisplay(), ...screen.getAllDisplays()].map((d) => d.workArea),
+  );
+  const win = createMainWindow({
+    BrowserWindow,
+    preloadPath: path.join(here, '../preload/preload.cjs'),
+    bounds,
+    devServerUrl,
+    onLoadFailed: (error) => core.ctx.logger.error('the window could not load the app', { error }),
+  });
+  win.setTitle(windowTitle);
+  trackWindowState(win, (saved) => core.ctx.settings.update({ window: saved }));
+  quitGuard.watchWindow(win);
+  win.webContents.on('render-process-gone', (_event, details) =>
+    core.ctx.logger.error('renderer process gone', { reason: details.reason }),
+  );
+  return win;
+}
+
+async function start(home: string): Promise<void> {
+  const csp = contentSecurityPolicy({ devServerUrl });
+  applySecurityRestrictions(app, shell, isAppUrl);
+  denyAllPermissions(session.defaultSession);
+  enforceCsp(session.defaultSession, csp);
+  setupProtocols(session.defaultSession.protocol, {
+    libraryRoot: home,
+    rendererRoot: devServerUrl ? null : path.join(here, '../renderer'),
+    csp,
+  });
+
+  // Unfinished jobs resume inside createCore: polling continues, nothing is submitted twice.
+  const core = await startCore(home);
+  const logger = core.ctx.logger;
+  const dispatch = createDispatcher(withRevealInFolder(core.handlers, shell, home), logger);
+  registerIpcHandlers({ ipcMain, dispatch, isTrustedSender: createSenderCheck(windowContents, isAppUrl), logger });
+  forwardEvents(core.ctx.bus, windowContents);
+
+  const quitGuard = setupQuitGuard({
+    app,
+    dialog,
+    getWindow: liveWindow,
+    activeJobs: () => core.runner.activeCount(),
+    shutdown: () => core.close(),
+    logger,
+  });
+  setupMenu(
+    Menu,
+    { platform: process.platform, appName: APP_TITLE, dev: !app.isPackaged },
+    {
+      openLibraryFolder: () => void shell.openPath(home),
+      openLogFile: () => void (logger.file ? shell.openPath(logger.file) : shell.openPath(home)),
+      openExternal: (url) => void (isExternalLinkAllowed(url) && shell.openExternal(url)),
+    },
+  );
+
+  mainWindow = openWindow(core, quitGuard);
+  app.on('activate', () => {
+    // macOS: clicking the dock icon with no window open brings one back.
+    if (!liveWindow()) mainWindow = openWindow(core, quitGuard);
+  });
+
+  const title = setupCreditsTitle({
+    subscribe: (listener) => core.ctx.bus.subscribe(listener),
+    hasKey: async () => (await core.ctx.keys.status()).hasKey,
+    fetchCredits: async () => {
+      const getCredits = core.handlers['credits:get'];
+      if (!getCredits) throw new Error('credits:get is not available');
+      return (await getCredits(undefined)).credits;
+    },
+    apiBase: () => core.ctx.settings.apiBase(),
+    setTitle: (text) => {
+      windowTitle = text;
+      liveWindow()?.setTitle(text);
+    },
+    logger,
+  });
+  void title.refresh();
+
+  setupBatchNotifications({
+    subscribe: (listener) => core.ctx.bus.subscribe(listener),
+    listJobs: async () => (await core.handlers['jobs:list']?.({ limit: 1000 })) ?? [],
+    isWindowInBackground: () => {
+      const win = liveWindow();
+      return !win || !win.isVisible() || win.isMinimized() || !win.isFocused();
+    },
+    notify: systemNotifier(Notification, () => focusWindow(liveWindow())),
+  });
+}
+
+function failToStart(error: unknown): void {
+  const message = error instanceof Error ? error.message : String(error);
+  dialog.showErrorBox('Seedbank could not start', message);
+  app.exit(1);
+}
+
+registerPrivilegedSchemes(protocol);
+const home = pinAppData();
+if (acquireSingleInstance(app, () => focusWindow(liveWindow()))) {
+  app
+    .whenReady()
+    .then(() => start(home))
+    .catch(failToStart);
+}
