@@ -1,0 +1,62 @@
+/**
+ * The `seedbank` command: one more front door to the same core as the app (same handlers, same
+ * database, same jobs). Errors are one line on stderr, never a stack trace; the log goes to the
+ * log file in the app-data folder.
+ */
+import { Command, CommanderError } from 'commander';
+import { SeedbankError } from '../shared/errors';
+import { APP_VERSION } from '../shared/version';
+import { cancelCommand } from './cli/cancel';
+import { creditsCommand } from './cli/credits';
+import { CliError, EXIT, exitCodeForError } from './cli/exit-codes';
+import { generateCommand } from './cli/generate';
+import { historyCommand } from './cli/history';
+import { keyCommand } from './cli/key';
+import { libraryCommands } from './cli/library-commands';
+import { resumeCommand } from './cli/resume';
+
+function program(): Command {
+  const root = new Command('seedbank')
+    .description('FLUX image generation through the Black Forest Labs API, with a local library')
+    .version(APP_VERSION)
+    .showHelpAfterError(false)
+    .exitOverride();
+  const commands = [
+    generateCommand(APP_VERSION),
+    resumeCommand(APP_VERSION),
+    cancelCommand(APP_VERSION),
+    historyCommand(APP_VERSION),
+    keyCommand(APP_VERSION),
+    creditsCommand(APP_VERSION),
+    ...libraryCommands(APP_VERSION),
+  ];
+  for (const command of commands) {
+    command.exitOverride();
+    for (const sub of command.commands) sub.exitOverride();
+    root.addCommand(command);
+  }
+  return root;
+}
+
+function fail(message: string, code: number): never {
+  process.stderr.write(`seedbank: ${message.replace(/\s+$/, '')}\n`);
+  process.exit(code);
+}
+
+async function main(): Promise<void> {
+  try {
+    await program().parseAsync(process.argv);
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // --help and --version "fail" with exit code 0; commander has already printed them.
+      if (err.exitCode === 0) process.exit(0);
+      process.exit(EXIT.invalid);
+    }
+    if (err instanceof CliError) fail(err.message, err.exitCode);
+    if (err instanceof SeedbankError) fail(err.message, exitCodeForError(err.code));
+    fail(err instanceof Error ? err.message : String(err), EXIT.other);
+  }
+  process.exit(typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok);
+}
+
+void main();

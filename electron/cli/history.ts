@@ -1,0 +1,45 @@
+/** `seedbank history`: library images, newest first, in the same shape `generate --json` prints. */
+import { Command } from 'commander';
+import { CliError, EXIT } from './exit-codes';
+import { parseInteger } from './generation-options';
+import { printLine } from './report';
+import { generationLine } from './result-line';
+import { withSession } from './session';
+
+interface HistoryOptions {
+  project?: string;
+  search?: string;
+  limit?: string;
+  json?: boolean;
+}
+
+export function historyCommand(version: string): Command {
+  return new Command('history')
+    .description('List library images, newest first')
+    .version(version)
+    .option('--project <name>', 'only this project')
+    .option('--search <text>', 'full-text search over prompts')
+    .option('--limit <n>', 'at most this many (default 20)')
+    .option('--json', 'one JSON object per image on stdout')
+    .action(async (options: HistoryOptions) => {
+      const limit = parseInteger('--limit', options.limit, 1, 500) ?? 20;
+      await withSession(async (session) => {
+        let projectId: string | undefined;
+        if (options.project !== undefined) {
+          const { projects } = await session.call('projects:list');
+          const wanted = options.project.trim().toLowerCase();
+          const project = projects.find((p) => p.name.toLowerCase() === wanted);
+          if (!project) throw new CliError(`--project: no project named "${options.project}"`, EXIT.invalid);
+          projectId = project.id;
+        }
+        const filter = {
+          ...(projectId !== undefined ? { projectId } : {}),
+          ...(options.search ? { search: options.search } : {}),
+        };
+        const page = await session.call('library:list', { filter, sort: 'newest', limit });
+        for (const generation of page.items)
+          printLine(generationLine(generation, session.home), { json: options.json === true });
+        if (!options.json && page.items.length === 0) process.stderr.write('No images.\n');
+      });
+    });
+}

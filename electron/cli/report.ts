@@ -1,0 +1,42 @@
+/**
+ * Waits for jobs and reports each one as it finishes (failures included): a JSON line on stdout
+ * with `--json`, else a line for people. Returns the exit code the outcomes add up to.
+ */
+import type { Job } from '../../shared/types';
+import { combineExitCodes, exitCodeForJob, type ExitCode } from './exit-codes';
+import { generationLine, humanLine, jobLine, type ResultLine } from './result-line';
+import type { CliSession } from './session';
+
+export interface ReportOptions {
+  json: boolean;
+}
+
+async function lineFor(session: CliSession, job: Job): Promise<ResultLine> {
+  if (job.status === 'done' && job.generationId) {
+    const generation = session.core.library.getGeneration(job.generationId);
+    if (generation) return generationLine(generation, session.home, job.status);
+  }
+  return jobLine(job);
+}
+
+export function printLine(line: ResultLine, options: ReportOptions): void {
+  if (options.json) process.stdout.write(`${JSON.stringify(line)}\n`);
+  else if (line.status === 'done') process.stdout.write(`${humanLine(line)}\n`);
+  else process.stderr.write(`${humanLine(line)}\n`);
+}
+
+export async function reportJobs(
+  session: CliSession,
+  ids: readonly string[],
+  options: ReportOptions,
+): Promise<ExitCode> {
+  const outcomes = await Promise.all(
+    ids.map(async (id) => {
+      const [job] = await session.core.runner.waitFor([id]);
+      if (!job) return null;
+      printLine(await lineFor(session, job), options);
+      return exitCodeForJob(job);
+    }),
+  );
+  return combineExitCodes(outcomes.filter((c): c is ExitCode => c !== null));
+}

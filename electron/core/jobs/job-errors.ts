@@ -1,0 +1,53 @@
+/**
+ * The words a person reads when a job stops. Each message says what happened and what to do,
+ * and whether credits may have been spent — the one thing people most need to know.
+ */
+import type { ErrorCode, ErrorInfo } from '../../../shared/errors';
+
+const info = (code: ErrorCode, message: string): ErrorInfo => ({ code, message });
+
+export const jobErrors = {
+  cancelled: (accepted: boolean) =>
+    info(
+      'CANCELLED',
+      accepted
+        ? 'Cancelled. BFL had already accepted the task, so its credits may already be spent.'
+        : 'Cancelled before it was sent; no credits were spent.',
+    ),
+  unknownOutcome: (detail: string) =>
+    info(
+      'NETWORK',
+      `The connection was lost after the request was sent (${detail}), so BFL may have accepted and billed it. ` +
+        'Seedbank does not re-send it on its own: retry it only if you accept possibly paying twice.',
+    ),
+  interruptedSubmit: () =>
+    info(
+      'NETWORK',
+      'Seedbank stopped while this request was being sent, so BFL may have accepted and billed it. ' +
+        'It is not re-sent on its own: retry it only if you accept possibly paying twice.',
+    ),
+  moderated: (which: 'request' | 'content', reasons: string[]) =>
+    info(
+      'MODERATED',
+      `${which === 'request' ? 'BFL refused the request (input moderated)' : 'BFL refused the result (output moderated)'}` +
+        `${reasons.length > 0 ? `: ${reasons.join(', ')}` : ''}. Change the prompt or reference images and try again.`,
+    ),
+  taskFailed: (status: string, detail: string | null) =>
+    info('INTERNAL', `BFL reported "${status}" for this task${detail ? `: ${detail}` : ''}. Try again later.`),
+  taskNotFound: () =>
+    info('NOT_FOUND', 'BFL no longer knows this task ("Task not found"), so its result cannot be fetched.'),
+  sampleExpired: () =>
+    info('NOT_FOUND', 'The result could not be downloaded within the 10 minutes BFL keeps it, and it is gone.'),
+  pollDeadline: (minutes: number) =>
+    info('NETWORK', `BFL did not finish this task within ${minutes} minutes; its result can no longer be fetched.`),
+  inputMissing: (hash: string) =>
+    info('INVALID_INPUT', `Reference image ${hash.slice(0, 12)}… is no longer in the library; add it again.`),
+  stoppedPolling: (message: string) => info('INTERNAL', `Polling stopped: ${message}`),
+};
+
+/** A short readable form of `details` for failures. */
+export function describeDetails(details: Record<string, unknown> | null | undefined): string | null {
+  if (!details || Object.keys(details).length === 0) return null;
+  const text = JSON.stringify(details);
+  return text.length > 300 ? `${text.slice(0, 300)}…` : text;
+}

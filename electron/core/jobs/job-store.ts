@@ -1,0 +1,132 @@
+/**
+ * Reads and writes `jobs` rows. Status changes are compare-and-set on the status the caller last
+ * saw (and, for a worker, on its own lease), so two processes or a late poll answer can never
+ * move a job backwards or resurrect a cancelled one.
+ */
+import type { SQLInputValue } from 'node:sqlite';
+import type { JobStatus } from '../../../shared/types';
+import type { Database } from '../library/database';
+import { canMove, WORKING_STATES } from './job-states';
+import type { JobRow } from './job-row';
+
+export interface NewJob {
+  id: string;
+  batchId: string;
+  model: string;
+  prompt: string;
+  params: Record<string, unknown>;
+  inputs: string[];
+  projectId: string | null;
+  estimatedCost: number | null;
+  createdAt: string;
+}
+
+export type JobPatch = Partial<Omit<JobRow, 'id' | 'status' | 'created_at'>>;
+
+const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
+
+export class JobStore {
+  constructor(private readonly db: Database) {}
+
+  insert(jobs: readonly NewJob[]): void {
+    const stmt = this.db.prepare(
+      `INSERT INTO jobs (id, batch_id, status, model, prompt, params, inputs, project_id, estimated_cost, created_at, updated_at)
+       VALUES (?, ?, 'queued', ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      for (const j of jobs) {
+        stmt.run(
+          j.id,
+          j.batchId,
+          j.model,
+          j.prompt,
+          JSON.stringify(j.params),
+          JSON.stringify(j.inputs),
+          j.projectId,
+          j.estimatedCost,
+          j.createdAt,
+          j.createdAt,
+        );
+      }
+      this.db.exec('COMMIT');
+    } catch (err) {
+      this.db.exec('ROLLBACK');
+      throw err;
+    }
+  }
+
+  get(id: string): JobRow | null {
+    return (this.db.prepare('SELECT * FROM jobs WHERE id = ?').get(id) as JobRow | undefined) ?? null;
+  }
+
+  getMany(ids: readonly string[]): JobRow[] {
+    if (ids.length === 0) return [];
+    return this.db
+      .prepare(`SELECT * FROM jobs WHERE id IN (${placeholders(ids.length)})`)
+      .all(...ids) as unknown as JobRow[];
+  }
+
+  list(limit: number): JobRow[] {
+    return this.db
+      .prepare('SELECT * FROM jobs ORDER BY created_at DESC, id DESC LIMIT ?')
+      .all(limit) as unknown as JobRow[];
+  }
+
+  /** Every job some runner still has work to do on, oldest first. */
+  unfinished(): JobRow[] {
+    return this.db
+      .prepare(`SELECT * FROM jobs WHERE status IN (${placeholders(WORKING_STATES.length)}) ORDER BY created_at, id`)
+      .all(...WORKING_STATES) as unknown as JobRow[];
+  }
+
+  /**
+   * Tasks BFL counts as active: submits in flight and tasks being polled. A polling row nobody
+   * holds a lease on and that was submitted long ago is an orphan whose task has long finished.
+   */
+  countActive(nowMs: number, nowIso: string, model?: string): number {
+    const staleBefore = new Date(Date.parse(nowIso) - 10 * 60_000).toISOString();
+    const sql = `SELECT count(*) AS n FROM jobs WHERE (status = 'submitting'
+      OR (status = 'polling' AND (lease_expires_at > ? OR submitted_at > ?)))${model ? ' AND model = ?' : ''}`;
+    const args: SQLInputValue[] = model ? [nowMs, staleBefore, model] : [nowMs, staleBefore];
+    const row = this.db.prepare(sql).get(...args) as { n: number } | undefined;
+    return row?.n ?? 0;
+  }
+
+  /**
+   * Moves a job from `from` to `to` with extra fields, only if it is still in `from` (and still
+   * leased by `owner` when given). Returns the new row, or null when someone else moved it first.
+   */
+  move(id: string, from: JobStatus, to: JobStatus, patch: JobPatch, nowIso: string, owner?: string): JobRow | null {
+    if (from !== to && !canMove(from, to)) throw new Error(`job ${id}: ${from} → ${to} is not a legal move`);
+    const fields: JobPatch & { status: JobStatus } = { ...patch, status: to, updated_at: nowIso };
+    const keys = Object.keys(fields) as (keyof typeof fields)[];
+    const sets = keys.map((k) => `${k} = ?`).join(', ');
+    const values = keys.map((k) => (fields[k] ?? null) as SQLInputValue);
+    const guard = owner === undefined ? '' : ' AND lease_owner = ?';
+    const args: SQLInputValue[] = [...values, id, from];
+    if (owner !== undefined) args.push(owner);
+    const result = this.db.prepare(`UPDATE jobs SET ${sets} WHERE id = ? AND status = ?${guard}`).run(...args);
+    return Number(result.changes) === 1 ? this.get(id) : null;
+  }
+
+  /** Same status, new fields (progress, poll count, next attempt). */
+  patch(id: string, status: JobStatus, patch: JobPatch, nowIso: string, owner?: string): JobRow | null {
+    return this.move(id, status, status, patch, nowIso, owner);
+  }
+
+  /** Removes finished jobs; `unknown` stays until a person decides about it. */
+  clearFinished(): number {
+    const result = this.db
+      .prepare(`DELETE FROM jobs WHERE status IN ('done', 'failed', 'moderated', 'cancelled', 'expired')`)
+      .run();
+    return Number(result.changes);
+  }
+
+  projectName(projectId: string | null): string | null {
+    if (!projectId) return null;
+    const row = this.db.prepare('SELECT name FROM projects WHERE id = ?').get(projectId) as
+      { name: string } | undefined;
+    return row?.name ?? null;
+  }
+}

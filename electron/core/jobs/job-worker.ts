@@ -1,0 +1,352 @@
+/**
+ * Works one job from wherever it stands to a final state: wait for a slot and submit, poll,
+ * download, store. Each pass re-reads the row, so the worker resumes from the database after a
+ * restart exactly as it continues during a run, and a cancel made elsewhere stops it.
+ */
+import { BflError, type BflClient } from '../bfl';
+import type { CoreContext } from '../context';
+import { newId } from '../ids';
+import type { Library } from '../library/library';
+import { Backoff, sleep } from './backoff';
+import { discardParked, fetchResult, parkResult, SAMPLE_LIFETIME_MS, storeResult } from './download-step';
+import { jobErrors } from './job-errors';
+import type { JobEvents } from './job-events';
+import type { JobRow } from './job-row';
+import { isFinal } from './job-states';
+import type { JobStore } from './job-store';
+import type { LeaseManager } from './lease';
+import type { NetworkStatus } from './network-status';
+import type { PollBudget } from './poll-budget';
+import { pollTask } from './poll-step';
+import { nextPollDelay, POLL_DEADLINE_MS, type ExpectedDurations } from './poll-schedule';
+import type { SubmitSlots } from './submit-slots';
+import { submitJob } from './submit-step';
+
+export interface WorkerDeps {
+  ctx: CoreContext;
+  library: Library;
+  store: JobStore;
+  leases: LeaseManager;
+  slots: SubmitSlots;
+  budget: PollBudget;
+  durations: ExpectedDurations;
+  network: NetworkStatus;
+  events: JobEvents;
+  client(): BflClient;
+  /** Shared by every worker: 429/503 and an unreachable network close the submit gate for all. */
+  rateBackoff: Backoff;
+  networkBackoff: Backoff;
+}
+
+/** How often a job leased by another process is looked at again. */
+const WATCH_MS = 1_000;
+/** A downloaded image that cannot be stored is tried this often before the job is failed (file kept). */
+const MAX_STORE_ATTEMPTS = 5;
+/** How many "the file is gone" answers from the delivery host end the wait for the 10-minute window. */
+const GONE_ANSWERS_BELIEVED = 3;
+
+export class JobWorker {
+  private readonly pollBackoff = new Backoff({ baseMs: 500, maxMs: 30_000 });
+  private readonly downloadBackoff = new Backoff({ baseMs: 500, maxMs: 30_000 });
+  private storeFailures = 0;
+  private goneAnswers = 0;
+  private holdsLease = false;
+  private lastPendingElapsedMs = 0;
+
+  constructor(
+    private readonly d: WorkerDeps,
+    readonly jobId: string,
+    private readonly signal: AbortSignal,
+  ) {}
+
+  private nowMs = () => this.d.ctx.now().getTime();
+  private nowIso = () => this.d.ctx.now().toISOString();
+  private get owner() {
+    return this.d.leases.owner;
+  }
+
+  async run(): Promise<void> {
+    while (!this.signal.aborted) {
+      const row = this.d.store.get(this.jobId);
+      if (!row || isFinal(row.status)) return;
+      // Taken once; the runner renews it and stops this worker if another process takes it over.
+      if (!this.holdsLease) {
+        if (!this.d.leases.acquire(this.jobId)) {
+          await sleep(WATCH_MS, this.signal);
+          continue;
+        }
+        this.holdsLease = true;
+      }
+      await this.step(row);
+    }
+  }
+
+  private async step(row: JobRow): Promise<void> {
+    switch (row.status) {
+      case 'queued':
+        return this.submit(row);
+      case 'submitting':
+        return this.recoverSubmitting(row);
+      case 'polling':
+        return this.poll(row);
+      case 'downloading':
+        return this.download(row);
+      default:
+        return;
+    }
+  }
+
+  /** A `submitting` row we did not start ourselves: its sender died mid-request. */
+  private recoverSubmitting(row: JobRow): void {
+    const next = row.task_id
+      ? this.d.store.move(row.id, 'submitting', 'polling', {}, this.nowIso(), this.owner)
+      : this.d.store.move(
+          row.id,
+          'submitting',
+          'unknown',
+          this.errorFields(jobErrors.interruptedSubmit()),
+          this.nowIso(),
+          this.owner,
+        );
+    this.d.events.changed(next);
+  }
+
+  private async submit(row: JobRow): Promise<void> {
+    const claimed = await this.d.slots.acquire(row.id, row.model, this.signal);
+    if (!claimed) return;
+    this.d.events.changed(claimed);
+    const outcome = await submitJob(claimed, this.d.client(), this.d.library);
+    const iso = this.nowIso();
+    switch (outcome.kind) {
+      case 'accepted': {
+        this.d.network.reachable();
+        this.d.networkBackoff.reset();
+        this.d.rateBackoff.reset();
+        const fields = {
+          task_id: outcome.taskId,
+          polling_url: outcome.pollingUrl,
+          cost: outcome.cost,
+          input_mp: outcome.inputMp,
+          output_mp: outcome.outputMp,
+          next_attempt_at: this.nowMs() + this.firstPollDelay(claimed),
+        };
+        const moved = this.d.store.move(row.id, 'submitting', 'polling', fields, iso, this.owner);
+        // Cancelled while the submit was in flight: keep the task id so the record says it was accepted.
+        if (!moved) this.d.store.patch(row.id, 'cancelled', { task_id: outcome.taskId, cost: outcome.cost }, iso);
+        this.d.events.changed(moved ?? this.d.store.get(row.id));
+        return;
+      }
+      case 'requeue': {
+        const active = this.d.store.countActive(this.nowMs(), iso);
+        const back = this.d.store.move(row.id, 'submitting', 'queued', { submitted_at: null }, iso, this.owner);
+        // Refusals from one burst of submits arrive together: they close the gate once, not once each.
+        const gateOpen = !this.d.slots.isClosed();
+        if (outcome.offline) {
+          this.d.network.offline(outcome.error.message);
+          if (gateOpen) this.d.slots.closeUntil(this.nowMs() + this.d.networkBackoff.next());
+        } else {
+          if (outcome.rateLimited) this.d.slots.learnLimit(active - 1);
+          if (gateOpen) this.d.slots.closeUntil(this.nowMs() + this.d.rateBackoff.next(outcome.retryAfterMs));
+          this.d.ctx.logger.warn('submit refused for now; waiting', { job: row.id, error: outcome.error });
+        }
+        this.d.events.changed(back);
+        return;
+      }
+      case 'unknown':
+      case 'failed': {
+        if (outcome.kind === 'failed') this.d.network.reachable();
+        this.d.ctx.logger.warn(`submit ${outcome.kind}`, { job: row.id, error: outcome.error });
+        const done = this.d.store.move(
+          row.id,
+          'submitting',
+          outcome.kind,
+          this.errorFields(outcome.error),
+          iso,
+          this.owner,
+        );
+        this.d.slots.released();
+        this.d.events.changed(done);
+        return;
+      }
+    }
+  }
+
+  private elapsedMs(row: JobRow): number {
+    return row.submitted_at ? this.nowMs() - Date.parse(row.submitted_at) : 0;
+  }
+
+  private firstPollDelay(row: JobRow): number {
+    return nextPollDelay({ elapsedMs: this.elapsedMs(row), expectedMs: this.d.durations.expectedMs(row.model) });
+  }
+
+  private async poll(row: JobRow): Promise<void> {
+    if (this.elapsedMs(row) > POLL_DEADLINE_MS || !row.polling_url) {
+      this.finish(row, 'polling', 'expired', jobErrors.pollDeadline(POLL_DEADLINE_MS / 60_000));
+      return;
+    }
+    const wait = row.next_attempt_at - this.nowMs();
+    if (wait > 0) await sleep(wait, this.signal);
+    await this.d.budget.take(this.signal);
+    if (this.signal.aborted) return;
+    const outcome = await pollTask(this.d.client(), row.polling_url);
+    const elapsed = this.elapsedMs(row);
+    const iso = this.nowIso();
+    const polls = row.polls + 1;
+    switch (outcome.kind) {
+      case 'running': {
+        this.d.network.reachable();
+        this.pollBackoff.reset();
+        this.lastPendingElapsedMs = elapsed;
+        const delay = nextPollDelay({
+          elapsedMs: elapsed,
+          expectedMs: this.d.durations.expectedMs(row.model),
+          retryAfterMs: outcome.retryAfterMs,
+        });
+        const progress = outcome.progress === null ? row.progress : Math.round(outcome.progress * 100) / 100;
+        this.d.events.progressed(
+          this.d.store.patch(
+            row.id,
+            'polling',
+            { polls, progress, next_attempt_at: this.nowMs() + delay },
+            iso,
+            this.owner,
+          ),
+        );
+        return;
+      }
+      case 'ready': {
+        this.d.network.reachable();
+        this.d.durations.observe(row.model, this.lastPendingElapsedMs, elapsed);
+        const fields = {
+          polls,
+          progress: 1,
+          result_url: outcome.sample,
+          result_seed: outcome.seed,
+          result_prompt: outcome.prompt,
+          result_json: JSON.stringify(outcome.result),
+          ready_at: iso,
+        };
+        const moved = this.d.store.move(row.id, 'polling', 'downloading', fields, iso, this.owner);
+        this.d.slots.released();
+        this.d.events.changed(moved);
+        return;
+      }
+      case 'retry': {
+        if (outcome.offline) this.d.network.offline(outcome.error.message);
+        const delay = this.pollBackoff.next(outcome.retryAfterMs);
+        this.d.ctx.logger.warn('poll failed; will poll again', { job: row.id, error: outcome.error, delayMs: delay });
+        this.d.store.patch(row.id, 'polling', { polls, next_attempt_at: this.nowMs() + delay }, iso, this.owner);
+        return;
+      }
+      default:
+        this.d.network.reachable();
+        this.finish({ ...row, polls }, 'polling', outcome.kind, outcome.error);
+    }
+  }
+
+  private finish(
+    row: JobRow,
+    from: 'polling' | 'downloading',
+    to: 'expired' | 'failed' | 'moderated',
+    error: { code: string; message: string },
+  ): void {
+    const done = this.d.store.move(
+      row.id,
+      from,
+      to,
+      { ...this.errorFields(error), polls: row.polls },
+      this.nowIso(),
+      this.owner,
+    );
+    if (from === 'polling') this.d.slots.released();
+    this.d.ctx.logger.info(`job ${to}`, { job: row.id, error });
+    this.d.events.changed(done);
+  }
+
+  private errorFields(error: { code: string; message: string }) {
+    return { error_code: error.code, error_message: error.message, finished_at: this.nowIso() };
+  }
+
+  private alreadyStored(generationId: string | null): boolean {
+    if (!generationId) return false;
+    try {
+      return Boolean(this.d.library.getGeneration(generationId));
+    } catch {
+      return false;
+    }
+  }
+
+  private async download(row: JobRow): Promise<void> {
+    const tmpDir = this.d.ctx.paths.tmpDir;
+    if (this.alreadyStored(row.generation_id)) {
+      this.complete(row, row.generation_id!);
+      return;
+    }
+    const started = performance.now();
+    let bytes: Uint8Array;
+    try {
+      bytes = await fetchResult(row, this.d.client(), tmpDir, this.signal);
+    } catch (err) {
+      if (this.signal.aborted) return;
+      const readyAt = row.ready_at ? Date.parse(row.ready_at) : 0;
+      this.d.ctx.logger.warn('download failed', { job: row.id, error: err });
+      // The delivery host saying the file is gone (403/404/410) is believed after a few tries.
+      const gone = err instanceof BflError && !err.retryable && ++this.goneAnswers >= GONE_ANSWERS_BELIEVED;
+      if (gone || this.nowMs() > readyAt + SAMPLE_LIFETIME_MS) {
+        this.finish(row, 'downloading', 'expired', jobErrors.sampleExpired());
+        return;
+      }
+      await sleep(Math.min(this.downloadBackoff.next(), readyAt + SAMPLE_LIFETIME_MS - this.nowMs() + 1), this.signal);
+      return;
+    }
+    const downloaded = performance.now();
+    const generationId = row.generation_id ?? newId(this.nowMs());
+    const withId = row.generation_id
+      ? row
+      : this.d.store.patch(row.id, 'downloading', { generation_id: generationId }, this.nowIso(), this.owner);
+    if (!withId) return;
+    try {
+      await storeResult(this.d.library, {
+        row: withId,
+        bytes,
+        generationId,
+        projectName: this.d.store.projectName(row.project_id),
+        finishedAt: this.nowIso(),
+      });
+    } catch (err) {
+      this.storeFailures += 1;
+      this.d.ctx.logger.error('storing a downloaded image failed', { job: row.id, error: err });
+      await parkResult(tmpDir, row.id, bytes).catch((parkErr: unknown) =>
+        this.d.ctx.logger.error('could not park the downloaded image', { job: row.id, error: parkErr }),
+      );
+      if (this.storeFailures >= MAX_STORE_ATTEMPTS) {
+        const message = `The image was downloaded but could not be added to the library (${err instanceof Error ? err.message : String(err)}); it is kept in ${tmpDir}.`;
+        this.finish(row, 'downloading', 'failed', { code: 'INTERNAL', message });
+        return;
+      }
+      await sleep(this.downloadBackoff.next(), this.signal);
+      return;
+    }
+    this.complete(withId, generationId);
+    this.d.ctx.logger.info('job done', {
+      job: row.id,
+      generation: generationId,
+      downloadMs: Math.round(downloaded - started),
+      storeMs: Math.round(performance.now() - downloaded),
+    });
+    if (this.storeFailures > 0) await discardParked(tmpDir, row.id);
+  }
+
+  private complete(row: JobRow, generationId: string): void {
+    const iso = this.nowIso();
+    const done = this.d.store.move(
+      row.id,
+      'downloading',
+      'done',
+      { generation_id: generationId, finished_at: iso, progress: 1 },
+      iso,
+      this.owner,
+    );
+    this.d.events.changed(done);
+  }
+}

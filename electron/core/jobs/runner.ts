@@ -1,0 +1,231 @@
+/**
+ * The job runner: one worker per job this process works on, sharing the submit slots, the
+ * polling budget, the backoffs and the network status. `start()` resumes every unfinished job
+ * (the app, `seedbank resume`); without it the runner only works the jobs it is handed
+ * (`seedbank generate`). Leases are renewed while working and released on stop.
+ */
+import { getModel } from '../../../shared/models';
+import { SeedbankError } from '../../../shared/errors';
+import type { Job } from '../../../shared/types';
+import { BflClient } from '../bfl';
+import type { CoreContext } from '../context';
+import { newId } from '../ids';
+import type { Library } from '../library/library';
+import { Backoff } from './backoff';
+import { jobErrors } from './job-errors';
+import { JobEvents } from './job-events';
+import { toJob } from './job-row';
+import { isFinal } from './job-states';
+import { JobStore } from './job-store';
+import { JobWorker, type WorkerDeps } from './job-worker';
+import { LeaseManager, RENEW_EVERY_MS } from './lease';
+import { NetworkStatus } from './network-status';
+import { PollBudget } from './poll-budget';
+import { ExpectedDurations } from './poll-schedule';
+import { SubmitSlots } from './submit-slots';
+
+const SWEEP_MS = 5_000;
+const WAIT_RECHECK_MS = 500;
+const CANCELLABLE = new Set(['queued', 'submitting', 'polling', 'unknown']);
+
+export class JobRunner {
+  readonly store: JobStore;
+  private readonly leases: LeaseManager;
+  private readonly slots: SubmitSlots;
+  private readonly events: JobEvents;
+  private readonly deps: WorkerDeps;
+  private readonly workers = new Map<string, { abort: AbortController; done: Promise<void> }>();
+  private timers: NodeJS.Timeout[] = [];
+  private cachedClient: { base: string; client: BflClient } | null = null;
+  private stopped = false;
+
+  constructor(
+    private readonly ctx: CoreContext,
+    readonly library: Library,
+  ) {
+    const nowMs = () => ctx.now().getTime();
+    const nowIso = () => ctx.now().toISOString();
+    this.store = new JobStore(ctx.db);
+    this.leases = new LeaseManager(ctx.db, ctx.ownerId, nowMs);
+    this.events = new JobEvents(ctx.bus);
+    this.slots = new SubmitSlots(
+      ctx.db,
+      this.store,
+      ctx.ownerId,
+      {
+        maxActive: () => ctx.settings.get().maxActiveTasks,
+        modelLimit: (model) => getModel(model)?.activeTaskLimit ?? 24,
+      },
+      nowMs,
+      nowIso,
+    );
+    this.deps = {
+      ctx,
+      library,
+      store: this.store,
+      leases: this.leases,
+      slots: this.slots,
+      budget: new PollBudget(() => ctx.settings.get().pollBudgetPerSecond),
+      durations: new ExpectedDurations((model) => (getModel(model)?.typicalSeconds ?? 10) * 1000),
+      network: new NetworkStatus(ctx.bus, ctx.logger),
+      events: this.events,
+      client: () => this.client(),
+      rateBackoff: new Backoff({ baseMs: 1_000, maxMs: 60_000 }),
+      networkBackoff: new Backoff({ baseMs: 1_000, maxMs: 10_000 }),
+    };
+  }
+
+  /** The BFL client for the API base in effect (settings may change it while running). */
+  client(): BflClient {
+    const base = this.ctx.settings.apiBase();
+    if (this.cachedClient?.base !== base) {
+      const client = new BflClient({
+        apiBase: base,
+        getKey: () => this.ctx.keys.getKey(),
+        fetch: this.ctx.fetch,
+        logger: this.ctx.logger,
+      });
+      this.cachedClient = { base, client };
+    }
+    return this.cachedClient.client;
+  }
+
+  /** Resumes every unfinished job, and keeps picking up jobs nobody else is working on. */
+  start(): void {
+    if (this.stopped) return;
+    for (const row of this.store.unfinished()) this.track(row.id);
+    this.timers.push(
+      setInterval(() => {
+        for (const row of this.store.unfinished()) if (!this.leases.heldByOther(row)) this.track(row.id);
+      }, SWEEP_MS),
+    );
+    this.ensureRenewal();
+  }
+
+  /** Works these jobs in this process (jobs just submitted here, or a `resume`). */
+  enqueue(ids: readonly string[]): void {
+    for (const id of ids) this.track(id);
+  }
+
+  private ensureRenewal(): void {
+    if (this.timers.some((t) => (t as NodeJS.Timeout & { renewal?: true }).renewal)) return;
+    const timer = setInterval(() => {
+      const lost = this.leases.renew([...this.workers.keys()]);
+      for (const id of lost) {
+        const row = this.store.get(id);
+        // Losing the lease on a job we still work means another process took it over: stand down.
+        if (row && !isFinal(row.status) && row.lease_owner && row.lease_owner !== this.ctx.ownerId)
+          this.workers.get(id)?.abort.abort();
+      }
+    }, RENEW_EVERY_MS) as NodeJS.Timeout & { renewal?: true };
+    timer.renewal = true;
+    this.timers.push(timer);
+  }
+
+  private track(id: string): void {
+    if (this.stopped || this.workers.has(id)) return;
+    this.ensureRenewal();
+    const abort = new AbortController();
+    const worker = new JobWorker(this.deps, id, abort.signal);
+    const done = worker
+      .run()
+      .catch((err: unknown) => this.ctx.logger.error('job worker stopped unexpectedly', { job: id, error: err }))
+      .finally(() => {
+        this.leases.release(id);
+        this.workers.delete(id);
+        this.events.forget(id);
+        this.slots.released();
+      });
+    this.workers.set(id, { abort, done });
+  }
+
+  /** Jobs this process is working on (for "quit while jobs run?"). */
+  activeCount(): number {
+    return this.workers.size;
+  }
+
+  cancel(id: string): Job {
+    const row = this.store.get(id);
+    if (!row) throw new SeedbankError('NOT_FOUND', `No job ${id}`);
+    if (!CANCELLABLE.has(row.status)) return toJob(row);
+    const accepted = row.task_id !== null || row.status === 'submitting';
+    const iso = this.ctx.now().toISOString();
+    // Dismissing an unknown outcome keeps its explanation: the credits question is still open.
+    const fields =
+      row.status === 'unknown'
+        ? { finished_at: row.finished_at ?? iso }
+        : { error_code: 'CANCELLED', error_message: jobErrors.cancelled(accepted).message, finished_at: iso };
+    const moved = this.store.move(id, row.status, 'cancelled', fields, iso);
+    if (!moved) return this.cancel(id);
+    this.workers.get(id)?.abort.abort();
+    this.slots.released();
+    this.events.changed(moved);
+    return toJob(moved);
+  }
+
+  /** Re-sends a stopped job as a new job; an unknown outcome needs the person's confirmation. */
+  retry(id: string, confirmResubmit: boolean): Job {
+    const row = this.store.get(id);
+    if (!row) throw new SeedbankError('NOT_FOUND', `No job ${id}`);
+    if (!isFinal(row.status) || row.status === 'done') {
+      throw new SeedbankError('INVALID_INPUT', `Job ${id} is ${row.status}; only stopped jobs can be retried`);
+    }
+    if (row.status === 'unknown' && !confirmResubmit) {
+      throw new SeedbankError(
+        'INVALID_INPUT',
+        'BFL may already have accepted and billed this request. Retrying sends it again and may cost twice; confirm to re-send.',
+        'confirmResubmit',
+      );
+    }
+    const now = this.ctx.now();
+    const freshId = newId(now.getTime());
+    this.store.insert([
+      {
+        id: freshId,
+        batchId: row.batch_id,
+        model: row.model,
+        prompt: row.prompt,
+        params: JSON.parse(row.params) as Record<string, unknown>,
+        inputs: JSON.parse(row.inputs) as string[],
+        projectId: row.project_id,
+        estimatedCost: row.estimated_cost,
+        createdAt: now.toISOString(),
+      },
+    ]);
+    const created = this.store.get(freshId)!;
+    this.events.changed(created);
+    this.enqueue([freshId]);
+    return toJob(created);
+  }
+
+  /** Resolves once every job is final (whoever works on it), in the order asked. */
+  waitFor(ids: readonly string[]): Promise<Job[]> {
+    return new Promise((resolve) => {
+      let finished = false;
+      const check = () => {
+        if (finished) return;
+        const rows = this.store.getMany(ids);
+        if (rows.some((r) => !isFinal(r.status))) return;
+        finished = true;
+        clearInterval(timer);
+        unsubscribe();
+        const byId = new Map(rows.map((r) => [r.id, toJob(r)]));
+        resolve(ids.map((id) => byId.get(id)).filter((j): j is Job => j !== undefined));
+      };
+      const unsubscribe = this.ctx.bus.subscribe((channel) => {
+        if (channel === 'jobs:changed') check();
+      });
+      const timer = setInterval(check, WAIT_RECHECK_MS);
+      check();
+    });
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    for (const timer of this.timers) clearInterval(timer);
+    this.timers = [];
+    this.slots.stop();
+    for (const { abort } of this.workers.values()) abort.abort();
+    await Promise.all([...this.workers.values()].map((w) => w.done));
+  }
+}

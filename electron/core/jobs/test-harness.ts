@@ -1,0 +1,76 @@
+/**
+ * For the job tests: a real core (real SQLite in a temp folder, real library) talking over real
+ * HTTP to the BFL emulator, with the key from the environment (no keychain needed) and every
+ * event recorded.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { EventChannel, RequestChannel, RequestPayload, RequestResult } from '../../../shared/api';
+import { unwrapEnvelope } from '../../../shared/bridge';
+import type { Job, Settings } from '../../../shared/types';
+import { createCore, type Core } from '../app-core';
+import { createFileLogger } from '../logging/logger';
+
+export interface TestCore {
+  core: Core;
+  home: string;
+  events: { channel: EventChannel; payload: unknown }[];
+  call<C extends RequestChannel>(channel: C, payload?: RequestPayload<C>): Promise<RequestResult<C>>;
+  jobEvents(id: string): Job[];
+  close(): Promise<void>;
+}
+
+export interface TestCoreOptions {
+  apiBase: string;
+  key?: string | null;
+  home?: string;
+  settings?: Partial<Settings>;
+}
+
+export function tempHome(prefix = 'seedbank-jobs-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+export async function openTestCore(options: TestCoreOptions): Promise<TestCore> {
+  const home = options.home ?? tempHome();
+  const env: NodeJS.ProcessEnv = { SEEDBANK_API_BASE: options.apiBase };
+  if (options.key !== null) env.BFL_API_KEY = options.key ?? 'bfl-fake-key-0001';
+  const core = await createCore({
+    home,
+    env,
+    kind: 'test',
+    version: '0.0.0-test',
+    secretStore: null,
+    logger: createFileLogger({ directory: path.join(home, 'logs') }),
+    resumeJobs: false,
+  });
+  if (options.settings) core.ctx.settings.update(options.settings);
+  const events: TestCore['events'] = [];
+  core.ctx.bus.subscribe((channel, payload) => events.push({ channel, payload }));
+  return {
+    core,
+    home,
+    events,
+    async call(channel, payload) {
+      return unwrapEnvelope(await core.dispatch(channel, payload)) as RequestResult<typeof channel>;
+    },
+    jobEvents: (id) =>
+      events.filter((e) => e.channel === 'jobs:changed' && (e.payload as Job).id === id).map((e) => e.payload as Job),
+    close: () => core.close(),
+  };
+}
+
+/** A request for the fast emulator model (klein: about a second expected, so the first poll is early). */
+export function kleinRequest(prompt: string, params: Record<string, unknown> = {}) {
+  return { model: 'flux-2-klein-4b', prompt, params: { width: 256, height: 256, ...params }, inputs: [] as string[] };
+}
+
+/** Waits until `check` holds (event-driven code has no single promise to await). */
+export async function until(check: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
