@@ -66,13 +66,13 @@ describe('contentSecurityPolicy', () => {
     }
   });
 
-  it('loads images only from the asset scheme, blob: and data:', () => {
-    expect(new Set(csp['img-src'])).toEqual(new Set([`${ASSET_SCHEME}:`, 'blob:', 'data:']));
+  it('loads images only from the app itself, the asset scheme, blob: and data:', () => {
+    expect(new Set(csp['img-src'])).toEqual(new Set(["'self'", `${ASSET_SCHEME}:`, 'blob:', 'data:']));
   });
 
-  it('in development adds only the dev server (and its HMR socket)', () => {
+  it('in development adds only the dev server, its HMR socket and the fast-refresh inline preamble', () => {
     const dev = parseCsp(contentSecurityPolicy({ devServerUrl: 'http://localhost:5173' }));
-    expect(dev['script-src']).toEqual(["'self'", 'http://localhost:5173']);
+    expect(dev['script-src']).toEqual(["'self'", 'http://localhost:5173', "'unsafe-inline'"]);
     expect(dev['connect-src']).toEqual(["'self'", 'ws://localhost:5173', 'http://localhost:5173']);
     expect(dev['img-src']).toEqual(csp['img-src']);
     expect(dev['default-src']).toEqual(["'none'"]);

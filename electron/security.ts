@@ -26,18 +26,20 @@ export function secureWebPreferences(preloadPath: string): NonNullable<BrowserWi
 
 /**
  * `default-src 'none'` and only what the renderer needs added back: its own scripts and styles,
- * images only from the asset protocol (and blob/data for dropped files and previews).
+ * images only from the app itself and the asset protocol (and blob/data for dropped files and previews).
  * In development the Vite dev server's origin (and its HMR socket) is allowed too.
  */
 export function contentSecurityPolicy(options: { devServerUrl?: string | null } = {}): string {
   const dev = options.devServerUrl ? new URL(options.devServerUrl) : null;
   const self = dev ? `'self' ${dev.origin}` : "'self'";
+  // The React fast-refresh preamble is an inline script: allowed in development only.
+  const script = dev ? `${self} 'unsafe-inline'` : self;
   const connect = dev ? `'self' ws://${dev.host} ${dev.origin}` : "'self'";
   return [
     "default-src 'none'",
-    `script-src ${self}`,
+    `script-src ${script}`,
     `style-src ${self} 'unsafe-inline'`,
-    `img-src ${ASSET_SCHEME}: blob: data:`,
+    `img-src 'self' ${ASSET_SCHEME}: blob: data:`,
     `font-src ${self} data:`,
     `connect-src ${connect}`,
     "object-src 'none'",

@@ -50,9 +50,9 @@ export function isErrorCode(value: unknown): value is ErrorCode {
 /** Turns anything thrown into a structured error; unknown errors become INTERNAL. */
 export function toErrorInfo(err: unknown): ErrorInfo {
   if (err instanceof SeedbankError) return err.toInfo();
-  if (err && typeof err === 'object' && 'code' in err && isErrorCode((err as { code: unknown }).code)) {
+  if (err && typeof err === 'object' && 'code' in err && isErrorCode(err.code)) {
     const e = err as { code: ErrorCode; message?: unknown; field?: unknown };
-    const info: ErrorInfo = { code: e.code, message: String(e.message ?? e.code) };
+    const info: ErrorInfo = { code: e.code, message: typeof e.message === 'string' ? e.message : e.code };
     if (typeof e.field === 'string') info.field = e.field;
     return info;
   }

@@ -36,8 +36,11 @@ export interface CoreOptions {
   assetUrl?: (relativePath: string) => string;
   logger?: Logger;
   now?: () => Date;
-  /** Front-door-specific handlers (shell actions) that override or add to the core's. */
-  extraHandlers?: Partial<Handlers>;
+  /**
+   * Front-door-specific handlers (shell actions) that override or add to the core's. As a
+   * function it receives the core's handlers, so it can wrap one (reveal = core answer + shell).
+   */
+  extraHandlers?: Partial<Handlers> | ((coreHandlers: Partial<Handlers>) => Partial<Handlers>);
   /** Resume unfinished jobs at start (the app and `seedbank resume` do; other CLI commands do not). */
   resumeJobs?: boolean;
 }
@@ -85,12 +88,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const runner = new JobRunner(ctx, library);
   if (options.resumeJobs !== false) runner.start();
 
-  const handlers: Partial<Handlers> = {
+  const coreHandlers: Partial<Handlers> = {
     ...createAppHandlers(ctx),
     ...createLibraryHandlers(library, ctx),
     ...createJobHandlers(runner, ctx),
-    ...options.extraHandlers,
   };
+  const extra = typeof options.extraHandlers === 'function' ? options.extraHandlers(coreHandlers) : options.extraHandlers;
+  const handlers: Partial<Handlers> = { ...coreHandlers, ...extra };
 
   return {
     ctx,

@@ -4,6 +4,7 @@
  * a whole version. Add a migration by appending to MIGRATIONS — never edit a released one.
  */
 import type { DatabaseSync } from 'node:sqlite';
+import { v2 } from './schema-v2';
 
 export interface Migration {
   version: number;
@@ -98,7 +99,7 @@ const v1: Migration = {
   },
 };
 
-export const MIGRATIONS: Migration[] = [v1];
+export const MIGRATIONS: Migration[] = [v1, v2];
 
 export function schemaVersion(db: DatabaseSync): number {
   const row = db.prepare('PRAGMA user_version').get() as { user_version: number } | undefined;

@@ -27,7 +27,7 @@ export function openConfStore(directory: string): SettingsStore {
     configName: 'settings',
     projectName: 'Seedbank',
     accessPropertiesByDotNotation: false,
-  }) as unknown as SettingsStore;
+  });
 }
 
 export interface SettingsServiceOptions {
@@ -80,7 +80,7 @@ export function createSettingsService(options: SettingsServiceOptions): Settings
     get: () => structuredClone(current),
     update(patch) {
       const parsed = SettingsPatchSchema.parse(patch);
-      current = { ...current, ...parsed } as Settings;
+      current = { ...current, ...parsed };
       store.set({ ...current });
       return structuredClone(current);
     },

@@ -1,0 +1,116 @@
+/**
+ * Indexes one image file of the library folder from its embedded record: the shared step of
+ * reconcile, rebuild and import. The row is made to say what the file says; the project comes
+ * back by name; a trashed file (under `trash/`) comes back trashed.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import type { DatabaseSync } from 'node:sqlite';
+import type { EmbeddedRecord } from '../../../shared/types';
+import { detectFormat, readRecord } from '../metadata';
+import { transaction } from './database';
+import { currentFile, GENERATION_COLUMNS, type GenerationRow } from './generation-row';
+import { saveGeneration, type FileFacts } from './generation-store';
+import { sha256Hex } from './inputs';
+import { absolutePath, thumbLocation } from './library-paths';
+import { ensureProjectId } from './projects';
+import { recordFromRow } from './record-mapping';
+
+export type IndexOutcome =
+  | { kind: 'indexed'; id: string; needsThumb: boolean }
+  | { kind: 'no-record' }
+  | { kind: 'duplicate'; id: string; existing: string };
+
+export interface IndexFileArgs {
+  db: DatabaseSync;
+  home: string;
+  /** Where the file is now, relative to the library folder (`images/…` or `trash/images/…`). */
+  location: string;
+  now: Date;
+}
+
+function findRow(db: DatabaseSync, id: string): GenerationRow | undefined {
+  return db.prepare(`SELECT ${GENERATION_COLUMNS} FROM generations g WHERE g.id = ?`).get(id) as
+    GenerationRow | undefined;
+}
+
+export function homeOf(location: string): { home: string; trashed: boolean } {
+  return location.startsWith('trash/')
+    ? { home: location.slice('trash/'.length), trashed: true }
+    : { home: location, trashed: false };
+}
+
+async function exists(file: string): Promise<boolean> {
+  return stat(file).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** A file read and parsed, ready to be saved (reading is async and parallel; saving is batched). */
+export interface ReadFile {
+  record: EmbeddedRecord;
+  home: string;
+  trashed: boolean;
+  file: FileFacts;
+  thumbExists: boolean;
+}
+
+export type ReadOutcome = { kind: 'read'; file: ReadFile } | Exclude<IndexOutcome, { kind: 'indexed' }>;
+
+export async function readLibraryFile(db: DatabaseSync, libraryHome: string, location: string): Promise<ReadOutcome> {
+  const absolute = absolutePath(libraryHome, location);
+  const [bytes, facts] = await Promise.all([readFile(absolute), stat(absolute)]);
+  const data = new Uint8Array(bytes);
+  const record = readRecord(data);
+  const format = detectFormat(data);
+  if (!record || !format) return { kind: 'no-record' };
+  const { home, trashed } = homeOf(location);
+  const before = findRow(db, record.id);
+  // Two files with one record id (a copy made outside the app): the file the index already
+  // points at keeps the id while it exists; the other is reported, not indexed.
+  if (before && before.file !== home && (await exists(absolutePath(libraryHome, currentFile(before))))) {
+    return { kind: 'duplicate', id: record.id, existing: before.file };
+  }
+  return {
+    kind: 'read',
+    file: {
+      record,
+      home,
+      trashed,
+      file: { file: home, format, bytes: facts.size, mtimeMs: facts.mtimeMs, sha256: sha256Hex(data) },
+      thumbExists: await exists(absolutePath(libraryHome, thumbLocation(record.id, trashed))),
+    },
+  };
+}
+
+/** Saves one read file's row. Run inside a transaction (callers batch many files per commit). */
+export function saveReadFile(db: DatabaseSync, read: ReadFile, now: Date): IndexOutcome {
+  const { record, file, trashed, thumbExists } = read;
+  const existing = findRow(db, record.id);
+  if (existing && existing.file !== read.home && existing.missing === 0) {
+    // Another file of this batch took the id first.
+    return { kind: 'duplicate', id: record.id, existing: existing.file };
+  }
+  // Edits not yet written back to the file are newer than the file: keep them.
+  if (existing && existing.record_dirty > 0) {
+    const pending = recordFromRow(db, existing);
+    Object.assign(record, {
+      projectName: pending.projectName,
+      favorite: pending.favorite,
+      rating: pending.rating,
+      tags: pending.tags,
+    });
+  }
+  const projectId = record.projectName ? ensureProjectId(db, record.projectName, now) : null;
+  const trashedAt = trashed ? (existing?.trashed_at ?? new Date(file.mtimeMs).toISOString()) : null;
+  const thumbMadeAt = thumbExists ? (existing?.thumb_made_at ?? new Date(file.mtimeMs).toISOString()) : null;
+  saveGeneration(db, { record, file, jobId: existing?.job_id ?? null, projectId, trashedAt, thumbMadeAt });
+  if (!thumbExists) db.prepare('UPDATE generations SET thumb_made_at = NULL WHERE id = ?').run(record.id);
+  return { kind: 'indexed', id: record.id, needsThumb: !thumbExists };
+}
+
+export async function indexLibraryFile(args: IndexFileArgs): Promise<IndexOutcome> {
+  const read = await readLibraryFile(args.db, args.home, args.location);
+  if (read.kind !== 'read') return read;
+  return transaction(args.db, () => saveReadFile(args.db, read.file, args.now));
+}

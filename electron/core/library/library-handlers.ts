@@ -1,0 +1,73 @@
+/**
+ * The contract's `library:*`, `projects:*` and `inputs:add` channels, answered by the Library.
+ * Payloads arrive validated (and defaulted) by the dispatcher; this layer only decodes base64
+ * and shapes answers.
+ */
+import type { Handlers } from '../../../shared/api';
+import { SeedbankError } from '../../../shared/errors';
+import type { CoreContext } from '../context';
+import type { Library } from './library';
+
+type LibraryChannel =
+  | 'inputs:add'
+  | 'library:list'
+  | 'library:get'
+  | 'library:favorite'
+  | 'library:rate'
+  | 'library:tag'
+  | 'library:move'
+  | 'library:trash'
+  | 'library:restore'
+  | 'library:emptyTrash'
+  | 'library:export'
+  | 'library:reveal'
+  | 'library:inspectFile'
+  | 'library:reconcile'
+  | 'library:rebuild'
+  | 'library:import'
+  | 'library:cancelTask'
+  | 'library:tags'
+  | 'library:spend'
+  | 'projects:list'
+  | 'projects:create'
+  | 'projects:rename'
+  | 'projects:delete';
+
+/** Strict base64 (an optional `data:…;base64,` prefix allowed): garbage is refused, not half-decoded. */
+export function decodeBase64(text: string, field = 'dataBase64'): Uint8Array {
+  const body = text.replace(/^data:[^;,]*;base64,/, '').replace(/\s+/g, '');
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(body) || body.length % 4 === 1) {
+    throw new SeedbankError('INVALID_INPUT', 'The file data is not valid base64', field);
+  }
+  return new Uint8Array(Buffer.from(body, 'base64'));
+}
+
+export function createLibraryHandlers(library: Library, _ctx: CoreContext): Pick<Handlers, LibraryChannel> {
+  return {
+    'inputs:add': ({ dataBase64 }) => library.addInput(decodeBase64(dataBase64)),
+
+    'library:list': (args) => library.list(args),
+    'library:get': ({ id }) => library.getDetail(id),
+    'library:favorite': ({ ids, favorite }) => ({ updated: library.favorite(ids, favorite) }),
+    'library:rate': ({ ids, rating }) => ({ updated: library.rate(ids, rating) }),
+    'library:tag': ({ ids, add, remove }) => ({ updated: library.tag(ids, add, remove) }),
+    'library:move': ({ ids, projectId }) => ({ updated: library.move(ids, projectId) }),
+    'library:trash': async ({ ids }) => ({ trashed: await library.trash(ids) }),
+    'library:restore': async ({ ids }) => ({ restored: await library.restore(ids) }),
+    'library:emptyTrash': async () => ({ deleted: await library.emptyTrash() }),
+    'library:export': (selection) => library.export(selection),
+    'library:reveal': ({ id }) => ({ path: library.revealPath(id) }),
+    'library:inspectFile': ({ dataBase64 }) => ({ record: library.inspectFile(decodeBase64(dataBase64)) }),
+    'library:reconcile': () => library.reconcile(),
+    'library:rebuild': () => library.rebuild(),
+    'library:import': ({ directory }) => library.import(directory),
+    'library:cancelTask': ({ taskId }) => ({ cancelled: library.cancelTask(taskId) }),
+    'library:tags': () => library.tagCounts(),
+    'library:spend': () => library.spend(),
+
+    'projects:list': () => library.projects.list(),
+    'projects:create': ({ name }) => library.projects.create(name),
+    'projects:rename': ({ id, name }) => library.projects.rename(id, name),
+    'projects:delete': ({ id, images }) => library.projects.delete(id, images),
+  };
+}

@@ -1,0 +1,295 @@
+/**
+ * The library: every image made with Seedbank, indexed in SQLite for a fast gallery and kept
+ * true to the files. This class wires the pieces together — each concern lives in its own file
+ * (queries, edits, write-back, thumbnails, trash, export, reconcile, rebuild, import, projects,
+ * inputs, search) — and turns their results into contract shapes and `library:changed` events.
+ */
+import type { GenerationDetail, LibraryPage, LongTaskResult } from '../../../shared/api';
+import type { EmbeddedRecord, Generation, InputImage, Project, SpendSummary } from '../../../shared/types';
+import { SeedbankError } from '../../../shared/errors';
+import type { CoreContext } from '../context';
+import { readRecord } from '../metadata';
+import { addImageFile, type AddImageArgs } from './add-image';
+import { hasFts5, transaction } from './database';
+import * as edits from './edits';
+import { exportImages, type ExportSelection } from './export';
+import { currentFile, GENERATION_COLUMNS, selectRows, toGenerations, type GenerationRow } from './generation-row';
+import { importFolder } from './import';
+import { readStoredInput, storeInput, toInputImage, type StoredInput } from './inputs';
+import { absolutePath } from './library-paths';
+import { getGenerationDetail } from './lineage';
+import { listRows, type ListArgs } from './list-query';
+import { ProjectCatalog } from './project-catalog';
+import { rebuildIndex } from './rebuild';
+import { reconcileLibrary, type MaintenanceDeps } from './reconcile';
+import { createSearchIndex, searchIndexExists } from './search-index';
+import { spendSummary } from './spend';
+import { TaskRegistry, type TaskKind, type TaskOutcome, type TaskReporter } from './tasks';
+import { countMissingThumbnails, makeMissingThumbnails } from './thumbnail-pass';
+import { emptyTrash, restoreGenerations, trashGenerations, type MoveToOsTrash } from './trash';
+import { WriteBackQueue } from './write-back';
+
+export interface LibraryOptions {
+  /** Emptying the trash moves files to the OS trash through this (Electron's shell, the `trash` package). */
+  moveToOsTrash?: MoveToOsTrash;
+  /** Reconcile and make missing thumbnails in the background at start (tests turn it off). */
+  backgroundMaintenance?: boolean;
+}
+
+export class Library {
+  readonly tasks: TaskRegistry;
+  readonly projects: ProjectCatalog;
+  private readonly writeBack: WriteBackQueue;
+  private background: Promise<unknown> = Promise.resolve();
+  private readonly stopBackground = new AbortController();
+
+  constructor(
+    private readonly ctx: CoreContext,
+    private readonly options: LibraryOptions = {},
+  ) {
+    this.tasks = new TaskRegistry(ctx.bus);
+    this.writeBack = new WriteBackQueue({
+      db: ctx.db,
+      home: ctx.paths.home,
+      creatorTool: this.creatorTool,
+      logger: ctx.logger,
+    });
+    this.projects = new ProjectCatalog(ctx, this, this.writeBack);
+  }
+
+  get creatorTool(): string {
+    return `Seedbank ${this.ctx.version}`;
+  }
+
+  private get deps(): MaintenanceDeps {
+    return { db: this.ctx.db, home: this.ctx.paths.home, now: this.ctx.now, logger: this.ctx.logger };
+  }
+
+  async start(): Promise<void> {
+    // A database made where FTS5 was missing gets its index once FTS5 is there.
+    if (hasFts5(this.ctx.db) && !searchIndexExists(this.ctx.db))
+      transaction(this.ctx.db, () => createSearchIndex(this.ctx.db));
+    // Cheap at open (bounded work): gives the planner statistics to choose among the partial indexes.
+    this.ctx.db.exec('PRAGMA optimize = 0x10002');
+    this.writeBack.schedule(edits.dirtyIds(this.ctx.db));
+    if (this.options.backgroundMaintenance !== false) {
+      this.background = this.tasks
+        .run('reconcile', (reporter) => reconcileLibrary(this.deps, reporter), this.stopBackground.signal)
+        .then(() => this.makeThumbnails())
+        .catch((err: unknown) => this.ctx.logger.warn('background maintenance failed', { error: String(err) }));
+    }
+  }
+
+  /** Waits for background maintenance and pending write-back (tests, export, quit). */
+  async whenIdle(): Promise<void> {
+    await this.background;
+    await this.writeBack.drain();
+  }
+
+  async close(): Promise<void> {
+    this.stopBackground.abort();
+    this.tasks.cancelAll();
+    await this.background;
+    await this.writeBack.close();
+    this.ctx.db.exec('PRAGMA optimize');
+  }
+
+  // ---- reading ----
+
+  toGenerations(rows: readonly GenerationRow[]): Generation[] {
+    return toGenerations(this.ctx.db, rows, this.ctx.assetUrl);
+  }
+
+  generationsById(ids: readonly string[]): Generation[] {
+    return this.toGenerations(selectRows(this.ctx.db, ids));
+  }
+
+  getGeneration(id: string): Generation | null {
+    return this.generationsById([id])[0] ?? null;
+  }
+
+  getDetail(id: string): GenerationDetail {
+    const detail = getGenerationDetail(this.ctx.db, id, this.ctx.assetUrl);
+    if (!detail) throw new SeedbankError('NOT_FOUND', 'That image is not in the library', 'id');
+    return detail;
+  }
+
+  list(args: ListArgs): LibraryPage {
+    const page = listRows(this.ctx.db, this.ctx.logger, args);
+    return { items: this.toGenerations(page.rows), nextCursor: page.nextCursor, total: page.total };
+  }
+
+  /** The absolute path of an image file, for "show in folder". */
+  revealPath(id: string): string {
+    const row = this.ctx.db.prepare(`SELECT ${GENERATION_COLUMNS} FROM generations g WHERE g.id = ?`).get(id) as
+      GenerationRow | undefined;
+    if (!row) throw new SeedbankError('NOT_FOUND', 'That image is not in the library', 'id');
+    return absolutePath(this.ctx.paths.home, currentFile(row));
+  }
+
+  inspectFile(bytes: Uint8Array): EmbeddedRecord | null {
+    return readRecord(bytes);
+  }
+
+  tagCounts(): edits.TagCount[] {
+    return edits.tagCounts(this.ctx.db);
+  }
+
+  spend(): SpendSummary {
+    return spendSummary(this.ctx.db, this.ctx.now());
+  }
+
+  // ---- adding ----
+
+  async addImage(args: AddImageArgs): Promise<Generation> {
+    const row = await addImageFile(
+      {
+        db: this.ctx.db,
+        home: this.ctx.paths.home,
+        creatorTool: this.creatorTool,
+        now: this.ctx.now(),
+        logger: this.ctx.logger,
+      },
+      args,
+    );
+    const [generation] = this.toGenerations([row]);
+    if (!generation) throw new SeedbankError('INTERNAL', 'The image was stored but could not be read back');
+    this.ctx.bus.emit('library:changed', { added: [generation], updated: [], removed: [] });
+    return generation;
+  }
+
+  async addInput(bytes: Uint8Array): Promise<InputImage> {
+    const row = await storeInput(this.ctx.db, this.ctx.paths.home, bytes, this.ctx.now());
+    return toInputImage(row, this.ctx.assetUrl);
+  }
+
+  readInput(hash: string): Promise<StoredInput> {
+    return readStoredInput(this.ctx.db, this.ctx.paths.home, hash);
+  }
+
+  ensureProject(name: string): Project {
+    return this.projects.ensure(name);
+  }
+
+  // ---- the person's choices (index now, file in the background) ----
+
+  favorite(ids: readonly string[], favorite: boolean): number {
+    return this.edited(edits.setFavorite(this.ctx.db, ids, favorite));
+  }
+
+  rate(ids: readonly string[], rating: number): number {
+    return this.edited(edits.setRating(this.ctx.db, ids, rating));
+  }
+
+  tag(ids: readonly string[], add: readonly string[], remove: readonly string[]): number {
+    return this.edited(edits.changeTags(this.ctx.db, ids, add, remove));
+  }
+
+  move(ids: readonly string[], projectId: string | null): number {
+    const count = this.edited(edits.moveToProject(this.ctx.db, ids, projectId));
+    this.projects.emitChanged();
+    return count;
+  }
+
+  /** After an edit: files follow through write-back, the window hears about it. */
+  edited(ids: string[]): number {
+    if (ids.length === 0) return 0;
+    this.writeBack.schedule(ids);
+    this.ctx.bus.emit('library:changed', { added: [], updated: this.generationsById(ids), removed: [] });
+    return ids.length;
+  }
+
+  /** Resolves when every file has caught up with the index. */
+  flushWriteBack(): Promise<void> {
+    return this.writeBack.drain();
+  }
+
+  // ---- trash ----
+
+  async trash(ids: readonly string[]): Promise<number> {
+    const moved = await this.whileFilesMove(() =>
+      trashGenerations(this.ctx.db, this.ctx.paths.home, ids, this.ctx.now()),
+    );
+    this.announceMoves(moved);
+    return moved.length;
+  }
+
+  async restore(ids: readonly string[]): Promise<number> {
+    const moved = await this.whileFilesMove(() => restoreGenerations(this.ctx.db, this.ctx.paths.home, ids));
+    this.announceMoves(moved);
+    return moved.length;
+  }
+
+  async emptyTrash(): Promise<number> {
+    const removed = await this.whileFilesMove(() =>
+      emptyTrash(this.ctx.db, this.ctx.paths.home, this.options.moveToOsTrash),
+    );
+    if (removed.length > 0) this.ctx.bus.emit('library:changed', { added: [], updated: [], removed });
+    this.projects.emitChanged();
+    return removed.length;
+  }
+
+  /** Write-back waits while files move, so no rewrite lands where a file just left. */
+  private async whileFilesMove<T>(work: () => Promise<T>): Promise<T> {
+    await this.writeBack.pause();
+    try {
+      return await work();
+    } finally {
+      this.writeBack.resume();
+    }
+  }
+
+  private announceMoves(ids: string[]): void {
+    if (ids.length === 0) return;
+    this.ctx.bus.emit('library:changed', { added: [], updated: this.generationsById(ids), removed: [] });
+    this.projects.emitChanged();
+  }
+
+  // ---- long tasks ----
+
+  runTask(kind: TaskKind, work: (reporter: TaskReporter) => Promise<TaskOutcome>): Promise<LongTaskResult> {
+    return this.tasks.run(kind, work);
+  }
+
+  cancelTask(taskId: string): boolean {
+    return this.tasks.cancel(taskId);
+  }
+
+  reconcile(): Promise<LongTaskResult> {
+    return this.maintenance('reconcile', (reporter) => reconcileLibrary(this.deps, reporter));
+  }
+
+  rebuild(): Promise<LongTaskResult> {
+    return this.maintenance('rebuild', (reporter) => rebuildIndex(this.deps, reporter));
+  }
+
+  import(directory: string): Promise<LongTaskResult> {
+    return this.maintenance('import', (reporter) => importFolder(this.deps, directory, reporter));
+  }
+
+  async export(selection: ExportSelection): Promise<LongTaskResult> {
+    // The files must say what the index says before they leave the library.
+    await this.writeBack.drain();
+    return this.runTask('export', (reporter) =>
+      exportImages({ ...this.deps, version: this.ctx.version }, selection, reporter),
+    );
+  }
+
+  /** Makes missing thumbnails; null when there were none to make (no task, no progress noise). */
+  async makeThumbnails(): Promise<LongTaskResult | null> {
+    if (countMissingThumbnails(this.ctx.db) === 0) return null;
+    return this.runTask('thumbnails', (reporter) => makeMissingThumbnails(this.deps, reporter));
+  }
+
+  /** Index work, then the window is told to reload, then missing thumbnails in the background. */
+  private async maintenance(
+    kind: TaskKind,
+    work: (reporter: TaskReporter) => Promise<TaskOutcome>,
+  ): Promise<LongTaskResult> {
+    const result = await this.runTask(kind, work);
+    this.ctx.bus.emit('library:changed', { added: [], updated: [], removed: [] });
+    this.projects.emitChanged();
+    this.background = this.background.then(() => this.makeThumbnails()).catch(() => undefined);
+    return result;
+  }
+}

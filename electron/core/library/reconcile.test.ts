@@ -1,0 +1,73 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { embedRecord } from '../metadata';
+import { addImages, makeImageBytes, makeRecord, openTestLibrary, type TestLibrary } from './library-test-kit';
+
+let t: TestLibrary;
+afterEach(async () => t?.close());
+
+describe('reconcile', () => {
+  it('indexes an image file that appeared in the folder from its embedded record', async () => {
+    t = await openTestLibrary();
+    const record = makeRecord({ prompt: 'dropped in by hand', projectName: 'Found' });
+    const bytes = embedRecord(await makeImageBytes(), record, { creatorTool: 'test' });
+    fs.mkdirSync(path.join(t.home, 'images', '2026-11'), { recursive: true });
+    fs.writeFileSync(path.join(t.home, 'images', '2026-11', `${record.id}.jpg`), bytes);
+    const result = await t.library.reconcile();
+    expect(result.done).toBe(1);
+    expect(t.library.getGeneration(record.id)).toMatchObject({ prompt: 'dropped in by hand', missing: false });
+    expect(t.library.projects.list().projects.map((p) => p.name)).toEqual(['Found']);
+  });
+
+  it('marks a row whose file is gone as missing, keeps it, and clears the mark when the file is back', async () => {
+    t = await openTestLibrary();
+    const [id] = (await addImages(t, 1)) as [string];
+    const file = path.join(t.home, t.library.getGeneration(id)!.file);
+    const aside = `${file}.aside`;
+    fs.renameSync(file, aside);
+    await t.library.reconcile();
+    expect(t.library.getGeneration(id)?.missing).toBe(true);
+    fs.renameSync(aside, file);
+    await t.library.reconcile();
+    expect(t.library.getGeneration(id)?.missing).toBe(false);
+  });
+
+  it('remakes a thumbnail that was deleted', async () => {
+    t = await openTestLibrary();
+    const [id] = (await addImages(t, 1)) as [string];
+    const thumb = path.join(t.home, 'thumbs', `${id}.webp`);
+    fs.rmSync(thumb);
+    await t.library.reconcile();
+    await t.library.whenIdle();
+    expect(fs.existsSync(thumb)).toBe(true);
+  });
+
+  it('reads a file again when another tool changed it', async () => {
+    t = await openTestLibrary();
+    const [id] = (await addImages(t, 1)) as [string];
+    const file = path.join(t.home, t.library.getGeneration(id)!.file);
+    const edited = embedRecord(
+      fs.readFileSync(file),
+      { ...makeRecord({ id }), createdAt: '2026-11-03T12:00:00.000Z', rating: 5, tags: ['edited'] },
+      {
+        creatorTool: 'another tool',
+      },
+    );
+    fs.writeFileSync(file, edited);
+    fs.utimesSync(file, new Date(), new Date(Date.now() + 5_000));
+    await t.library.reconcile();
+    expect(t.library.getGeneration(id)).toMatchObject({ rating: 5, tags: ['edited'] });
+  });
+
+  it('runs at start in the background without being asked', async () => {
+    t = await openTestLibrary();
+    const [id] = (await addImages(t, 1)) as [string];
+    fs.rmSync(path.join(t.home, t.library.getGeneration(id)!.file));
+    const home = t.home;
+    await t.close();
+    t = await openTestLibrary(home, { backgroundMaintenance: true });
+    await t.library.whenIdle();
+    expect(t.library.getGeneration(id)?.missing).toBe(true);
+  });
+});

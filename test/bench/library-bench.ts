@@ -1,0 +1,270 @@
+/**
+ * Library benchmark: numbers, not pass/fail. Builds a synthetic 100,000-image library in a temp
+ * folder (reused between runs with SEEDBANK_BENCH_DIR), then measures what a person feels:
+ * opening the gallery, searching, filtering, adding an image, making a thumbnail, rebuilding
+ * 10,000 images from their files, and memory with the library open.
+ *
+ * Run: npx esbuild test/bench/library-bench.ts --bundle --platform=node --format=esm \
+ *        --packages=external --outfile=out/bench/library-bench.mjs && node out/bench/library-bench.mjs
+ * Writes bench/library.json. SEEDBANK_BENCH_COUNT changes the library size.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import sharp from 'sharp';
+import type { EmbeddedRecord } from '../../shared/types';
+import type { CoreContext } from '../../electron/core/context';
+import { EventBus } from '../../electron/core/events';
+import { newId } from '../../electron/core/ids';
+import { openDatabase } from '../../electron/core/library/database';
+import { Library } from '../../electron/core/library/library';
+import type { LibraryFilter } from '../../electron/core/library/list-query';
+import { rebuildLibrary } from '../../electron/core/library/rebuild';
+import { makeThumbnail } from '../../electron/core/library/thumbnails';
+import { silentLogger } from '../../electron/core/logging/logger';
+import { appPaths } from '../../electron/core/paths';
+import { buildSyntheticLibrary } from './build-synthetic-library';
+
+const COUNT = Number(process.env.SEEDBANK_BENCH_COUNT ?? 100_000);
+const REBUILD_COUNT = 10_000;
+
+function context(home: string): CoreContext {
+  const none = async () => {
+    throw new Error('not in the benchmark');
+  };
+  return {
+    paths: appPaths(home),
+    logger: silentLogger,
+    bus: new EventBus(),
+    settings: { get: () => ({}) as never, update: () => ({}) as never, notice: null, apiBase: () => '' },
+    keys: { getKey: async () => null, status: none, set: none, clear: none },
+    db: openDatabase(appPaths(home).database),
+    fetch: none,
+    now: () => new Date(),
+    assetUrl: (p) => `seedbank-asset://library/${p}`,
+    ownerId: 'bench',
+    version: 'bench',
+  };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
+}
+
+async function time(work: () => unknown): Promise<number> {
+  const start = performance.now();
+  await work();
+  return performance.now() - start;
+}
+
+async function repeat(times: number, work: (i: number) => unknown): Promise<number[]> {
+  const out: number[] = [];
+  for (let i = 0; i < times; i++) out.push(await time(() => work(i)));
+  return out;
+}
+
+async function ensureLibrary(home: string, count: number, files: boolean): Promise<void> {
+  if (fs.existsSync(path.join(home, '.complete'))) return;
+  fs.rmSync(home, { recursive: true, force: true });
+  fs.mkdirSync(home, { recursive: true });
+  const started = performance.now();
+  await buildSyntheticLibrary(home, {
+    count,
+    files,
+    onProgress: (done) => process.stderr.write(`\r  building ${path.basename(home)}: ${done}/${count}`),
+  });
+  process.stderr.write(`  (${((performance.now() - started) / 1000).toFixed(1)} s)\n`);
+  fs.writeFileSync(path.join(home, '.complete'), '');
+}
+
+/** RSS in a fresh process: the library opened, one page listed, one search run. */
+async function measureRss(home: string): Promise<void> {
+  const ctx = context(home);
+  const library = new Library(ctx, { backgroundMaintenance: false });
+  await library.start();
+  library.list({ filter: {}, sort: 'newest', cursor: null, limit: 200 });
+  library.list({ filter: { search: 'astro' }, sort: 'newest', cursor: null, limit: 200 });
+  process.stdout.write(JSON.stringify({ rss: process.memoryUsage().rss }));
+  await library.close();
+  ctx.db.close();
+}
+
+async function main(): Promise<void> {
+  const root = process.env.SEEDBANK_BENCH_DIR ?? path.join(os.tmpdir(), 'seedbank-bench');
+  const big = path.join(root, `library-${COUNT}`);
+  const small = path.join(root, `rebuild-${REBUILD_COUNT}`);
+  await ensureLibrary(big, COUNT, true);
+  await ensureLibrary(small, REBUILD_COUNT, true);
+
+  // Open + first page, each time on a fresh connection and a fresh Library.
+  const openRuns = await repeat(7, async () => {
+    const ctx = context(big);
+    const library = new Library(ctx, { backgroundMaintenance: false });
+    await library.start();
+    library.list({ filter: {}, sort: 'newest', cursor: null, limit: 200 });
+    await library.close();
+    ctx.db.close();
+  });
+
+  const ctx = context(big);
+  const library = new Library(ctx, { backgroundMaintenance: false });
+  await library.start();
+  const page = (filter: LibraryFilter, sort: 'newest' | 'oldest' | 'rating' = 'newest', cursor: string | null = null) =>
+    library.list({ filter, sort, cursor, limit: 200 });
+
+  const terms = [
+    'astro',
+    'moss garden',
+    'neb',
+    'lighthouse dusk',
+    'watercolor fox',
+    'keeper',
+    'jelly',
+    'golden hour',
+    'samurai rain',
+    'ukiyo',
+  ];
+  const searchRuns = await repeat(40, (i) => page({ search: terms[i % terms.length] }));
+
+  const projectId = library.projects.list().projects[0]?.id ?? null;
+  const second = page({}).nextCursor;
+  const filters: [LibraryFilter, 'newest' | 'oldest' | 'rating', string | null][] = [
+    [{ projectId }, 'rating', null],
+    [{ favorite: true }, 'newest', null],
+    [{ tag: 'portfolio' }, 'oldest', null],
+    [{ model: 'flux-kontext-max', minRating: 3 }, 'newest', null],
+    [{ projectId: null, hasReferences: true }, 'newest', null],
+    [{ from: '2025-03-01T00:00:00.000Z', to: '2025-04-01T00:00:00.000Z' }, 'oldest', null],
+    [{}, 'newest', second],
+  ];
+  const filterRuns = await repeat(35, (i) => {
+    const [filter, sort, cursor] = filters[i % filters.length]!;
+    return page(filter, sort, cursor);
+  });
+
+  const tiny = new Uint8Array(
+    await sharp({ create: { width: 16, height: 16, channels: 3, background: '#345' } })
+      .jpeg()
+      .toBuffer(),
+  );
+  const { saveGeneration } = await import('../../electron/core/library/generation-store');
+  const { transaction } = await import('../../electron/core/library/database');
+  const record = (): EmbeddedRecord => ({
+    version: 1,
+    id: newId(),
+    model: 'flux-2-pro',
+    prompt: 'a benchmark insert of an astronaut',
+    upsampledPrompt: null,
+    seed: 1,
+    width: 16,
+    height: 16,
+    format: 'jpeg',
+    params: {},
+    inputs: [],
+    taskId: null,
+    cost: 0.04,
+    createdAt: new Date().toISOString(),
+    submittedAt: null,
+    finishedAt: null,
+    projectName: null,
+    favorite: false,
+    rating: 0,
+    tags: ['bench'],
+  });
+  const insertRuns = await repeat(50, () => {
+    const r = record();
+    transaction(ctx.db, () =>
+      saveGeneration(ctx.db, {
+        record: r,
+        file: {
+          file: `images/bench/${r.id}.jpg`,
+          format: 'jpeg',
+          bytes: tiny.length,
+          mtimeMs: Date.now(),
+          sha256: r.id,
+        },
+        jobId: null,
+        projectId: null,
+        trashedAt: null,
+        thumbMadeAt: null,
+      }),
+    );
+  });
+
+  const megapixel = await makeMegapixelJpeg();
+  const thumbDir = fs.mkdtempSync(path.join(os.tmpdir(), 'seedbank-thumb-'));
+  await makeThumbnail(megapixel, path.join(thumbDir, 'warm.webp'));
+  const thumbRuns = await repeat(15, (i) => makeThumbnail(megapixel, path.join(thumbDir, `${i}.webp`)));
+  const addRuns = await repeat(15, () =>
+    library.addImage({ record: record(), bytes: megapixel, jobId: null, projectId: null }),
+  );
+  await library.close();
+  ctx.db.close();
+
+  // Rebuild 10,000 from the files alone: the index deleted first.
+  for (const name of ['library.db', 'library.db-wal', 'library.db-shm'])
+    fs.rmSync(path.join(small, name), { force: true });
+  const smallCtx = context(small);
+  let rebuilt = 0;
+  const rebuildMs = await time(async () => {
+    rebuilt = (await rebuildLibrary(smallCtx)).done;
+  });
+  smallCtx.db.close();
+
+  const rss = JSON.parse(
+    execFileSync(process.execPath, [process.argv[1] ?? '', '--rss', big], { encoding: 'utf8' }),
+  ) as { rss: number };
+
+  const results = {
+    machine: { cpus: os.cpus().length, node: process.version, platform: process.platform },
+    images: COUNT,
+    openFirstPageMs: median(openRuns),
+    searchMedianMs: median(searchRuns),
+    filterSortPageMs: median(filterRuns),
+    insertMs: median(insertRuns),
+    thumbnail1MpMs: median(thumbRuns),
+    addImage1MpMs: median(addRuns),
+    rebuild10kMs: rebuildMs,
+    rebuildIndexed: rebuilt,
+    rssMb: rss.rss / 1024 / 1024,
+  };
+  const targets: [string, number, number, string][] = [
+    ['open + first page of 200', results.openFirstPageMs, 100, 'ms'],
+    ['full-text search (median)', results.searchMedianMs, 20, 'ms'],
+    ['filter + sort page (median)', results.filterSortPageMs, 20, 'ms'],
+    ['insert one generation (row)', results.insertMs, 5, 'ms'],
+    ['thumbnail of a 1 MP JPEG', results.thumbnail1MpMs, 40, 'ms'],
+    ['addImage of a 1 MP JPEG', results.addImage1MpMs, 60, 'ms'],
+    [`rebuild ${REBUILD_COUNT} images`, results.rebuild10kMs / 1000, 60, 's'],
+    ['RSS with the library open', results.rssMb, 200, 'MB'],
+  ];
+  console.log(`\nSeedbank library benchmark — ${COUNT} images, ${os.cpus().length} CPUs, Node ${process.version}\n`);
+  console.log(`${'measure'.padEnd(32)} ${'value'.padStart(10)} ${'target'.padStart(10)}`);
+  for (const [name, value, target, unit] of targets) {
+    const mark = value <= target ? 'ok' : 'OVER';
+    console.log(
+      `${name.padEnd(32)} ${`${value.toFixed(1)} ${unit}`.padStart(10)} ${`≤ ${target} ${unit}`.padStart(10)}  ${mark}`,
+    );
+  }
+  fs.mkdirSync('bench', { recursive: true });
+  fs.writeFileSync(path.join('bench', 'library.json'), `${JSON.stringify(results, null, 2)}\n`);
+  console.log('\nwritten to bench/library.json');
+}
+
+async function makeMegapixelJpeg(): Promise<Uint8Array> {
+  const width = 1024;
+  const height = 1024;
+  const data = Buffer.alloc(width * height * 3);
+  for (let i = 0; i < data.length; i++) data[i] = (i * 13 + ((i / 3 / width) | 0) * 5) % 256;
+  return new Uint8Array(
+    await sharp(data, { raw: { width, height, channels: 3 } })
+      .jpeg({ quality: 90 })
+      .toBuffer(),
+  );
+}
+
+if (process.argv[2] === '--rss') await measureRss(process.argv[3] ?? '');
+else await main();
