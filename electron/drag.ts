@@ -2,10 +2,7 @@
  * Dragging a gallery image out of the window into another app (a file manager, an editor, a chat)
  * hands over the real file, via `webContents.startDrag`. Only library files may be dragged: the
  * path is checked to be inside the library's served folders before Electron sees it.
- *
- * The contract has no channel for this yet; the intended one is
- * `'library:startDrag': request(z.object({ id: Id }).strict(), answer<{ started: boolean }>())`,
- * whose main-side handler is `createDragHandler` below.
+ * The contract's `'shell:startDrag'` channel is answered by `createDragHandler` below.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -65,7 +62,7 @@ export interface DragHandlerDeps {
   nativeImage: NativeImageFactory;
 }
 
-/** The handler for the proposed `library:startDrag` channel. */
+/** The handler for the `shell:startDrag` channel. */
 export function createDragHandler(deps: DragHandlerDeps): (payload: { id: string }) => Promise<{ started: boolean }> {
   return async ({ id }) => {
     const generation = await deps.getGeneration(id);

@@ -124,6 +124,7 @@ vi.mock('electron', async () => {
       trashItem: async () => {},
     },
     clipboard: { writeText: () => {} },
+    nativeImage: { createFromPath: () => ({ isEmpty: () => true }), createFromDataURL: () => ({}) },
     dialog: {
       showMessageBox: async () => ({ response: 0, checkboxChecked: false }),
       showErrorBox: (title: string) => h.log.push(`error ${title}`),

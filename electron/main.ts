@@ -14,6 +14,7 @@ import {
   dialog,
   ipcMain,
   Menu,
+  nativeImage,
   net,
   Notification,
   protocol,
@@ -22,9 +23,10 @@ import {
   shell,
 } from 'electron';
 import ElectronStore from 'electron-store';
+import { SeedbankError } from '../shared/errors';
 import { APP_VERSION } from '../shared/version';
+import { createDragHandler } from './drag';
 import { createCore, type Core } from './core/app-core';
-import { createDispatcher } from './core/contract/dispatch';
 import { resolveHome } from './core/paths';
 import type { SettingsStore } from './core/settings/settings-service';
 import { createSenderCheck, forwardEvents, registerIpcHandlers } from './ipc';
@@ -39,7 +41,7 @@ import {
   enforceCsp,
   isExternalLinkAllowed,
 } from './security';
-import { createShellHandlers, withRevealInFolder } from './shell-handlers';
+import { createShellHandlers, osTrash, withRevealInFolder } from './shell-handlers';
 import { APP_TITLE, createAppUrlCheck, createMainWindow, focusWindow } from './window';
 import { restoreBounds, trackWindowState } from './window-state';
 import { setupCreditsTitle } from './window-title';
@@ -85,9 +87,22 @@ async function startCore(home: string): Promise<Core> {
     fetch: (input, init) => net.fetch(String(input), init),
     openSettingsStore,
     assetUrl: libraryAssetUrl,
-    extraHandlers: createShellHandlers({ shell, clipboard }),
-    // TODO(trash): pass `moveToOsTrash: osTrash(shell)` (shell-handlers.ts) once CoreOptions forwards
-    // LibraryOptions to `new Library(ctx, …)` in app-core.ts; until then emptying the trash deletes outright.
+    // Shell actions only main can do; `library:reveal` wraps the core's answer to show the file.
+    extraHandlers: (coreHandlers) => ({
+      ...withRevealInFolder(coreHandlers, shell, home),
+      ...createShellHandlers({ shell, clipboard }),
+      'shell:startDrag': createDragHandler({
+        home,
+        getGeneration: async (id) => {
+          const detail = await coreHandlers['library:get']?.({ id });
+          if (!detail) throw new SeedbankError('NOT_FOUND', `No image with id ${id}`);
+          return detail.generation;
+        },
+        getContents: windowContents,
+        nativeImage,
+      }),
+    }),
+    moveToOsTrash: osTrash(shell),
   });
 }
 
@@ -126,8 +141,7 @@ async function start(home: string): Promise<void> {
   // Unfinished jobs resume inside createCore: polling continues, nothing is submitted twice.
   const core = await startCore(home);
   const logger = core.ctx.logger;
-  const dispatch = createDispatcher(withRevealInFolder(core.handlers, shell, home), logger);
-  registerIpcHandlers({ ipcMain, dispatch, isTrustedSender: createSenderCheck(windowContents, isAppUrl), logger });
+  registerIpcHandlers({ ipcMain, dispatch: core.dispatch, isTrustedSender: createSenderCheck(windowContents, isAppUrl), logger });
   forwardEvents(core.ctx.bus, windowContents);
 
   const quitGuard = setupQuitGuard({

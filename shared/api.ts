@@ -228,6 +228,8 @@ export const requests = {
 
   /** Desktop-only actions; the web host answers NOT_FOUND where it cannot do them. */
   'shell:openExternal': request(z.object({ url: z.url({ protocol: /^https$/ }) }).strict(), answer<{ opened: boolean }>()),
+  /** Drags a library image out of the window to another application (Electron only). */
+  'shell:startDrag': request(z.object({ id: Id }).strict(), answer<{ started: boolean }>()),
   'shell:copyText': request(z.object({ text: z.string().max(200_000) }).strict(), answer<{ copied: boolean }>()),
 } as const;
 

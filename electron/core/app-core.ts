@@ -15,6 +15,8 @@ import { createJobHandlers } from './jobs/job-handlers';
 import { JobRunner } from './jobs/runner';
 import { openDatabase } from './library/database';
 import { Library } from './library/library';
+import { moveToOsTrashWithPackage } from './library/os-trash';
+import type { MoveToOsTrash } from './library/trash';
 import { createLibraryHandlers } from './library/library-handlers';
 import { createFileLogger, type Logger } from './logging/logger';
 import { appPaths } from './paths';
@@ -41,6 +43,11 @@ export interface CoreOptions {
    * function it receives the core's handlers, so it can wrap one (reveal = core answer + shell).
    */
   extraHandlers?: Partial<Handlers> | ((coreHandlers: Partial<Handlers>) => Partial<Handlers>);
+  /**
+   * Where emptying Seedbank's trash sends files: Electron's `shell.trashItem` in the app; the
+   * `trash` package by default for the CLI and the web host; `null` deletes outright (tests).
+   */
+  moveToOsTrash?: MoveToOsTrash | null;
   /** Resume unfinished jobs at start (the app and `seedbank resume` do; other CLI commands do not). */
   resumeJobs?: boolean;
 }
@@ -83,7 +90,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   };
   logger.info('core starting', { kind: options.kind, home: paths.home, apiBase: settings.apiBase() });
 
-  const library = new Library(ctx);
+  const moveToOsTrash =
+    options.moveToOsTrash === undefined ? (options.kind === 'test' ? undefined : moveToOsTrashWithPackage) : options.moveToOsTrash ?? undefined;
+  const library = new Library(ctx, moveToOsTrash ? { moveToOsTrash } : {});
   await library.start();
   const runner = new JobRunner(ctx, library);
   if (options.resumeJobs !== false) runner.start();

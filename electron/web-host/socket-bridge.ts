@@ -1,0 +1,54 @@
+/**
+ * The contract over a WebSocket: `{id, channel, payload}` in → `dispatch` → `{id, envelope}` out;
+ * every core event is pushed as `{event, payload}`. The dispatcher validates the channel and the
+ * payload, so this file only frames messages and never trusts their shape.
+ */
+import type { WebSocket, WebSocketServer } from 'ws';
+import type { Dispatch } from '../core/contract/dispatch';
+import type { EventBus } from '../core/events';
+
+interface RequestFrame {
+  id: string | number;
+  channel: unknown;
+  payload: unknown;
+}
+
+function parseFrame(data: string): RequestFrame | null {
+  try {
+    const value: unknown = JSON.parse(data);
+    if (!value || typeof value !== 'object') return null;
+    const frame = value as Record<string, unknown>;
+    const id = frame.id;
+    if (typeof id !== 'string' && typeof id !== 'number') return null;
+    return { id, channel: frame.channel, payload: frame.payload };
+  } catch {
+    return null;
+  }
+}
+
+function send(socket: WebSocket, message: unknown): void {
+  if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
+}
+
+export function attachSocketBridge(wss: WebSocketServer, dispatch: Dispatch, bus: EventBus): () => void {
+  const unsubscribe = bus.subscribe((event, payload) => {
+    const text = JSON.stringify({ event, payload });
+    for (const client of wss.clients) {
+      if (client.readyState === client.OPEN) client.send(text);
+    }
+  });
+
+  wss.on('connection', (socket) => {
+    socket.on('message', (data, isBinary) => {
+      if (isBinary) return;
+      const frame = parseFrame(data.toString());
+      if (!frame) {
+        send(socket, { id: null, envelope: { error: { code: 'INVALID_INPUT', message: 'Malformed message' } } });
+        return;
+      }
+      void dispatch(frame.channel, frame.payload).then((envelope) => send(socket, { id: frame.id, envelope }));
+    });
+  });
+
+  return unsubscribe;
+}
