@@ -41,7 +41,14 @@ async function main(): Promise<void> {
     extraHandlers: webHandlers,
     ...(env.SEEDBANK_KEYCHAIN === 'memory' ? { secretStore: new MemorySecretStore() } : {}),
   });
-  const host = await startWebHost({ dispatch: core.dispatch, bus: core.ctx.bus, libraryRoot: home, rendererDir, port, token });
+  const host = await startWebHost({
+    dispatch: core.dispatch,
+    bus: core.ctx.bus,
+    libraryRoot: home,
+    rendererDir,
+    port,
+    token,
+  });
   process.stdout.write(`Seedbank web host: ${host.url}\n`);
 
   let closing = false;

@@ -122,7 +122,7 @@ describe('web host', () => {
   it('dispatches contract calls and pushes events over a real WebSocket', async () => {
     const ws = new WebSocket(`ws://127.0.0.1:${host.port}/socket?token=tok123`);
     const messages: unknown[] = [];
-    ws.on('message', (data) => messages.push(JSON.parse(String(data))));
+    ws.on('message', (data: Buffer) => messages.push(JSON.parse(data.toString('utf8'))));
     await new Promise<void>((resolve, reject) => {
       ws.once('open', () => resolve());
       ws.once('error', reject);
@@ -153,7 +153,9 @@ describe('web host', () => {
       });
     expect(await attempt(`ws://127.0.0.1:${host.port}/socket`)).toBe('refused');
     expect(await attempt(`ws://127.0.0.1:${host.port}/socket?token=bad`)).toBe('refused');
-    expect(await attempt(`ws://127.0.0.1:${host.port}/socket?token=tok123`, { origin: 'http://evil.example' })).toBe('refused');
+    expect(await attempt(`ws://127.0.0.1:${host.port}/socket?token=tok123`, { origin: 'http://evil.example' })).toBe(
+      'refused',
+    );
     expect(await attempt(`ws://127.0.0.1:${host.port}/socket?token=tok123`)).toBe('open');
   });
 });

@@ -86,7 +86,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   server.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     const originOk = isAllowedOrigin(req.headers.origin, port);
-    if (!isAllowedHost(req.headers.host, port) || !originOk || url.pathname !== '/socket' || !requestHasToken(req, url, token)) {
+    if (
+      !isAllowedHost(req.headers.host, port) ||
+      !originOk ||
+      url.pathname !== '/socket' ||
+      !requestHasToken(req, url, token)
+    ) {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       return;
     }

@@ -3,7 +3,7 @@
  * every core event is pushed as `{event, payload}`. The dispatcher validates the channel and the
  * payload, so this file only frames messages and never trusts their shape.
  */
-import type { WebSocket, WebSocketServer } from 'ws';
+import type { RawData, WebSocket, WebSocketServer } from 'ws';
 import type { Dispatch } from '../core/contract/dispatch';
 import type { EventBus } from '../core/events';
 
@@ -26,6 +26,12 @@ function parseFrame(data: string): RequestFrame | null {
   }
 }
 
+function textOf(data: RawData): string {
+  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
+  if (data instanceof ArrayBuffer) return Buffer.from(data).toString('utf8');
+  return data.toString('utf8');
+}
+
 function send(socket: WebSocket, message: unknown): void {
   if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
 }
@@ -41,7 +47,7 @@ export function attachSocketBridge(wss: WebSocketServer, dispatch: Dispatch, bus
   wss.on('connection', (socket) => {
     socket.on('message', (data, isBinary) => {
       if (isBinary) return;
-      const frame = parseFrame(data.toString());
+      const frame = parseFrame(textOf(data));
       if (!frame) {
         send(socket, { id: null, envelope: { error: { code: 'INVALID_INPUT', message: 'Malformed message' } } });
         return;

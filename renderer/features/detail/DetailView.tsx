@@ -1,0 +1,166 @@
+/**
+ * One image, large, with everything about how it was made and what can be done with it.
+ * ←/→ step through the grid, Esc closes (see shortcuts).
+ */
+import { useEffect, useState } from 'react';
+import type { GenerationDetail } from '../../../shared/api';
+import type { ErrorInfo } from '../../../shared/errors';
+import { isDesktop, seedbank } from '../../platform/seedbank';
+import { useLibraryStore } from '../../state/library-store';
+import { useViewStore } from '../../state/view-store';
+import { ErrorNotice } from '../../ui/ErrorNotice';
+import { errorInfoOf } from '../../ui/error-text';
+import { RatingStars } from '../../ui/RatingStars';
+import {
+  copyText,
+  favorite,
+  rate,
+  restore,
+  reuseAll,
+  reuseSeed,
+  tag,
+  trash,
+  addAsReference,
+} from '../gallery/library-actions';
+import { Lineage } from './Lineage';
+import { ParamTable } from './ParamTable';
+
+export function DetailView({ id }: { id: string }) {
+  const [detail, setDetail] = useState<GenerationDetail | null>(null);
+  const [error, setError] = useState<ErrorInfo | null>(null);
+  const [tagText, setTagText] = useState('');
+  const [revealed, setRevealed] = useState<string | null>(null);
+  const live = useLibraryStore((s) => s.items.find((g) => g.id === id));
+  const closeDetail = useViewStore((s) => s.closeDetail);
+  const openCompare = useViewStore((s) => s.openCompare);
+  const showToast = useViewStore((s) => s.showToast);
+
+  useEffect(() => {
+    let stale = false;
+    setRevealed(null);
+    seedbank()
+      .library.get({ id })
+      .then((d) => !stale && (setDetail(d), setError(null)))
+      .catch((err: unknown) => !stale && setError(errorInfoOf(err)));
+    return () => {
+      stale = true;
+    };
+  }, [id]);
+
+  const gen = live ?? (detail?.generation.id === id ? detail.generation : null);
+  if (error) {
+    return (
+      <div className="overlay" role="dialog" aria-modal="true" aria-label="Image detail">
+        <ErrorNotice error={error} onDismiss={closeDetail} />
+      </div>
+    );
+  }
+  if (!gen) return null;
+
+  const reveal = async () => {
+    try {
+      const { path } = await seedbank().library.reveal({ id: gen.id });
+      setRevealed(path);
+    } catch (err) {
+      setError(errorInfoOf(err));
+    }
+  };
+  const compareWith = () => {
+    const others = [...useLibraryStore.getState().selected].filter((x) => x !== gen.id);
+    if (others.length === 0) showToast('Select another image in the grid (Ctrl/⌘+click), then Compare');
+    else openCompare([gen.id, ...others].slice(0, 6));
+  };
+
+  return (
+    <div className="overlay detail" role="dialog" aria-modal="true" aria-label="Image detail">
+      <div className="detail-image">
+        <img src={gen.imageUrl} alt={`Full-size image, ${gen.width ?? '?'}×${gen.height ?? '?'}`} />
+      </div>
+      <aside className="detail-info">
+        <header className="panel-head">
+          <h2>Details</h2>
+          <button type="button" className="ghost" aria-label="Close detail" onClick={closeDetail}>
+            ×
+          </button>
+        </header>
+        <section aria-label="What was asked">
+          <p className="detail-prompt">{gen.prompt || <em>(no prompt)</em>}</p>
+          {gen.upsampledPrompt && gen.upsampledPrompt !== gen.prompt && (
+            <details open>
+              <summary>The prompt BFL used (upsampled)</summary>
+              <p className="detail-prompt upsampled">{gen.upsampledPrompt}</p>
+            </details>
+          )}
+        </section>
+        <div className="detail-actions">
+          <button type="button" className="primary" onClick={() => void reuseAll(gen)}>
+            Reuse all
+          </button>
+          <button type="button" disabled={gen.seed === null} onClick={() => reuseSeed(gen)}>
+            Reuse seed
+          </button>
+          <button type="button" onClick={() => void addAsReference(gen)}>
+            Use as reference
+          </button>
+          <button type="button" onClick={compareWith}>
+            Compare
+          </button>
+          <button type="button" aria-pressed={gen.favorite} onClick={() => void favorite([gen.id], !gen.favorite)}>
+            {gen.favorite ? '♥ Favourite' : '♡ Favourite'}
+          </button>
+          <button type="button" onClick={() => void copyText(gen.upsampledPrompt ?? gen.prompt)}>
+            Copy prompt
+          </button>
+          {isDesktop() && (
+            <button type="button" onClick={() => void reveal()}>
+              Reveal in folder
+            </button>
+          )}
+          {!isDesktop() && (
+            <button type="button" onClick={() => void reveal()}>
+              Show file path
+            </button>
+          )}
+          {gen.trashed ? (
+            <button type="button" onClick={() => void restore([gen.id])}>
+              Restore
+            </button>
+          ) : (
+            <button type="button" className="danger" onClick={() => void trash([gen.id])}>
+              Delete
+            </button>
+          )}
+        </div>
+        {revealed && <p className="hint path">{revealed}</p>}
+        <RatingStars rating={gen.rating} onRate={(r) => void rate([gen.id], r)} />
+        <div className="tags">
+          {gen.tags.map((t) => (
+            <span key={t} className="tag">
+              {t}
+              <button type="button" aria-label={`Remove tag ${t}`} onClick={() => void tag([gen.id], [], [t])}>
+                ×
+              </button>
+            </span>
+          ))}
+          <form
+            className="inline"
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (tagText.trim()) void tag([gen.id], [tagText.trim()]);
+              setTagText('');
+            }}
+          >
+            <input
+              aria-label="Add a tag"
+              placeholder="add tag"
+              value={tagText}
+              onChange={(e) => setTagText(e.target.value)}
+            />
+          </form>
+        </div>
+        <ParamTable gen={gen} />
+        {detail && detail.generation.id === id && <Lineage detail={detail} />}
+      </aside>
+    </div>
+  );
+}

@@ -1,0 +1,102 @@
+/** Actions on the selection: favourite, tag, move, compare, export, delete (or restore in the Trash). */
+import { useState } from 'react';
+import { useLibraryStore } from '../../state/library-store';
+import { useViewStore } from '../../state/view-store';
+import { exportImages, favorite, move, restore, tag, trash } from './library-actions';
+
+export function BulkBar() {
+  const selected = useLibraryStore((s) => s.selected);
+  const projects = useLibraryStore((s) => s.projects);
+  const inTrash = useLibraryStore((s) => Boolean(s.filter.trashed));
+  const clearSelection = useLibraryStore((s) => s.clearSelection);
+  const openCompare = useViewStore((s) => s.openCompare);
+  const [tagText, setTagText] = useState('');
+  const [exportTo, setExportTo] = useState<string | null>(null);
+  if (selected.size === 0) return null;
+  const ids = [...selected];
+
+  return (
+    <div className="bulk-bar" role="toolbar" aria-label="Selection">
+      <strong>{ids.length} selected</strong>
+      {inTrash ? (
+        <button type="button" onClick={() => void restore(ids)}>
+          Restore
+        </button>
+      ) : (
+        <>
+          <button type="button" onClick={() => void favorite(ids, true)}>
+            ♥ Favourite
+          </button>
+          <button type="button" onClick={() => void favorite(ids, false)}>
+            Unfavourite
+          </button>
+          <form
+            className="inline"
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (tagText.trim()) void tag(ids, [tagText.trim()]);
+              setTagText('');
+            }}
+          >
+            <input
+              aria-label="Tag to add"
+              placeholder="tag"
+              value={tagText}
+              onChange={(e) => setTagText(e.target.value)}
+            />
+            <button type="submit">Add tag</button>
+          </form>
+          <select
+            aria-label="Move to project"
+            value=""
+            onChange={(e) => {
+              if (e.target.value) void move(ids, e.target.value === '__unsorted' ? null : e.target.value);
+            }}
+          >
+            <option value="">Move to…</option>
+            <option value="__unsorted">Unsorted</option>
+            {projects.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+          {ids.length >= 2 && (
+            <button type="button" onClick={() => openCompare(ids.slice(0, 6))}>
+              Compare
+            </button>
+          )}
+          {exportTo === null ? (
+            <button type="button" onClick={() => setExportTo('')}>
+              Export…
+            </button>
+          ) : (
+            <form
+              className="inline"
+              onSubmit={(e) => {
+                e.preventDefault();
+                if (exportTo.trim()) void exportImages(ids, exportTo.trim());
+                setExportTo(null);
+              }}
+            >
+              <input
+                autoFocus
+                aria-label="Export to folder"
+                placeholder="/path/to/folder"
+                value={exportTo}
+                onChange={(e) => setExportTo(e.target.value)}
+              />
+              <button type="submit">Export</button>
+            </form>
+          )}
+          <button type="button" className="danger" onClick={() => void trash(ids)}>
+            Delete
+          </button>
+        </>
+      )}
+      <button type="button" className="ghost" onClick={clearSelection}>
+        Clear selection
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,104 @@
+/** Filters over the grid: model, favourites, rating, tag, date, has references; and the sort. */
+import { MODELS } from '../../../shared/models';
+import { useLibraryStore, type LibrarySort } from '../../state/library-store';
+
+function dayStart(date: string): string | undefined {
+  return date ? new Date(`${date}T00:00:00`).toISOString() : undefined;
+}
+function dayEnd(date: string): string | undefined {
+  return date ? new Date(`${date}T23:59:59.999`).toISOString() : undefined;
+}
+const toDateInput = (iso: string | undefined) => (iso ? new Date(iso).toLocaleDateString('sv-SE') : '');
+
+export function FilterBar() {
+  const filter = useLibraryStore((s) => s.filter);
+  const sort = useLibraryStore((s) => s.sort);
+  const tags = useLibraryStore((s) => s.tags);
+  const total = useLibraryStore((s) => s.total);
+  const setFilter = useLibraryStore((s) => s.setFilter);
+  const setSort = useLibraryStore((s) => s.setSort);
+
+  return (
+    <div className="filter-bar" role="toolbar" aria-label="Filters">
+      <select
+        aria-label="Filter by model"
+        value={filter.model ?? ''}
+        onChange={(e) => setFilter({ model: e.target.value || undefined })}
+      >
+        <option value="">All models</option>
+        {MODELS.map((m) => (
+          <option key={m.id} value={m.id}>
+            {m.label}
+          </option>
+        ))}
+      </select>
+      <button
+        type="button"
+        className={filter.favorite ? 'chip on' : 'chip'}
+        aria-pressed={Boolean(filter.favorite)}
+        onClick={() => setFilter({ favorite: filter.favorite ? undefined : true })}
+      >
+        ♥ Favourites
+      </button>
+      <select
+        aria-label="Minimum rating"
+        value={filter.minRating ?? 0}
+        onChange={(e) => setFilter({ minRating: Number(e.target.value) || undefined })}
+      >
+        <option value={0}>Any rating</option>
+        {[1, 2, 3, 4, 5].map((n) => (
+          <option key={n} value={n}>
+            {'★'.repeat(n)}+
+          </option>
+        ))}
+      </select>
+      <select
+        aria-label="Filter by tag"
+        value={filter.tag ?? ''}
+        onChange={(e) => setFilter({ tag: e.target.value || undefined })}
+      >
+        <option value="">Any tag</option>
+        {tags.map((t) => (
+          <option key={t.tag} value={t.tag}>
+            {t.tag} ({t.count})
+          </option>
+        ))}
+      </select>
+      <label className="inline">
+        <span>From</span>
+        <input
+          type="date"
+          aria-label="From date"
+          value={toDateInput(filter.from)}
+          onChange={(e) => setFilter({ from: dayStart(e.target.value) })}
+        />
+      </label>
+      <label className="inline">
+        <span>To</span>
+        <input
+          type="date"
+          aria-label="To date"
+          value={toDateInput(filter.to)}
+          onChange={(e) => setFilter({ to: dayEnd(e.target.value) })}
+        />
+      </label>
+      <select
+        aria-label="Reference images"
+        value={filter.hasReferences === undefined ? '' : String(filter.hasReferences)}
+        onChange={(e) => setFilter({ hasReferences: e.target.value === '' ? undefined : e.target.value === 'true' })}
+      >
+        <option value="">Any references</option>
+        <option value="true">Uses references</option>
+        <option value="false">No references</option>
+      </select>
+      <select aria-label="Sort" value={sort} onChange={(e) => setSort(e.target.value as LibrarySort)}>
+        <option value="newest">Newest first</option>
+        <option value="oldest">Oldest first</option>
+        <option value="rating">Best rated</option>
+      </select>
+      <span className="hint count" aria-live="polite">
+        {total.toLocaleString()} image{total === 1 ? '' : 's'}
+      </span>
+    </div>
+  );
+}

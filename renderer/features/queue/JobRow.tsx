@@ -1,0 +1,115 @@
+/** One job: state, progress, elapsed time, cost, and what can be done with it. */
+import { useState } from 'react';
+import { ACTIVE_JOB_STATUSES, type Job } from '../../../shared/types';
+import { getModel } from '../../../shared/models';
+import { useJobsStore } from '../../state/jobs-store';
+import { useViewStore } from '../../state/view-store';
+import { describeError, errorInfoOf } from '../../ui/error-text';
+import { formatCredits } from '../composer/CostLine';
+import { elapsedSeconds, formatElapsed } from './elapsed';
+
+const STATUS_TEXT: Record<Job['status'], string> = {
+  queued: 'Queued',
+  submitting: 'Sending',
+  polling: 'Generating',
+  downloading: 'Downloading',
+  done: 'Done',
+  failed: 'Failed',
+  moderated: 'Moderated',
+  cancelled: 'Cancelled',
+  expired: 'Expired',
+  unknown: 'Outcome unknown',
+};
+
+export function JobRow({ job, now }: { job: Job; now: number }) {
+  const cancel = useJobsStore((s) => s.cancel);
+  const retry = useJobsStore((s) => s.retry);
+  const openDetail = useViewStore((s) => s.openDetail);
+  const showToast = useViewStore((s) => s.showToast);
+  const [confirming, setConfirming] = useState(false);
+  const active = ACTIVE_JOB_STATUSES.includes(job.status);
+  const retryable = ['failed', 'moderated', 'cancelled', 'expired', 'unknown'].includes(job.status);
+  const cost = job.cost ?? job.estimatedCost;
+  const error = job.error ? describeError(job.error) : null;
+
+  const run = (work: Promise<void>) =>
+    work.catch((err: unknown) => {
+      const info = errorInfoOf(err);
+      showToast(describeError(info).title, info);
+    });
+  const onRetry = () => {
+    if (job.status === 'unknown' && !confirming) setConfirming(true);
+    else {
+      setConfirming(false);
+      void run(retry(job.id, job.status === 'unknown'));
+    }
+  };
+
+  return (
+    <li
+      className={`job job-${job.status}`}
+      data-status={job.status}
+      aria-label={`${STATUS_TEXT[job.status]}: ${job.request.prompt}`}
+    >
+      <div className="job-head">
+        <span className={`badge badge-${job.status}`}>{STATUS_TEXT[job.status]}</span>
+        <span className="job-prompt" title={job.request.prompt}>
+          {job.request.prompt || '(no prompt)'}
+        </span>
+      </div>
+      <div className="job-meta hint">
+        <span>{getModel(job.request.model)?.label ?? job.request.model}</span>
+        <span>{formatElapsed(elapsedSeconds(job, now))}</span>
+        <span>{cost === null ? '—' : `${job.cost === null ? '~' : ''}${formatCredits(cost)} cr`}</span>
+      </div>
+      {active && (
+        <div
+          className="progress"
+          role="progressbar"
+          aria-label="Progress"
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={job.progress === null ? undefined : Math.round(job.progress * 100)}
+        >
+          <div
+            className={job.progress === null ? 'bar indeterminate' : 'bar'}
+            style={{ width: `${Math.round((job.progress ?? 0.3) * 100)}%` }}
+          />
+        </div>
+      )}
+      {error && job.status !== 'cancelled' && (
+        <p className="job-error" data-code={job.error?.code}>
+          <strong>{job.status === 'moderated' ? 'Moderation: ' : `${error.title}: `}</strong>
+          {job.status === 'moderated' ? job.error?.message : error.detail}
+        </p>
+      )}
+      {confirming && (
+        <p className="job-confirm" role="alert">
+          BFL may already have made this image; sending again can charge twice. Send again?
+        </p>
+      )}
+      <div className="job-actions">
+        {active && (
+          <button type="button" className="small" onClick={() => void run(cancel(job.id))}>
+            Cancel
+          </button>
+        )}
+        {retryable && (
+          <button type="button" className="small" onClick={onRetry}>
+            {confirming ? 'Send again' : 'Retry'}
+          </button>
+        )}
+        {confirming && (
+          <button type="button" className="small ghost" onClick={() => setConfirming(false)}>
+            Keep
+          </button>
+        )}
+        {job.generationId && (
+          <button type="button" className="small" onClick={() => job.generationId && openDetail(job.generationId)}>
+            Open
+          </button>
+        )}
+      </div>
+    </li>
+  );
+}

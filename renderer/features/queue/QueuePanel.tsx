@@ -1,0 +1,33 @@
+/** The live queue: every job, newest first, updated by `jobs:changed`. */
+import { ACTIVE_JOB_STATUSES } from '../../../shared/types';
+import { useJobsStore } from '../../state/jobs-store';
+import { useNow } from './elapsed';
+import { JobRow } from './JobRow';
+
+export function QueuePanel() {
+  const jobs = useJobsStore((s) => s.jobs);
+  const clearFinished = useJobsStore((s) => s.clearFinished);
+  const activeCount = jobs.filter((j) => ACTIVE_JOB_STATUSES.includes(j.status)).length;
+  const now = useNow(activeCount > 0);
+  return (
+    <section className="queue" aria-label="Queue">
+      <header className="panel-head">
+        <h2>Queue {activeCount > 0 && <span className="value">{activeCount} running</span>}</h2>
+        {jobs.length > activeCount && (
+          <button type="button" className="small ghost" onClick={() => void clearFinished()}>
+            Clear finished
+          </button>
+        )}
+      </header>
+      {jobs.length === 0 ? (
+        <p className="hint empty">Nothing queued. Jobs appear here as soon as you press Generate.</p>
+      ) : (
+        <ul className="job-list">
+          {jobs.map((job) => (
+            <JobRow key={job.id} job={job} now={now} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,28 @@
+/**
+ * The renderer's entry: get `window.seedbank` (preload in Electron, WebSocket bridge in a browser),
+ * wire the stores to its events once, then render.
+ */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { initSeedbank } from './platform/seedbank';
+import { wireStores } from './state/wire';
+import './styles/base.css';
+import './styles/layout.css';
+import './styles/forms.css';
+import './styles/notices.css';
+import './styles/queue.css';
+import './styles/gallery.css';
+import './styles/detail.css';
+import './styles/settings.css';
+
+initSeedbank();
+wireStores();
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root');
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

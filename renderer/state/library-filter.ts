@@ -1,0 +1,33 @@
+/**
+ * Whether a generation belongs in the grid under the current filter. Used for images that arrive
+ * by event (`library:changed`), so they appear at once without re-querying; the full query on the
+ * core is still the truth whenever the filter changes.
+ */
+import type { z } from 'zod';
+import type { LibraryFilterSchema } from '../../shared/api';
+import type { Generation } from '../../shared/types';
+
+export type LibraryFilter = z.input<typeof LibraryFilterSchema>;
+
+export function matchesFilter(gen: Generation, filter: LibraryFilter): boolean {
+  if (Boolean(filter.trashed) !== gen.trashed) return false;
+  if (filter.projectId !== undefined && filter.projectId !== gen.projectId) return false;
+  if (filter.model && filter.model !== gen.model) return false;
+  if (filter.favorite && !gen.favorite) return false;
+  if (filter.minRating && gen.rating < filter.minRating) return false;
+  if (filter.tag && !gen.tags.includes(filter.tag)) return false;
+  if (filter.hasReferences !== undefined && filter.hasReferences !== gen.inputs.length > 0) return false;
+  if (filter.from && gen.createdAt < filter.from) return false;
+  if (filter.to && gen.createdAt > filter.to) return false;
+  if (filter.search) {
+    // An approximation of the core's full-text match: every word appears in the prompt.
+    const text = `${gen.prompt} ${gen.upsampledPrompt ?? ''} ${gen.tags.join(' ')}`.toLowerCase();
+    const words = filter.search.toLowerCase().split(/\s+/).filter(Boolean);
+    if (!words.every((w) => text.includes(w.replace(/["*]/g, '')))) return false;
+  }
+  return true;
+}
+
+export function isFilterEmpty(filter: LibraryFilter): boolean {
+  return Object.values(filter).every((v) => v === undefined || v === '' || v === false);
+}

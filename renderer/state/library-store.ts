@@ -1,0 +1,197 @@
+/**
+ * The library as the gallery shows it: one filtered, cursor-paged list (newest first by default),
+ * the projects, the selection and the keyboard focus. Wired once to `library:changed` and
+ * `projects:changed`: new images are put in place at once, without a round trip.
+ */
+import { create } from 'zustand';
+import type { ErrorInfo } from '../../shared/errors';
+import type { Generation, Project } from '../../shared/types';
+import { seedbank } from '../platform/seedbank';
+import { errorInfoOf } from '../ui/error-text';
+import { matchesFilter, type LibraryFilter } from './library-filter';
+
+export type LibrarySort = 'newest' | 'oldest' | 'rating';
+/** A first page just big enough to fill a large screen paints fastest; later pages are bigger. */
+const FIRST_PAGE = 120;
+const PAGE_SIZE = 500;
+
+interface LibraryState {
+  items: Generation[];
+  total: number;
+  nextCursor: string | null;
+  loading: boolean;
+  loadedOnce: boolean;
+  error: ErrorInfo | null;
+  filter: LibraryFilter;
+  sort: LibrarySort;
+  projects: Project[];
+  unsortedCount: number;
+  trashCount: number;
+  tags: { tag: string; count: number }[];
+  selected: ReadonlySet<string>;
+  anchorId: string | null;
+  focusedId: string | null;
+  /** Grid columns, published by the gallery so arrow keys can move by a row. */
+  columns: number;
+  reload(): Promise<void>;
+  loadMore(): Promise<void>;
+  setFilter(patch: Partial<LibraryFilter>): void;
+  replaceFilter(filter: LibraryFilter): void;
+  setSort(sort: LibrarySort): void;
+  select(id: string, mode: 'single' | 'toggle' | 'range'): void;
+  clearSelection(): void;
+  setFocus(id: string | null): void;
+  setColumns(columns: number): void;
+  applyChanged(change: { added: Generation[]; updated: Generation[]; removed: string[] }): void;
+  refreshProjects(): Promise<void>;
+  refreshTags(): Promise<void>;
+}
+
+// Answers to an older query are dropped: typing fast must never show a stale result last.
+let querySeq = 0;
+
+export const useLibraryStore = create<LibraryState>()((set, get) => ({
+  items: [],
+  total: 0,
+  nextCursor: null,
+  loading: false,
+  loadedOnce: false,
+  error: null,
+  filter: {},
+  sort: 'newest',
+  projects: [],
+  unsortedCount: 0,
+  trashCount: 0,
+  tags: [],
+  selected: new Set(),
+  anchorId: null,
+  focusedId: null,
+  columns: 1,
+
+  async reload() {
+    const seq = ++querySeq;
+    set({ loading: true });
+    try {
+      const { filter, sort } = get();
+      const page = await seedbank().library.list({ filter, sort, cursor: null, limit: FIRST_PAGE });
+      if (seq !== querySeq) return;
+      set({
+        items: page.items,
+        total: page.total,
+        nextCursor: page.nextCursor,
+        loading: false,
+        loadedOnce: true,
+        error: null,
+      });
+    } catch (err) {
+      if (seq === querySeq) set({ loading: false, loadedOnce: true, error: errorInfoOf(err) });
+    }
+  },
+
+  async loadMore() {
+    const { nextCursor, loading, filter, sort } = get();
+    if (!nextCursor || loading) return;
+    const seq = querySeq;
+    set({ loading: true });
+    try {
+      const page = await seedbank().library.list({ filter, sort, cursor: nextCursor, limit: PAGE_SIZE });
+      if (seq !== querySeq) return;
+      const known = new Set(get().items.map((g) => g.id));
+      const fresh = page.items.filter((g) => !known.has(g.id));
+      set({ items: [...get().items, ...fresh], total: page.total, nextCursor: page.nextCursor, loading: false });
+    } catch (err) {
+      if (seq === querySeq) set({ loading: false, error: errorInfoOf(err) });
+    }
+  },
+
+  setFilter(patch) {
+    const next: LibraryFilter = { ...get().filter, ...patch };
+    for (const key of Object.keys(next) as (keyof LibraryFilter)[]) {
+      if (next[key] === undefined || next[key] === '') delete next[key];
+    }
+    get().replaceFilter(next);
+  },
+  replaceFilter(filter) {
+    set({ filter, selected: new Set(), anchorId: null, focusedId: null });
+    void get().reload();
+  },
+  setSort(sort) {
+    set({ sort });
+    void get().reload();
+  },
+
+  select(id, mode) {
+    const { selected, anchorId, items } = get();
+    if (mode === 'single') {
+      set({ selected: new Set([id]), anchorId: id, focusedId: id });
+    } else if (mode === 'toggle') {
+      const next = new Set(selected);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      set({ selected: next, anchorId: id, focusedId: id });
+    } else {
+      const from = items.findIndex((g) => g.id === (anchorId ?? id));
+      const to = items.findIndex((g) => g.id === id);
+      const [lo, hi] = from < to ? [from, to] : [to, from];
+      const next = new Set(selected);
+      for (const g of items.slice(Math.max(lo, 0), hi + 1)) next.add(g.id);
+      set({ selected: next, focusedId: id });
+    }
+  },
+  clearSelection: () => set({ selected: new Set(), anchorId: null }),
+  setFocus: (id) => set({ focusedId: id }),
+  setColumns: (columns) => {
+    if (columns !== get().columns) set({ columns });
+  },
+
+  applyChanged({ added, updated, removed }) {
+    const { filter, sort } = get();
+    const gone = new Set(removed);
+    const changed = new Map(updated.map((g) => [g.id, g]));
+    let items = get().items;
+    let total = get().total;
+    if (gone.size > 0 || changed.size > 0) {
+      const kept: Generation[] = [];
+      for (const g of items) {
+        if (gone.has(g.id)) continue;
+        const next = changed.get(g.id);
+        if (next && !matchesFilter(next, filter)) continue; // e.g. trashed, moved to another project
+        kept.push(next ?? g);
+      }
+      total -= items.length - kept.length;
+      items = kept;
+    }
+    const fresh = added.filter((g) => matchesFilter(g, filter) && !items.some((i) => i.id === g.id));
+    if (fresh.length > 0) {
+      const sorted = [...fresh].sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1));
+      items = sort === 'oldest' ? [...items, ...sorted.reverse()] : [...sorted, ...items];
+      total += fresh.length;
+    }
+    const selected = new Set([...get().selected].filter((id) => !gone.has(id)));
+    set({ items, total, selected });
+  },
+
+  async refreshProjects() {
+    const { projects, unsortedCount, trashCount } = await seedbank().projects.list();
+    set({ projects, unsortedCount, trashCount });
+  },
+  async refreshTags() {
+    set({ tags: await seedbank().library.tags() });
+  },
+}));
+
+export function wireLibraryStore(): () => void {
+  const api = seedbank();
+  let countsTimer: ReturnType<typeof setTimeout> | null = null;
+  const offLibrary = api.onLibraryChanged((change) => {
+    useLibraryStore.getState().applyChanged(change);
+    // Sidebar counts follow, batched: a bulk action sends many events.
+    if (countsTimer) clearTimeout(countsTimer);
+    countsTimer = setTimeout(() => void useLibraryStore.getState().refreshProjects(), 150);
+  });
+  const offProjects = api.onProjectsChanged(({ projects }) => useLibraryStore.setState({ projects }));
+  return () => {
+    offLibrary();
+    offProjects();
+  };
+}

@@ -1,0 +1,70 @@
+/**
+ * What is on screen: the settings page, the detail view, the compare view, the shortcut sheet,
+ * a dropped file's record, and one passing message. Navigation only; no data lives here.
+ */
+import { create } from 'zustand';
+import type { EmbeddedRecord } from '../../shared/types';
+import type { ErrorInfo } from '../../shared/errors';
+
+export interface Toast {
+  id: number;
+  text: string;
+  error?: ErrorInfo;
+}
+
+interface ViewState {
+  settingsOpen: boolean;
+  detailId: string | null;
+  compareIds: string[];
+  shortcutsOpen: boolean;
+  inspected: { record: EmbeddedRecord | null; fileName: string } | null;
+  toast: Toast | null;
+  openSettings(): void;
+  closeSettings(): void;
+  openDetail(id: string): void;
+  closeDetail(): void;
+  openCompare(ids: string[]): void;
+  closeCompare(): void;
+  setShortcutsOpen(open: boolean): void;
+  showInspected(value: { record: EmbeddedRecord | null; fileName: string } | null): void;
+  showToast(text: string, error?: ErrorInfo): void;
+  dismissToast(): void;
+  /** Esc: closes the topmost layer; false when nothing was open. */
+  closeTop(): boolean;
+}
+
+let toastSeq = 0;
+
+export const useViewStore = create<ViewState>()((set, get) => ({
+  settingsOpen: false,
+  detailId: null,
+  compareIds: [],
+  shortcutsOpen: false,
+  inspected: null,
+  toast: null,
+  openSettings: () => set({ settingsOpen: true, shortcutsOpen: false }),
+  closeSettings: () => set({ settingsOpen: false }),
+  openDetail: (id) => set({ detailId: id, compareIds: [] }),
+  closeDetail: () => set({ detailId: null }),
+  openCompare: (ids) => set({ compareIds: ids, detailId: null }),
+  closeCompare: () => set({ compareIds: [] }),
+  setShortcutsOpen: (open) => set({ shortcutsOpen: open }),
+  showInspected: (value) => set({ inspected: value }),
+  showToast: (text, error) => {
+    const id = ++toastSeq;
+    set({ toast: error ? { id, text, error } : { id, text } });
+    // Errors stay until dismissed; a confirmation fades by itself.
+    if (!error) setTimeout(() => get().toast?.id === id && set({ toast: null }), 3500);
+  },
+  dismissToast: () => set({ toast: null }),
+  closeTop: () => {
+    const s = get();
+    if (s.shortcutsOpen) set({ shortcutsOpen: false });
+    else if (s.inspected) set({ inspected: null });
+    else if (s.settingsOpen) set({ settingsOpen: false });
+    else if (s.compareIds.length > 0) set({ compareIds: [] });
+    else if (s.detailId) set({ detailId: null });
+    else return false;
+    return true;
+  },
+}));

@@ -1,0 +1,84 @@
+// `npm run web`: serves the real UI to a browser on 127.0.0.1 through the web host.
+// Builds the renderer (Vite, without the Electron main/preload, so it works before or without
+// them) and the plain-Node entries (scripts/build-node.mjs) first, when missing or older than
+// their sources, then runs the host. `--build-only` stops after building (used by the e2e tests).
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const buildOnly = process.argv.includes('--build-only');
+const force = process.argv.includes('--force');
+
+/** Newest modification time of the files under the given folders (0 when none). */
+function newestMtime(dirs) {
+  let newest = 0;
+  const walk = (dir) => {
+    let entries;
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else newest = Math.max(newest, fs.statSync(full).mtimeMs);
+    }
+  };
+  for (const dir of dirs) walk(path.join(root, dir));
+  return newest;
+}
+
+function mtimeOf(file) {
+  try {
+    return fs.statSync(path.join(root, file)).mtimeMs;
+  } catch {
+    return 0;
+  }
+}
+
+async function buildRenderer() {
+  const { build } = await import('vite');
+  const { default: react } = await import('@vitejs/plugin-react');
+  const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+  // Mirrors the `renderer` section of electron.vite.config.ts.
+  await build({
+    root: path.join(root, 'renderer'),
+    base: './',
+    configFile: false,
+    logLevel: 'warn',
+    plugins: [react()],
+    define: { __SEEDBANK_VERSION__: JSON.stringify(pkg.version) },
+    build: {
+      outDir: path.join(root, 'out/renderer'),
+      emptyOutDir: true,
+      // zod (the contract's schemas) makes one ~600 kB chunk; it loads from disk, not a network.
+      chunkSizeWarningLimit: 1500,
+      rollupOptions: { input: path.join(root, 'renderer/index.html') },
+    },
+  });
+}
+
+const rendererStale = force || mtimeOf('out/renderer/index.html') < newestMtime(['renderer', 'shared']);
+if (rendererStale) {
+  process.stderr.write('Building the renderer…\n');
+  await buildRenderer();
+}
+const hostStale = force || mtimeOf('out/web-host/main.mjs') < newestMtime(['electron', 'shared']);
+if (hostStale) {
+  process.stderr.write('Building the web host…\n');
+  const result = spawnSync(process.execPath, [path.join(root, 'scripts/build-node.mjs')], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+if (buildOnly) process.exit(0);
+
+const host = spawn(process.execPath, ['--enable-source-maps', path.join(root, 'out/web-host/main.mjs')], {
+  stdio: 'inherit',
+});
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => host.kill(signal));
+host.on('exit', (code) => process.exit(code ?? 0));

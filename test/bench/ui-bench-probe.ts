@@ -1,0 +1,61 @@
+/**
+ * What the UI benchmark injects into the page before the app loads (as a string: this runs in
+ * the browser, the bench in Node). It watches the DOM and the app's WebSocket and records, on
+ * `window.__bench`: when the first thumbnail entered the DOM, the most thumbnails ever in the DOM, when each `library:changed` image arrived
+ * and when it first appeared in the grid, and when the answer to the last search was painted.
+ */
+export const PROBE_SCRIPT = String.raw`
+(() => {
+  const bench = { firstThumbAt: 0, maxThumbs: 0, arrived: {}, appeared: {}, searchTerm: null, lastKeyAt: 0, searchIds: new Set(), searchPaintedAt: 0 };
+  window.__bench = bench;
+  const Native = window.WebSocket;
+  window.WebSocket = class extends Native {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener('message', (m) => {
+        const text = String(m.data);
+        if (text.startsWith('{"event":"library:changed"')) {
+          const at = performance.now();
+          for (const g of JSON.parse(text).payload.added) bench.arrived[g.prompt] = at;
+        } else if (bench.searchTerm !== null && text.startsWith('{"id":')) {
+          const id = JSON.parse(text).id;
+          if (bench.searchIds.has(id)) {
+            bench.searchIds.delete(id);
+            requestAnimationFrame(() => requestAnimationFrame(() => { bench.searchPaintedAt = performance.now(); }));
+          }
+        }
+      });
+    }
+    send(data) {
+      if (bench.searchTerm !== null && typeof data === 'string' && data.includes('"library:list"')) {
+        const frame = JSON.parse(data);
+        if (frame.payload && frame.payload.cursor === null && frame.payload.filter && frame.payload.filter.search === bench.searchTerm) bench.searchIds.add(frame.id);
+      }
+      super.send(data);
+    }
+  };
+  window.addEventListener('keydown', () => { bench.lastKeyAt = performance.now(); }, true);
+  const watch = () => {
+    const thumbs = document.querySelectorAll('.thumb');
+    if (!bench.firstThumbAt && document.querySelector('[role=gridcell] img')) bench.firstThumbAt = performance.now();
+    if (thumbs.length > bench.maxThumbs) bench.maxThumbs = thumbs.length;
+    for (const prompt of Object.keys(bench.arrived)) {
+      if (bench.appeared[prompt] === undefined && document.querySelector('[role=gridcell] img[alt="' + CSS.escape(prompt) + '"]')) {
+        bench.appeared[prompt] = performance.now();
+      }
+    }
+  };
+  new MutationObserver(watch).observe(document, { childList: true, subtree: true });
+})();
+`;
+
+/** The probe's record, as read back by the bench. */
+export interface ProbeState {
+  /** When the first thumbnail entered the DOM, in ms since navigation start. */
+  firstThumbAt: number;
+  maxThumbs: number;
+  arrived: Record<string, number>;
+  appeared: Record<string, number>;
+  lastKeyAt: number;
+  searchPaintedAt: number;
+}

@@ -1,0 +1,63 @@
+/**
+ * One studio for a test file: the BFL emulator, the web host (child process, temp home) and a
+ * Chromium page on the host's address. `close()` stops all three and removes the temp home.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright';
+import { DEFAULT_FAKE_KEY, startFakeBfl, type FakeBfl, type FakeBflOptions } from '../../fake-bfl';
+import { launchChromium } from './browser';
+import { buildStudio } from './build';
+import { startHostProcess, type HostProcess } from './web-host-process';
+
+export { DEFAULT_FAKE_KEY };
+
+export interface Studio {
+  fake: FakeBfl;
+  host: HostProcess;
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  home: string;
+  /** Page errors and console errors, to assert none happened. */
+  pageErrors: string[];
+  close(): Promise<void>;
+}
+
+export interface StudioOptions {
+  fake?: FakeBflOptions;
+  /** Point the host at this API base instead of the emulator (e.g. a closed port: offline). */
+  apiBase?: string;
+  viewport?: { width: number; height: number };
+}
+
+export async function startStudio(options: StudioOptions = {}): Promise<Studio> {
+  buildStudio();
+  const fake = await startFakeBfl({ taskMs: 400, ...options.fake });
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'seedbank-e2e-'));
+  const host = await startHostProcess({ home, apiBase: options.apiBase ?? fake.apiBase });
+  const browser = await launchChromium();
+  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1440, height: 900 } });
+  // Generation itself takes ~5 s through the runner's first poll; nothing else should take long.
+  context.setDefaultTimeout(20_000);
+  const page = await context.newPage();
+  const pageErrors: string[] = [];
+  page.on('pageerror', (err) => pageErrors.push(err.message));
+  await page.goto(host.url);
+  return {
+    fake,
+    host,
+    browser,
+    context,
+    page,
+    home,
+    pageErrors,
+    async close() {
+      await browser.close().catch(() => undefined);
+      await host.stop();
+      await fake.close();
+      fs.rmSync(home, { recursive: true, force: true });
+    },
+  };
+}
