@@ -141,7 +141,12 @@ async function start(home: string): Promise<void> {
   // Unfinished jobs resume inside createCore: polling continues, nothing is submitted twice.
   const core = await startCore(home);
   const logger = core.ctx.logger;
-  registerIpcHandlers({ ipcMain, dispatch: core.dispatch, isTrustedSender: createSenderCheck(windowContents, isAppUrl), logger });
+  registerIpcHandlers({
+    ipcMain,
+    dispatch: core.dispatch,
+    isTrustedSender: createSenderCheck(windowContents, isAppUrl),
+    logger,
+  });
   forwardEvents(core.ctx.bus, windowContents);
 
   const quitGuard = setupQuitGuard({

@@ -8,7 +8,9 @@ import type { App, BrowserWindowConstructorOptions, Session, Shell, WebContents 
 
 export const ASSET_SCHEME = 'seedbank-asset';
 
-export function secureWebPreferences(preloadPath: string): NonNullable<BrowserWindowConstructorOptions['webPreferences']> {
+export function secureWebPreferences(
+  preloadPath: string,
+): NonNullable<BrowserWindowConstructorOptions['webPreferences']> {
   return {
     preload: preloadPath,
     sandbox: true,
@@ -34,7 +36,8 @@ export function contentSecurityPolicy(options: { devServerUrl?: string | null } 
   const self = dev ? `'self' ${dev.origin}` : "'self'";
   // The React fast-refresh preamble is an inline script: allowed in development only.
   const script = dev ? `${self} 'unsafe-inline'` : self;
-  const connect = dev ? `'self' ws://${dev.host} ${dev.origin}` : "'self'";
+  // The asset scheme is fetchable so "use as reference" can read a library image into a slot.
+  const connect = dev ? `'self' ${ASSET_SCHEME}: ws://${dev.host} ${dev.origin}` : `'self' ${ASSET_SCHEME}:`;
   return [
     "default-src 'none'",
     `script-src ${script}`,
@@ -63,7 +66,11 @@ export function isExternalLinkAllowed(url: string): boolean {
 type ContentsLike = Pick<WebContents, 'on' | 'setWindowOpenHandler'>;
 
 /** Applied to every webContents on `web-contents-created`. */
-export function restrictWebContents(contents: ContentsLike, shell: Pick<Shell, 'openExternal'>, isAppUrl: (url: string) => boolean): void {
+export function restrictWebContents(
+  contents: ContentsLike,
+  shell: Pick<Shell, 'openExternal'>,
+  isAppUrl: (url: string) => boolean,
+): void {
   contents.on('will-navigate', (event, url) => {
     if (!isAppUrl(url)) event.preventDefault();
   });
@@ -78,7 +85,9 @@ export function restrictWebContents(contents: ContentsLike, shell: Pick<Shell, '
 }
 
 /** Every permission request and check is refused (clipboard and notifications go through main). */
-export function denyAllPermissions(session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>): void {
+export function denyAllPermissions(
+  session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>,
+): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
 }
@@ -90,6 +99,10 @@ export function enforceCsp(session: Pick<Session, 'webRequest'>, csp: string): v
   });
 }
 
-export function applySecurityRestrictions(app: Pick<App, 'on'>, shell: Pick<Shell, 'openExternal'>, isAppUrl: (url: string) => boolean): void {
+export function applySecurityRestrictions(
+  app: Pick<App, 'on'>,
+  shell: Pick<Shell, 'openExternal'>,
+  isAppUrl: (url: string) => boolean,
+): void {
   app.on('web-contents-created', (_event, contents) => restrictWebContents(contents, shell, isAppUrl));
 }

@@ -45,7 +45,11 @@ for (const name of names) {
   results[name] = JSON.parse(fs.readFileSync(file, 'utf8'));
 }
 
-results.machine = { cpus: (await import('node:os')).cpus().length, node: process.version, date: new Date().toISOString() };
+results.machine = {
+  cpus: (await import('node:os')).cpus().length,
+  node: process.version,
+  date: new Date().toISOString(),
+};
 fs.writeFileSync(path.join(root, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 
 // What the README shows of each suite: [measure, value, unit, target, met].
@@ -53,7 +57,13 @@ const ms = (v) => (typeof v === 'number' ? Math.round(v * 10) / 10 : v);
 const SUMMARIES = {
   jobs: (r) => [
     ['wall time ÷ ideal (120 jobs, 4 s each, 24 at once)', r.ratio, '', '≤ 1.15', r.ratio <= 1.15],
-    ['Ready → written, embedded, indexed, thumbnailed, event (median)', ms(r.overheadMedianMs), 'ms', '≤ 60 ms', r.overheadMedianMs <= 60],
+    [
+      'Ready → written, embedded, indexed, thumbnailed, event (median)',
+      ms(r.overheadMedianMs),
+      'ms',
+      '≤ 60 ms',
+      r.overheadMedianMs <= 60,
+    ],
     ['same, p95', ms(r.overheadP95Ms), 'ms', '≤ 150 ms', r.overheadP95Ms <= 150],
     ['polls per job', r.pollsPerJob, '', '', true],
     ['polls per second', r.pollsPerSecond, '', '≤ 20', r.pollsPerSecond <= 20],
@@ -72,9 +82,13 @@ const SUMMARIES = {
 };
 const rows = [];
 for (const [name, result] of Object.entries(results)) {
-  const summarize = SUMMARIES[name] ?? ((r) => (Array.isArray(r?.rows) ? r.rows.map((x) => [x.metric, x.value, x.unit, x.target, x.ok]) : []));
+  const summarize =
+    SUMMARIES[name] ??
+    ((r) => (Array.isArray(r?.rows) ? r.rows.map((x) => [x.metric, x.value, x.unit, x.target, x.ok]) : []));
   for (const [metric, value, unit, target, ok] of summarize(result)) {
-    rows.push(`| ${name} | ${metric} | ${value}${unit ? ` ${unit}` : ''} | ${target ?? ''} | ${ok === false ? '✗' : '✓'} |`);
+    rows.push(
+      `| ${name} | ${metric} | ${value}${unit ? ` ${unit}` : ''} | ${target ?? ''} | ${ok === false ? '✗' : '✓'} |`,
+    );
   }
 }
 const table = ['| suite | measure | result | target | met |', '|---|---|---|---|---|', ...rows].join('\n');

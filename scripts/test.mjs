@@ -38,7 +38,10 @@ function ensureSystemPackages() {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (isRoot && has('apt-get')) {
     console.log(`Installing system packages the tests need: ${missing.join(', ')}`);
-    const result = spawnSync('sh', ['-c', command], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    const result = spawnSync('sh', ['-c', command], {
+      stdio: 'inherit',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
     if (result.status === 0) return;
     console.error('apt-get failed; see above.');
   } else {
@@ -72,10 +75,14 @@ const built = step('build', process.execPath, [path.join(root, 'scripts', 'build
 
 const report = path.join(os.tmpdir(), `seedbank-vitest-${process.pid}.json`);
 console.log('\n▶ vitest (unit + e2e)');
-const vitest = spawnSync(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], {
-  stdio: 'inherit',
-  env: { ...process.env, SEEDBANK_BUILT: built ? '1' : '0' },
-});
+const vitest = spawnSync(
+  bin('vitest'),
+  ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
+  {
+    stdio: 'inherit',
+    env: { ...process.env, SEEDBANK_BUILT: built ? '1' : '0' },
+  },
+);
 if (fs.existsSync(report)) {
   const summary = JSON.parse(fs.readFileSync(report, 'utf8'));
   counts.passed += summary.numPassedTests ?? 0;

@@ -139,6 +139,9 @@ export const requests = {
     answer<InputImage>(),
   ),
 
+  /** Uses a library image as a reference: the core stores its file as an input (no bytes cross the bridge). */
+  'inputs:fromLibrary': request(z.object({ id: Id }).strict(), answer<InputImage>()),
+
   'jobs:estimate': request(
     z.object({ request: GenerationRequestSchema, count: z.number().int().min(1).max(100) }).strict(),
     answer<{ credits: number | null }>(),
@@ -156,7 +159,10 @@ export const requests = {
     answer<{ jobs: Job[] }>(),
   ),
   'jobs:list': request(
-    z.object({ limit: z.number().int().min(1).max(1000).default(200) }).strict().optional(),
+    z
+      .object({ limit: z.number().int().min(1).max(1000).default(200) })
+      .strict()
+      .optional(),
     answer<Job[]>(),
   ),
   'jobs:cancel': request(z.object({ id: Id }).strict(), answer<Job>()),
@@ -227,7 +233,10 @@ export const requests = {
   ),
 
   /** Desktop-only actions; the web host answers NOT_FOUND where it cannot do them. */
-  'shell:openExternal': request(z.object({ url: z.url({ protocol: /^https$/ }) }).strict(), answer<{ opened: boolean }>()),
+  'shell:openExternal': request(
+    z.object({ url: z.url({ protocol: /^https$/ }) }).strict(),
+    answer<{ opened: boolean }>(),
+  ),
   /** Drags a library image out of the window to another application (Electron only). */
   'shell:startDrag': request(z.object({ id: Id }).strict(), answer<{ started: boolean }>()),
   'shell:copyText': request(z.object({ text: z.string().max(200_000) }).strict(), answer<{ copied: boolean }>()),

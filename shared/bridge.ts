@@ -27,9 +27,10 @@ export interface BridgeTransport {
 type DomainOf<C extends string> = C extends `${infer D}:${string}` ? D : never;
 type VerbOf<C extends string, D extends string> = C extends `${D}:${infer V}` ? V : never;
 
-type Caller<C extends RequestChannel> = undefined extends RequestPayload<C>
-  ? (payload?: RequestPayload<C>) => Promise<RequestResult<C>>
-  : (payload: RequestPayload<C>) => Promise<RequestResult<C>>;
+type Caller<C extends RequestChannel> =
+  undefined extends RequestPayload<C>
+    ? (payload?: RequestPayload<C>) => Promise<RequestResult<C>>
+    : (payload: RequestPayload<C>) => Promise<RequestResult<C>>;
 
 type RequestApi = {
   [D in DomainOf<RequestChannel>]: {
@@ -37,7 +38,9 @@ type RequestApi = {
   };
 };
 
-type EventMethodName<E extends string> = E extends `${infer D}:${infer V}` ? `on${Capitalize<D>}${Capitalize<V>}` : never;
+type EventMethodName<E extends string> = E extends `${infer D}:${infer V}`
+  ? `on${Capitalize<D>}${Capitalize<V>}`
+  : never;
 
 type EventApi = {
   [E in EventChannel as EventMethodName<E>]: (callback: (payload: EventPayload<E>) => void) => () => void;

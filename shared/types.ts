@@ -34,7 +34,14 @@ export type JobStatus =
   | 'unknown';
 
 export const ACTIVE_JOB_STATUSES: readonly JobStatus[] = ['queued', 'submitting', 'polling', 'downloading'];
-export const FINAL_JOB_STATUSES: readonly JobStatus[] = ['done', 'failed', 'moderated', 'cancelled', 'expired', 'unknown'];
+export const FINAL_JOB_STATUSES: readonly JobStatus[] = [
+  'done',
+  'failed',
+  'moderated',
+  'cancelled',
+  'expired',
+  'unknown',
+];
 
 /** A job as the renderer sees it. No polling URL, no key: only what a person can act on. */
 export interface Job {

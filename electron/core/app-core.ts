@@ -91,7 +91,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   logger.info('core starting', { kind: options.kind, home: paths.home, apiBase: settings.apiBase() });
 
   const moveToOsTrash =
-    options.moveToOsTrash === undefined ? (options.kind === 'test' ? undefined : moveToOsTrashWithPackage) : options.moveToOsTrash ?? undefined;
+    options.moveToOsTrash === undefined
+      ? options.kind === 'test'
+        ? undefined
+        : moveToOsTrashWithPackage
+      : (options.moveToOsTrash ?? undefined);
   const library = new Library(ctx, moveToOsTrash ? { moveToOsTrash } : {});
   await library.start();
   const runner = new JobRunner(ctx, library);
@@ -102,7 +106,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...createLibraryHandlers(library, ctx),
     ...createJobHandlers(runner, ctx),
   };
-  const extra = typeof options.extraHandlers === 'function' ? options.extraHandlers(coreHandlers) : options.extraHandlers;
+  const extra =
+    typeof options.extraHandlers === 'function' ? options.extraHandlers(coreHandlers) : options.extraHandlers;
   const handlers: Partial<Handlers> = { ...coreHandlers, ...extra };
 
   return {

@@ -59,6 +59,8 @@ interface ComposerState {
   stepHistory(direction: -1 | 1): boolean;
   addInput(slot: Slot): void;
   uploadInput(name: string, dataBase64: string): Promise<void>;
+  /** A library image as a reference: the core stores its file, no bytes pass through the page. */
+  addLibraryInput(id: string, name: string): Promise<void>;
   removeInput(index: number): void;
   setSlotMessage(message: string | null): void;
   reuse(values: ReusableParameters): void;
@@ -82,73 +84,9 @@ function slotFromInput(input: InputImage, name: string): Slot {
   return { hash: input.hash, url: input.url, name, width: input.width, height: input.height, bytes: input.bytes };
 }
 
-export const useComposerStore = create<ComposerState>()((set, get) => ({
-  model: initialModel.id,
-  prompt: '',
-  params: defaultParams(initialModel),
-  seedMode: 'random',
-  seed: null,
-  count: 1,
-  projectId: null,
-  inputs: [],
-  history: loadHistory(),
-  historyIndex: null,
-  error: null,
-  slotMessage: null,
-  uploading: 0,
-  sending: false,
-  pendingConfirm: null,
-
-  setModel(id) {
-    const spec = modelOrDefault(id);
-    const { inputs, params } = get();
-    const kept = inputs.slice(0, spec.images.max);
-    const dropped = inputs.length - kept.length;
-    set({
-      model: spec.id,
-      params: carryOver(params, spec, defaultParams(spec)),
-      inputs: kept,
-      error: null,
-      slotMessage: dropped > 0 ? `${tooManyMessage(spec.label, spec.images.max)} ${dropped} removed.` : null,
-    });
-  },
-  setPrompt: (prompt) =>
-    set({ prompt, historyIndex: null, error: get().error?.field === 'prompt' ? null : get().error }),
-  setParam: (name, value) =>
-    set({ params: { ...get().params, [name]: value }, error: get().error?.field === name ? null : get().error }),
-  setSeedMode(mode) {
-    // A fixed or stepping seed needs a number to start from.
-    const seed = mode === 'random' ? get().seed : (get().seed ?? Math.floor(Math.random() * 2 ** 31));
-    set({ seedMode: mode, seed });
-  },
-  setSeed: (seed) =>
-    set({ seed, seedMode: seed === null ? 'random' : get().seedMode === 'random' ? 'fixed' : get().seedMode }),
-  setCount: (count) => set({ count: Math.min(100, Math.max(1, Math.round(count) || 1)) }),
-  setProject: (projectId) => set({ projectId }),
-
-  stepHistory(direction) {
-    const { history, historyIndex } = get();
-    if (history.length === 0) return false;
-    const current = historyIndex ?? history.length;
-    const next = current + direction;
-    if (next < 0) return false;
-    if (next >= history.length) {
-      set({ historyIndex: null, prompt: historyIndex === null ? get().prompt : '' });
-      return historyIndex !== null;
-    }
-    set({ historyIndex: next, prompt: history[next] ?? '' });
-    return true;
-  },
-
-  addInput(slot) {
-    const spec = modelOrDefault(get().model);
-    if (get().inputs.length >= spec.images.max) {
-      set({ slotMessage: tooManyMessage(spec.label, spec.images.max) });
-      return;
-    }
-    set({ inputs: [...get().inputs, slot], slotMessage: null });
-  },
-  async uploadInput(name, dataBase64) {
+export const useComposerStore = create<ComposerState>()((set, get) => {
+  /** Stores one reference image through the core and fills the next slot, or says why not. */
+  const intakeInput = async (name: string, store: () => Promise<InputImage>): Promise<void> => {
     const spec = modelOrDefault(get().model);
     if (get().inputs.length + get().uploading >= spec.images.max) {
       set({ slotMessage: `${name}: ${tooManyMessage(spec.label, spec.images.max)}` });
@@ -156,88 +94,157 @@ export const useComposerStore = create<ComposerState>()((set, get) => ({
     }
     set({ uploading: get().uploading + 1 });
     try {
-      const input = await seedbank().inputs.add({ name, dataBase64 });
-      get().addInput(slotFromInput(input, name));
+      get().addInput(slotFromInput(await store(), name));
     } catch (err) {
       set({ slotMessage: `${name}: ${errorInfoOf(err).message}` });
     } finally {
       set({ uploading: get().uploading - 1 });
     }
-  },
-  removeInput: (index) => set({ inputs: get().inputs.filter((_, i) => i !== index), slotMessage: null }),
-  setSlotMessage: (slotMessage) => set({ slotMessage }),
+  };
 
-  reuse(values) {
-    const spec = modelOrDefault(values.model);
-    set({
-      model: spec.id,
-      prompt: values.prompt,
-      params: carryOver(values.params, spec, defaultParams(spec)),
-      seed: values.seed,
-      seedMode: values.seed === null ? 'random' : 'fixed',
-      inputs: values.references.slice(0, spec.images.max),
-      error: null,
-      slotMessage: null,
-      historyIndex: null,
-    });
-  },
-  lockSeed: (seed) => set({ seed, seedMode: 'fixed' }),
-  clearError: () => set({ error: null }),
-  applyDefaults(model, params) {
-    const spec = modelOrDefault(model);
-    set({ model: spec.id, params: defaultParams(spec, params) });
-  },
+  return {
+    model: initialModel.id,
+    prompt: '',
+    params: defaultParams(initialModel),
+    seedMode: 'random',
+    seed: null,
+    count: 1,
+    projectId: null,
+    inputs: [],
+    history: loadHistory(),
+    historyIndex: null,
+    error: null,
+    slotMessage: null,
+    uploading: 0,
+    sending: false,
+    pendingConfirm: null,
 
-  buildRequest() {
-    const { model, prompt, params, seed, seedMode, inputs } = get();
-    const spec = modelOrDefault(model);
-    return {
-      model: spec.id,
-      prompt,
-      params: requestParams(spec, params, seedMode === 'random' ? null : seed),
-      inputs: inputs.map((s) => s.hash),
-    };
-  },
-  estimate() {
-    const { model, count, inputs } = get();
-    const request = get().buildRequest();
-    const inputMp = inputs.map((s) => (s.width && s.height ? (s.width * s.height) / PIXELS_PER_MP : 1));
-    const each = estimateCost(model, request.params, inputMp);
-    return each === null ? null : Math.round(each * count * 1000) / 1000;
-  },
-
-  async submit(options = {}) {
-    const { count, seedMode, projectId, inputs, sending } = get();
-    if (sending) return false;
-    const request = get().buildRequest();
-    try {
-      const inputMegapixels = inputs.map((s) => (s.width && s.height ? (s.width * s.height) / PIXELS_PER_MP : 0));
-      validateRequest(request, { inputMegapixels });
-    } catch (err) {
-      set({ error: errorInfoOf(err) });
-      return false;
-    }
-    const credits = get().estimate();
-    if (!options.confirmed && options.threshold !== undefined && credits !== null && credits > options.threshold) {
-      set({ pendingConfirm: { credits } });
-      return false;
-    }
-    set({ sending: true, pendingConfirm: null, error: null });
-    try {
-      await seedbank().jobs.submit({ request, count, seedMode, projectId });
-      const history = rememberPrompt(get().history, request.prompt);
-      const seed = get().seed;
+    setModel(id) {
+      const spec = modelOrDefault(id);
+      const { inputs, params } = get();
+      const kept = inputs.slice(0, spec.images.max);
+      const dropped = inputs.length - kept.length;
       set({
-        history,
-        historyIndex: null,
-        sending: false,
-        seed: seedMode === 'increment' && seed !== null ? seed + count : seed,
+        model: spec.id,
+        params: carryOver(params, spec, defaultParams(spec)),
+        inputs: kept,
+        error: null,
+        slotMessage: dropped > 0 ? `${tooManyMessage(spec.label, spec.images.max)} ${dropped} removed.` : null,
       });
+    },
+    setPrompt: (prompt) =>
+      set({ prompt, historyIndex: null, error: get().error?.field === 'prompt' ? null : get().error }),
+    setParam: (name, value) =>
+      set({ params: { ...get().params, [name]: value }, error: get().error?.field === name ? null : get().error }),
+    setSeedMode(mode) {
+      // A fixed or stepping seed needs a number to start from.
+      const seed = mode === 'random' ? get().seed : (get().seed ?? Math.floor(Math.random() * 2 ** 31));
+      set({ seedMode: mode, seed });
+    },
+    setSeed: (seed) =>
+      set({ seed, seedMode: seed === null ? 'random' : get().seedMode === 'random' ? 'fixed' : get().seedMode }),
+    setCount: (count) => set({ count: Math.min(100, Math.max(1, Math.round(count) || 1)) }),
+    setProject: (projectId) => set({ projectId }),
+
+    stepHistory(direction) {
+      const { history, historyIndex } = get();
+      if (history.length === 0) return false;
+      const current = historyIndex ?? history.length;
+      const next = current + direction;
+      if (next < 0) return false;
+      if (next >= history.length) {
+        set({ historyIndex: null, prompt: historyIndex === null ? get().prompt : '' });
+        return historyIndex !== null;
+      }
+      set({ historyIndex: next, prompt: history[next] ?? '' });
       return true;
-    } catch (err) {
-      set({ sending: false, error: errorInfoOf(err) });
-      return false;
-    }
-  },
-  cancelConfirm: () => set({ pendingConfirm: null }),
-}));
+    },
+
+    addInput(slot) {
+      const spec = modelOrDefault(get().model);
+      if (get().inputs.length >= spec.images.max) {
+        set({ slotMessage: tooManyMessage(spec.label, spec.images.max) });
+        return;
+      }
+      set({ inputs: [...get().inputs, slot], slotMessage: null });
+    },
+    uploadInput: (name, dataBase64) => intakeInput(name, () => seedbank().inputs.add({ name, dataBase64 })),
+    addLibraryInput: (id, name) => intakeInput(name, () => seedbank().inputs.fromLibrary({ id })),
+    removeInput: (index) => set({ inputs: get().inputs.filter((_, i) => i !== index), slotMessage: null }),
+    setSlotMessage: (slotMessage) => set({ slotMessage }),
+
+    reuse(values) {
+      const spec = modelOrDefault(values.model);
+      set({
+        model: spec.id,
+        prompt: values.prompt,
+        params: carryOver(values.params, spec, defaultParams(spec)),
+        seed: values.seed,
+        seedMode: values.seed === null ? 'random' : 'fixed',
+        inputs: values.references.slice(0, spec.images.max),
+        error: null,
+        slotMessage: null,
+        historyIndex: null,
+      });
+    },
+    lockSeed: (seed) => set({ seed, seedMode: 'fixed' }),
+    clearError: () => set({ error: null }),
+    applyDefaults(model, params) {
+      const spec = modelOrDefault(model);
+      set({ model: spec.id, params: defaultParams(spec, params) });
+    },
+
+    buildRequest() {
+      const { model, prompt, params, seed, seedMode, inputs } = get();
+      const spec = modelOrDefault(model);
+      return {
+        model: spec.id,
+        prompt,
+        params: requestParams(spec, params, seedMode === 'random' ? null : seed),
+        inputs: inputs.map((s) => s.hash),
+      };
+    },
+    estimate() {
+      const { model, count, inputs } = get();
+      const request = get().buildRequest();
+      const inputMp = inputs.map((s) => (s.width && s.height ? (s.width * s.height) / PIXELS_PER_MP : 1));
+      const each = estimateCost(model, request.params, inputMp);
+      return each === null ? null : Math.round(each * count * 1000) / 1000;
+    },
+
+    async submit(options = {}) {
+      const { count, seedMode, projectId, inputs, sending } = get();
+      if (sending) return false;
+      const request = get().buildRequest();
+      try {
+        const inputMegapixels = inputs.map((s) => (s.width && s.height ? (s.width * s.height) / PIXELS_PER_MP : 0));
+        validateRequest(request, { inputMegapixels });
+      } catch (err) {
+        set({ error: errorInfoOf(err) });
+        return false;
+      }
+      const credits = get().estimate();
+      if (!options.confirmed && options.threshold !== undefined && credits !== null && credits > options.threshold) {
+        set({ pendingConfirm: { credits } });
+        return false;
+      }
+      set({ sending: true, pendingConfirm: null, error: null });
+      try {
+        await seedbank().jobs.submit({ request, count, seedMode, projectId });
+        const history = rememberPrompt(get().history, request.prompt);
+        const seed = get().seed;
+        set({
+          history,
+          historyIndex: null,
+          sending: false,
+          seed: seedMode === 'increment' && seed !== null ? seed + count : seed,
+        });
+        return true;
+      } catch (err) {
+        set({ sending: false, error: errorInfoOf(err) });
+        return false;
+      }
+    },
+    cancelConfirm: () => set({ pendingConfirm: null }),
+  };
+});

@@ -30,7 +30,10 @@ function memoryStore(): SecretStore {
 }
 
 function filesUnder(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true, recursive: true }).filter((d) => d.isFile()).map((d) => path.join(d.parentPath, d.name));
+  return fs
+    .readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((d) => d.isFile())
+    .map((d) => path.join(d.parentPath, d.name));
 }
 
 describe('the API key never leaks', () => {
@@ -80,13 +83,20 @@ describe('the API key never leaks', () => {
     await call('key:status');
     await call('key:test');
     const good = await call('jobs:submit', {
-      request: { model: 'flux-2-klein-4b', prompt: 'a lighthouse at dusk', params: { width: 512, height: 512, seed: 3 }, inputs: [] },
+      request: {
+        model: 'flux-2-klein-4b',
+        prompt: 'a lighthouse at dusk',
+        params: { width: 512, height: 512, seed: 3 },
+        inputs: [],
+      },
       count: 2,
     });
     const moderated = await call('jobs:submit', {
       request: { model: 'flux-2-pro', prompt: 'forbidden [fake:request-moderated]', params: {}, inputs: [] },
     });
-    const ids = [good, moderated].flatMap((e) => ('result' in e ? (e.result as { jobs: Job[] }).jobs.map((j) => j.id) : []));
+    const ids = [good, moderated].flatMap((e) =>
+      'result' in e ? (e.result as { jobs: Job[] }).jobs.map((j) => j.id) : [],
+    );
     expect(ids).toHaveLength(3);
     const jobs = await waitSettled(ids);
     expect(jobs.filter((j) => j.status === 'done')).toHaveLength(2);
@@ -98,7 +108,14 @@ describe('the API key never leaks', () => {
     expect(rejected).toMatchObject({ error: { code: 'KEY_REJECTED' } });
     await call('key:set', { key: DEFAULT_FAKE_KEY });
     await core.close();
-    core = await createCore({ home, kind: 'test', version: 'test', env: { SEEDBANK_API_BASE: fake.apiBase }, secretStore: memoryStore(), logger: silentLogger });
+    core = await createCore({
+      home,
+      kind: 'test',
+      version: 'test',
+      env: { SEEDBANK_API_BASE: fake.apiBase },
+      secretStore: memoryStore(),
+      logger: silentLogger,
+    });
 
     const secrets = [DEFAULT_FAKE_KEY, 'wrong-key-that-bfl-refuses-0000'];
     for (const text of seen) for (const secret of secrets) expect(text).not.toContain(secret);

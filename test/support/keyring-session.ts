@@ -27,10 +27,14 @@ export function keyringToolsAvailable(): string | null {
 export async function startKeyringSession(): Promise<KeyringSession> {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'seedbank-keyring-'));
   const env = { ...process.env, HOME: home, XDG_DATA_HOME: path.join(home, 'data'), XDG_RUNTIME_DIR: home };
-  const output = execFileSync('dbus-daemon', ['--session', '--fork', '--nopidfile', '--print-address=1', '--print-pid=1'], {
-    env,
-    encoding: 'utf8',
-  });
+  const output = execFileSync(
+    'dbus-daemon',
+    ['--session', '--fork', '--nopidfile', '--print-address=1', '--print-pid=1'],
+    {
+      env,
+      encoding: 'utf8',
+    },
+  );
   const [address = '', pidText = ''] = output.trim().split('\n');
   const dbusPid = Number(pidText);
   const busEnv = { ...env, DBUS_SESSION_BUS_ADDRESS: address };
@@ -45,7 +49,13 @@ export async function startKeyringSession(): Promise<KeyringSession> {
     try {
       const names = execFileSync(
         'dbus-send',
-        ['--session', '--print-reply', '--dest=org.freedesktop.DBus', '/org/freedesktop/DBus', 'org.freedesktop.DBus.ListNames'],
+        [
+          '--session',
+          '--print-reply',
+          '--dest=org.freedesktop.DBus',
+          '/org/freedesktop/DBus',
+          'org.freedesktop.DBus.ListNames',
+        ],
         { env: busEnv, encoding: 'utf8' },
       );
       if (names.includes('org.freedesktop.secrets')) break;

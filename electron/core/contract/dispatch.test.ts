@@ -32,11 +32,15 @@ describe('the contract dispatcher', () => {
   });
 
   it('refuses fields the contract does not name', async () => {
-    expect(await dispatch('projects:create', { name: 'a', extra: true })).toMatchObject({ error: { code: 'INVALID_INPUT' } });
+    expect(await dispatch('projects:create', { name: 'a', extra: true })).toMatchObject({
+      error: { code: 'INVALID_INPUT' },
+    });
   });
 
   it('carries a handler error with its stable code', async () => {
-    expect(await dispatch('library:get', { id: 'x' })).toEqual({ error: { code: 'NOT_FOUND', message: 'No image with id x' } });
+    expect(await dispatch('library:get', { id: 'x' })).toEqual({
+      error: { code: 'NOT_FOUND', message: 'No image with id x' },
+    });
   });
 
   it('turns an unexpected failure into INTERNAL', async () => {

@@ -36,6 +36,16 @@ describe('library channels through the dispatcher', () => {
     expect(bad).toMatchObject({ error: { code: 'INVALID_INPUT' } });
   });
 
+  it('uses a library image as a reference, stored once by the hash of its file', async () => {
+    t = await openTestLibrary();
+    const [id] = (await addImages(t, 1)) as [string];
+    const first = (await dispatch()('inputs:fromLibrary', { id })) as { result: InputImage };
+    const again = (await dispatch()('inputs:fromLibrary', { id })) as { result: InputImage };
+    expect(first.result.hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(again.result.hash).toBe(first.result.hash);
+    expect(await dispatch()('inputs:fromLibrary', { id: 'no-such-image' })).toMatchObject({ error: { code: 'NOT_FOUND' } });
+  });
+
   it('reads the record of a dropped file, or null for a plain image', async () => {
     t = await openTestLibrary();
     const plain = Buffer.from(await makeImageBytes()).toString('base64');

@@ -10,6 +10,7 @@ import type { Library } from './library';
 
 type LibraryChannel =
   | 'inputs:add'
+  | 'inputs:fromLibrary'
   | 'library:list'
   | 'library:get'
   | 'library:favorite'
@@ -45,6 +46,7 @@ export function decodeBase64(text: string, field = 'dataBase64'): Uint8Array {
 export function createLibraryHandlers(library: Library, _ctx: CoreContext): Pick<Handlers, LibraryChannel> {
   return {
     'inputs:add': ({ dataBase64 }) => library.addInput(decodeBase64(dataBase64)),
+    'inputs:fromLibrary': ({ id }) => library.addInputFromGeneration(id),
 
     'library:list': (args) => library.list(args),
     'library:get': ({ id }) => library.getDetail(id),

@@ -4,6 +4,8 @@
  * (queries, edits, write-back, thumbnails, trash, export, reconcile, rebuild, import, projects,
  * inputs, search) — and turns their results into contract shapes and `library:changed` events.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import type { GenerationDetail, LibraryPage, LongTaskResult } from '../../../shared/api';
 import type { EmbeddedRecord, Generation, InputImage, Project, SpendSummary } from '../../../shared/types';
 import { SeedbankError } from '../../../shared/errors';
@@ -161,6 +163,15 @@ export class Library {
   async addInput(bytes: Uint8Array): Promise<InputImage> {
     const row = await storeInput(this.ctx.db, this.ctx.paths.home, bytes, this.ctx.now());
     return toInputImage(row, this.ctx.assetUrl);
+  }
+
+  /** A library image as a reference input, stored once by content hash like any other. */
+  async addInputFromGeneration(id: string): Promise<InputImage> {
+    const generation = this.getGeneration(id);
+    if (!generation || generation.missing)
+      throw new SeedbankError('NOT_FOUND', 'That image is not in the library', 'id');
+    const bytes = await fs.promises.readFile(path.join(this.ctx.paths.home, generation.file));
+    return this.addInput(bytes);
   }
 
   readInput(hash: string): Promise<StoredInput> {

@@ -15,8 +15,11 @@ describe('the log file', () => {
   it('writes one JSON line per entry with time, level and fields', () => {
     const logger = createFileLogger({ directory: dir, now: () => new Date('2026-11-25T10:00:00Z') });
     logger.info('submit', { host: 'api.bfl.ai', status: 200, ms: 41 });
-    const lines = fs.readFileSync(logger.file ?? '', 'utf8').trim().split('\n');
-    expect(lines.map((l) => JSON.parse(l))).toEqual([
+    const lines = fs
+      .readFileSync(logger.file ?? '', 'utf8')
+      .trim()
+      .split('\n');
+    expect(lines.map((l) => JSON.parse(l) as unknown)).toEqual([
       { t: '2026-11-25T10:00:00.000Z', level: 'info', msg: 'submit', host: 'api.bfl.ai', status: 200, ms: 41 },
     ]);
   });

@@ -46,7 +46,12 @@ export function createFileLogger(options: FileLoggerOptions): Logger {
   };
 
   const write = (level: LogLevel, message: string, fields?: Record<string, unknown>) => {
-    const entry = { t: now().toISOString(), level, msg: redactText(message), ...(fields ? (redactValue(fields) as object) : {}) };
+    const entry = {
+      t: now().toISOString(),
+      level,
+      msg: redactText(message),
+      ...(fields ? (redactValue(fields) as object) : {}),
+    };
     const line = `${JSON.stringify(entry)}\n`;
     try {
       if (size + line.length > maxBytes && size > 0) rotate();

@@ -28,7 +28,11 @@ describe('without a reachable keychain', () => {
   });
 
   it('refuses to save a key rather than writing it to a plain file', async () => {
-    const keys = createKeyService({ store: new KeyringSecretStore('SeedbankTest', 'no-bus'), env: {}, logger: silentLogger });
+    const keys = createKeyService({
+      store: new KeyringSecretStore('SeedbankTest', 'no-bus'),
+      env: {},
+      logger: silentLogger,
+    });
     await expect(keys.set('would-be-key-9999')).rejects.toThrow(/not saved; set BFL_API_KEY/);
     expect((await keys.status()).hasKey).toBe(false);
   });

@@ -50,7 +50,10 @@ describe('settings', () => {
   });
 
   it('resets only the values that are invalid, keeping the rest', () => {
-    fs.writeFileSync(path.join(dir, SETTINGS_FILE), JSON.stringify({ theme: 'purple', region: 'eu', maxActiveTasks: 6 }));
+    fs.writeFileSync(
+      path.join(dir, SETTINGS_FILE),
+      JSON.stringify({ theme: 'purple', region: 'eu', maxActiveTasks: 6 }),
+    );
     const settings = open();
     expect(settings.get()).toMatchObject({ theme: 'dark', region: 'eu', maxActiveTasks: 6 });
     expect(settings.notice).toMatch(/reset to defaults: theme/);

@@ -6,7 +6,6 @@
 import { useRef, type ClipboardEvent, type DragEvent } from 'react';
 import type { ModelSpec } from '../../../shared/models';
 import { useComposerStore } from '../../state/composer-store';
-import { useLibraryStore } from '../../state/library-store';
 import { formatBytes, GENERATION_DRAG_TYPE, readImageFile } from './read-image-file';
 
 export function useReferenceIntake() {
@@ -19,13 +18,6 @@ export function useReferenceIntake() {
       else setSlotMessage(read.reason);
     }
   };
-}
-
-async function generationBlob(id: string): Promise<{ blob: Blob; name: string } | null> {
-  const gen = useLibraryStore.getState().items.find((g) => g.id === id);
-  if (!gen) return null;
-  const response = await fetch(gen.imageUrl);
-  return { blob: await response.blob(), name: `${gen.id}.${gen.format}` };
 }
 
 export function ReferenceSlots({ spec }: { spec: ModelSpec }) {
@@ -42,11 +34,8 @@ export function ReferenceSlots({ spec }: { spec: ModelSpec }) {
     event.stopPropagation();
     const id = event.dataTransfer.getData(GENERATION_DRAG_TYPE);
     if (id) {
-      const ids = id.split(',');
-      const blobs = (await Promise.all(ids.map(generationBlob))).filter(
-        (b): b is { blob: Blob; name: string } => b !== null,
-      );
-      await intake(blobs);
+      const addLibraryInput = useComposerStore.getState().addLibraryInput;
+      for (const one of id.split(',')) await addLibraryInput(one, `${one}`);
       return;
     }
     await intake([...event.dataTransfer.files].map((f) => ({ blob: f, name: f.name })));

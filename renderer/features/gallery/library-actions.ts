@@ -8,7 +8,6 @@ import { useComposerStore } from '../../state/composer-store';
 import { useLibraryStore } from '../../state/library-store';
 import { useViewStore } from '../../state/view-store';
 import { describeError, errorInfoOf } from '../../ui/error-text';
-import { readImageFile } from '../composer/read-image-file';
 
 async function attempt<T>(work: () => Promise<T>, done?: (result: T) => string | null): Promise<T | null> {
   try {
@@ -90,11 +89,7 @@ export function reuseSeed(gen: Generation): void {
 }
 
 export async function addAsReference(gen: Generation): Promise<void> {
-  const response = await fetch(gen.imageUrl);
-  const blob = await response.blob();
-  const read = await readImageFile(blob, `${gen.id}.${gen.format}`);
-  if (read.ok) await useComposerStore.getState().uploadInput(read.name, read.dataBase64);
-  else useComposerStore.getState().setSlotMessage(read.reason);
+  await useComposerStore.getState().addLibraryInput(gen.id, `${gen.id}.${gen.format}`);
 }
 
 export async function copyText(text: string): Promise<void> {
