@@ -43,7 +43,9 @@ describe('library channels through the dispatcher', () => {
     const again = (await dispatch()('inputs:fromLibrary', { id })) as { result: InputImage };
     expect(first.result.hash).toMatch(/^[0-9a-f]{64}$/);
     expect(again.result.hash).toBe(first.result.hash);
-    expect(await dispatch()('inputs:fromLibrary', { id: 'no-such-image' })).toMatchObject({ error: { code: 'NOT_FOUND' } });
+    expect(await dispatch()('inputs:fromLibrary', { id: 'no-such-image' })).toMatchObject({
+      error: { code: 'NOT_FOUND' },
+    });
   });
 
   it('reads the record of a dropped file, or null for a plain image', async () => {
