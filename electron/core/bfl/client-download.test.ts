@@ -1,18 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
-import { DEFAULT_FAKE_KEY, startFakeBfl, type FakeBfl, type Fault } from '../../../test/fake-bfl';
-import { BflClient, BflError } from './index';
+import type { FakeBfl, Fault } from '../../../test/fake-bfl';
+import { clientFor, failure, startEmulator } from './client-test-kit';
+import type { BflClient } from './index';
 
 let fake: FakeBfl;
 let client: BflClient;
 
 beforeEach(async () => {
-  fake = await startFakeBfl({ taskMs: 0 });
-  client = new BflClient({
-    apiBase: fake.apiBase,
-    getKey: async () => DEFAULT_FAKE_KEY,
-    fetch: (i, init) => fetch(i, init),
-  });
+  fake = await startEmulator();
+  client = clientFor(fake);
 });
 afterEach(async () => {
   await fake.close();
@@ -24,16 +21,6 @@ async function sampleFor(model: string, body: Record<string, unknown>, fault?: F
   const answer = await client.poll(pollingUrl);
   if (!answer.sample) throw new Error(`no sample (${answer.status})`);
   return answer.sample;
-}
-
-async function failure(promise: Promise<unknown>): Promise<BflError> {
-  try {
-    await promise;
-  } catch (err) {
-    if (err instanceof BflError) return err;
-    throw err;
-  }
-  throw new Error('expected a BflError');
 }
 
 describe('BflClient.download', () => {

@@ -1,16 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_FAKE_KEY, startFakeBfl, type FakeBfl, type FakeBflOptions, type Fault } from '../../../test/fake-bfl';
-import { BflClient, BflError, pollAnswerError, type PollAnswer } from './index';
+import type { FakeBfl, FakeBflOptions, Fault } from '../../../test/fake-bfl';
+import { clientFor, failure, startEmulator } from './client-test-kit';
+import { pollAnswerError, type BflClient, type PollAnswer } from './index';
 
 let fake: FakeBfl;
 
 async function setup(options: FakeBflOptions = {}) {
-  fake = await startFakeBfl({ taskMs: 0, ...options });
-  return new BflClient({
-    apiBase: fake.apiBase,
-    getKey: async () => DEFAULT_FAKE_KEY,
-    fetch: (i, init) => fetch(i, init),
-  });
+  fake = await startEmulator(options);
+  return clientFor(fake);
 }
 afterEach(async () => {
   await fake.close();
@@ -29,16 +26,6 @@ async function runWith(fault: Fault): Promise<PollAnswer> {
   fake.setNext(fault);
   const { pollingUrl } = await client.submit('flux-2-pro', { prompt: 'x' });
   return settle(client, pollingUrl);
-}
-
-async function failure(promise: Promise<unknown>): Promise<BflError> {
-  try {
-    await promise;
-  } catch (err) {
-    if (err instanceof BflError) return err;
-    throw err;
-  }
-  throw new Error('expected a BflError');
 }
 
 describe('BflClient.poll', () => {

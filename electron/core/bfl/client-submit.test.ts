@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import net from 'node:net';
-import { DEFAULT_FAKE_KEY, startFakeBfl, type FakeBfl } from '../../../test/fake-bfl';
+import { DEFAULT_FAKE_KEY, type FakeBfl } from '../../../test/fake-bfl';
 import type { Logger } from '../logging/logger';
-import { BflClient, BflError } from './index';
+import { clientFor, failure, startEmulator, type TestClientOptions } from './client-test-kit';
 
 let fake: FakeBfl;
 let lines: string[];
@@ -13,30 +13,14 @@ const memoryLogger = (): Logger => {
   return { file: null, debug: write('debug'), info: write('info'), warn: write('warn'), error: write('error') };
 };
 
-function client(options: { key?: string | null; apiBase?: string; requestTimeoutMs?: number } = {}) {
-  const key = options.key === undefined ? DEFAULT_FAKE_KEY : options.key;
-  return new BflClient({
-    apiBase: options.apiBase ?? fake.apiBase,
-    getKey: async () => key,
-    fetch: (input, init) => fetch(input, init),
-    logger: memoryLogger(),
-    ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
-  });
-}
-
-async function failure(promise: Promise<unknown>): Promise<BflError> {
-  try {
-    await promise;
-  } catch (err) {
-    if (err instanceof BflError) return err;
-    throw err;
-  }
-  throw new Error('expected a BflError');
+/** Every client in this file logs into `lines`, so a test can check what was (not) logged. */
+function client(options: Omit<TestClientOptions, 'logger'> = {}) {
+  return clientFor(fake, { ...options, logger: memoryLogger() });
 }
 
 beforeEach(async () => {
   lines = [];
-  fake = await startFakeBfl({ taskMs: 0 });
+  fake = await startEmulator();
 });
 afterEach(async () => {
   await fake.close();

@@ -1,14 +1,14 @@
 /**
- * Works one job from wherever it stands to a final state: wait for a slot and submit, poll,
- * download, store. Each pass re-reads the row, so the worker resumes from the database after a
- * restart exactly as it continues during a run, and a cancel made elsewhere stops it.
+ * Works one job from wherever it stands to a final state: wait for a slot and submit, poll, then
+ * hand the `downloading` stage to its `DownloadWorker`. Each pass re-reads the row, so the worker
+ * resumes from the database after a restart exactly as it continues during a run, and a cancel
+ * made elsewhere stops it.
  */
-import { BflError, type BflClient } from '../bfl';
+import type { BflClient } from '../bfl';
 import type { CoreContext } from '../context';
-import { newId } from '../ids';
 import type { Library } from '../library/library';
 import { Backoff, sleep } from './backoff';
-import { discardParked, fetchResult, parkResult, SAMPLE_LIFETIME_MS, storeResult } from './download-step';
+import { DownloadWorker } from './download-worker';
 import { jobErrors } from './job-errors';
 import type { JobEvents } from './job-events';
 import type { JobRow } from './job-row';
@@ -40,16 +40,10 @@ export interface WorkerDeps {
 
 /** How often a job leased by another process is looked at again. */
 const WATCH_MS = 1_000;
-/** A downloaded image that cannot be stored is tried this often before the job is failed (file kept). */
-const MAX_STORE_ATTEMPTS = 5;
-/** How many "the file is gone" answers from the delivery host end the wait for the 10-minute window. */
-const GONE_ANSWERS_BELIEVED = 3;
 
 export class JobWorker {
   private readonly pollBackoff = new Backoff({ baseMs: 500, maxMs: 30_000 });
-  private readonly downloadBackoff = new Backoff({ baseMs: 500, maxMs: 30_000 });
-  private storeFailures = 0;
-  private goneAnswers = 0;
+  private readonly downloader: DownloadWorker;
   private holdsLease = false;
   private lastPendingElapsedMs = 0;
 
@@ -57,7 +51,9 @@ export class JobWorker {
     private readonly d: WorkerDeps,
     readonly jobId: string,
     private readonly signal: AbortSignal,
-  ) {}
+  ) {
+    this.downloader = new DownloadWorker(d, signal, (row, to, error) => this.finish(row, 'downloading', to, error));
+  }
 
   private nowMs = () => this.d.ctx.now().getTime();
   private nowIso = () => this.d.ctx.now().toISOString();
@@ -90,7 +86,7 @@ export class JobWorker {
       case 'polling':
         return this.poll(row);
       case 'downloading':
-        return this.download(row);
+        return this.downloader.download(row);
       default:
         return;
     }
@@ -265,88 +261,5 @@ export class JobWorker {
 
   private errorFields(error: { code: string; message: string }) {
     return { error_code: error.code, error_message: error.message, finished_at: this.nowIso() };
-  }
-
-  private alreadyStored(generationId: string | null): boolean {
-    if (!generationId) return false;
-    try {
-      return Boolean(this.d.library.getGeneration(generationId));
-    } catch {
-      return false;
-    }
-  }
-
-  private async download(row: JobRow): Promise<void> {
-    const tmpDir = this.d.ctx.paths.tmpDir;
-    if (this.alreadyStored(row.generation_id)) {
-      this.complete(row, row.generation_id!);
-      return;
-    }
-    const started = performance.now();
-    let bytes: Uint8Array;
-    try {
-      bytes = await fetchResult(row, this.d.client(), tmpDir, this.signal);
-    } catch (err) {
-      if (this.signal.aborted) return;
-      const readyAt = row.ready_at ? Date.parse(row.ready_at) : 0;
-      this.d.ctx.logger.warn('download failed', { job: row.id, error: err });
-      // The delivery host saying the file is gone (403/404/410) is believed after a few tries.
-      const gone = err instanceof BflError && !err.retryable && ++this.goneAnswers >= GONE_ANSWERS_BELIEVED;
-      if (gone || this.nowMs() > readyAt + SAMPLE_LIFETIME_MS) {
-        this.finish(row, 'downloading', 'expired', jobErrors.sampleExpired());
-        return;
-      }
-      await sleep(Math.min(this.downloadBackoff.next(), readyAt + SAMPLE_LIFETIME_MS - this.nowMs() + 1), this.signal);
-      return;
-    }
-    const downloaded = performance.now();
-    const generationId = row.generation_id ?? newId(this.nowMs());
-    const withId = row.generation_id
-      ? row
-      : this.d.store.patch(row.id, 'downloading', { generation_id: generationId }, this.nowIso(), this.owner);
-    if (!withId) return;
-    try {
-      await storeResult(this.d.library, {
-        row: withId,
-        bytes,
-        generationId,
-        projectName: this.d.store.projectName(row.project_id),
-        finishedAt: this.nowIso(),
-      });
-    } catch (err) {
-      this.storeFailures += 1;
-      this.d.ctx.logger.error('storing a downloaded image failed', { job: row.id, error: err });
-      await parkResult(tmpDir, row.id, bytes).catch((parkErr: unknown) =>
-        this.d.ctx.logger.error('could not park the downloaded image', { job: row.id, error: parkErr }),
-      );
-      if (this.storeFailures >= MAX_STORE_ATTEMPTS) {
-        const message = `The image was downloaded but could not be added to the library (${err instanceof Error ? err.message : String(err)}); it is kept in ${tmpDir}.`;
-        this.finish(row, 'downloading', 'failed', { code: 'INTERNAL', message });
-        return;
-      }
-      await sleep(this.downloadBackoff.next(), this.signal);
-      return;
-    }
-    this.complete(withId, generationId);
-    this.d.ctx.logger.info('job done', {
-      job: row.id,
-      generation: generationId,
-      downloadMs: Math.round(downloaded - started),
-      storeMs: Math.round(performance.now() - downloaded),
-    });
-    if (this.storeFailures > 0) await discardParked(tmpDir, row.id);
-  }
-
-  private complete(row: JobRow, generationId: string): void {
-    const iso = this.nowIso();
-    const done = this.d.store.move(
-      row.id,
-      'downloading',
-      'done',
-      { generation_id: generationId, finished_at: iso, progress: 1 },
-      iso,
-      this.owner,
-    );
-    this.d.events.changed(done);
   }
 }

@@ -1,20 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startFakeBfl, type FakeBfl, type Fault } from '../../../test/fake-bfl';
+import type { FakeBfl, Fault } from '../../../test/fake-bfl';
 import type { Job } from '../../../shared/types';
-import { kleinRequest, openTestCore, type TestCore } from './test-harness';
+import { closeEmulatorCore, kleinRequest, openEmulatorCore, openTestCore, type TestCore } from './test-harness';
 
 let fake: FakeBfl;
 let t: TestCore;
 
 beforeEach(async () => {
-  fake = await startFakeBfl();
-  t = await openTestCore({ apiBase: fake.apiBase });
+  ({ fake, t } = await openEmulatorCore());
 });
 
-afterEach(async () => {
-  await t.close();
-  await fake.close();
-});
+afterEach(() => closeEmulatorCore({ fake, t }));
 
 async function runOne(faults: Fault[], prompt = 'a quiet harbour'): Promise<Job> {
   if (faults.length > 0) fake.setNext(...faults);

@@ -1,22 +1,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startFakeBfl, type FakeBfl } from '../../../test/fake-bfl';
+import type { FakeBfl } from '../../../test/fake-bfl';
 import { readRecordFromFile } from '../metadata';
-import { kleinRequest, openTestCore, type TestCore } from './test-harness';
+import { closeEmulatorCore, kleinRequest, openEmulatorCore, type TestCore } from './test-harness';
 
 let fake: FakeBfl;
 let t: TestCore;
 
 beforeEach(async () => {
-  fake = await startFakeBfl();
-  t = await openTestCore({ apiBase: fake.apiBase });
+  ({ fake, t } = await openEmulatorCore());
 });
 
-afterEach(async () => {
-  await t.close();
-  await fake.close();
-});
+afterEach(() => closeEmulatorCore({ fake, t }));
 
 describe('job runner happy path', () => {
   it('submits, polls, downloads and stores the image with its embedded record', async () => {

@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { EventChannel, RequestChannel, RequestPayload, RequestResult } from '../../../shared/api';
 import { unwrapEnvelope } from '../../../shared/bridge';
 import type { Job, Settings } from '../../../shared/types';
+import { startFakeBfl, type FakeBfl } from '../../../test/fake-bfl';
 import { createCore, type Core } from '../app-core';
 import { createFileLogger } from '../logging/logger';
 
@@ -59,6 +60,23 @@ export async function openTestCore(options: TestCoreOptions): Promise<TestCore> 
       events.filter((e) => e.channel === 'jobs:changed' && (e.payload as Job).id === id).map((e) => e.payload as Job),
     close: () => core.close(),
   };
+}
+
+/** A fresh emulator and a core talking to it, as most job tests start. */
+export interface EmulatorCore {
+  fake: FakeBfl;
+  t: TestCore;
+}
+
+export async function openEmulatorCore(): Promise<EmulatorCore> {
+  const fake = await startFakeBfl();
+  const t = await openTestCore({ apiBase: fake.apiBase });
+  return { fake, t };
+}
+
+export async function closeEmulatorCore({ fake, t }: EmulatorCore): Promise<void> {
+  await t.close();
+  await fake.close();
 }
 
 /** A request for the fast emulator model (klein: about a second expected, so the first poll is early). */

@@ -118,6 +118,27 @@ export function parseParams(text: string): Record<string, unknown> {
   }
 }
 
+/** What was asked for and what came back: carried alike by a `Generation` and an embedded record. */
+export type ImageFields = Pick<
+  Generation,
+  'model' | 'prompt' | 'upsampledPrompt' | 'seed' | 'width' | 'height' | 'format' | 'params' | 'inputs'
+>;
+
+/** One mapping of those fields, so the library view and the file's record never drift apart. */
+export function imageFields(row: GenerationRow, details: RowDetails): ImageFields {
+  return {
+    model: row.model,
+    prompt: row.prompt,
+    upsampledPrompt: row.upsampled_prompt,
+    seed: row.seed,
+    width: row.width,
+    height: row.height,
+    format: row.format as OutputFormat,
+    params: parseParams(row.params),
+    inputs: details.inputs.get(row.id) ?? [],
+  };
+}
+
 export function toGeneration(
   row: GenerationRow,
   details: RowDetails,
@@ -129,15 +150,7 @@ export function toGeneration(
     jobId: row.job_id,
     taskId: row.task_id,
     projectId: row.project_id,
-    model: row.model,
-    prompt: row.prompt,
-    upsampledPrompt: row.upsampled_prompt,
-    seed: row.seed,
-    width: row.width,
-    height: row.height,
-    format: row.format as OutputFormat,
-    params: parseParams(row.params),
-    inputs: details.inputs.get(row.id) ?? [],
+    ...imageFields(row, details),
     cost: row.cost,
     createdAt: row.created_at,
     favorite: row.favorite === 1,

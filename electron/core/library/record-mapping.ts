@@ -3,8 +3,8 @@
  * choices go into the file) and by export (the manifest lists every record).
  */
 import type { DatabaseSync } from 'node:sqlite';
-import type { EmbeddedRecord, OutputFormat } from '../../../shared/types';
-import { loadDetails, parseParams, type GenerationRow } from './generation-row';
+import type { EmbeddedRecord } from '../../../shared/types';
+import { imageFields, loadDetails, type GenerationRow } from './generation-row';
 import { projectName } from './projects';
 
 export const RECORD_VERSION = 1;
@@ -15,15 +15,7 @@ export function recordFromRow(db: DatabaseSync, row: GenerationRow): EmbeddedRec
   return {
     version: RECORD_VERSION,
     id: row.id,
-    model: row.model,
-    prompt: row.prompt,
-    upsampledPrompt: row.upsampled_prompt,
-    seed: row.seed,
-    width: row.width,
-    height: row.height,
-    format: row.format as OutputFormat,
-    params: parseParams(row.params),
-    inputs: details.inputs.get(row.id) ?? [],
+    ...imageFields(row, details),
     taskId: row.task_id,
     cost: row.cost,
     createdAt: row.created_at,
