@@ -1,11 +1,13 @@
 /**
  * The `seedbank` command: one more front door to the same core as the app (same handlers, same
  * database, same jobs). Errors are one line on stderr, never a stack trace; the log goes to the
- * log file in the app-data folder.
+ * log file in the app-data folder, and an unexpected failure's line names that file.
  */
 import { Command, CommanderError } from 'commander';
 import { SeedbankError } from '../shared/errors';
 import { APP_VERSION } from '../shared/version';
+import { createFileLogger } from './core/logging/logger';
+import { appPaths, defaultHome, resolveHome } from './core/paths';
 import { cancelCommand } from './cli/cancel';
 import { creditsCommand } from './cli/credits';
 import { CliError, EXIT, exitCodeForError } from './cli/exit-codes';
@@ -39,8 +41,27 @@ function program(): Command {
 }
 
 function fail(message: string, code: number): never {
-  process.stderr.write(`seedbank: ${message.replace(/\s+$/, '')}\n`);
+  // One line, whatever the error's own text looks like.
+  process.stderr.write(`seedbank: ${message.replace(/\s*\n\s*/g, ' ').replace(/\s+$/, '')}\n`);
   process.exit(code);
+}
+
+/**
+ * An exit 1 is the one a person cannot act on from the message alone: the stack goes to the log
+ * file (stderr stays one line), and the line says where that file is.
+ */
+function failUnexpected(err: unknown): never {
+  const message = (err instanceof Error ? err.message : String(err)).replace(/[\s.]+$/, '');
+  let pointer = '';
+  try {
+    const home = resolveHome(process.env, () => defaultHome(process.env));
+    const logger = createFileLogger({ directory: appPaths(home).logsDir, echo: false });
+    logger.error('command failed', { error: err, stack: err instanceof Error ? err.stack : undefined });
+    pointer = ` (details in the log: ${logger.file})`;
+  } catch {
+    // The app-data folder cannot be written either: the message alone has to do.
+  }
+  fail(`${message}.${pointer}`, EXIT.other);
 }
 
 async function main(): Promise<void> {
@@ -52,9 +73,10 @@ async function main(): Promise<void> {
       if (err.exitCode === 0) process.exit(0);
       process.exit(EXIT.invalid);
     }
-    if (err instanceof CliError) fail(err.message, err.exitCode);
-    if (err instanceof SeedbankError) fail(err.message, exitCodeForError(err.code));
-    fail(err instanceof Error ? err.message : String(err), EXIT.other);
+    const code =
+      err instanceof CliError ? err.exitCode : err instanceof SeedbankError ? exitCodeForError(err.code) : EXIT.other;
+    if (code === EXIT.other) failUnexpected(err);
+    fail(err instanceof Error ? err.message : String(err), code);
   }
   process.exit(typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok);
 }

@@ -158,4 +158,19 @@ describe('web host', () => {
     );
     expect(await attempt(`ws://127.0.0.1:${host.port}/socket?token=tok123`)).toBe('open');
   });
+
+  it('refuses a socket whose Host header is not 127.0.0.1 or localhost with its port, token or not', async () => {
+    const attempt = (hostHeader: string) =>
+      new Promise<string>((resolve) => {
+        const ws = new WebSocket(`ws://127.0.0.1:${host.port}/socket?token=tok123`, { headers: { host: hostHeader } });
+        ws.once('open', () => {
+          ws.close();
+          resolve('open');
+        });
+        ws.once('error', () => resolve('refused'));
+      });
+    expect(await attempt(`evil.example:${host.port}`)).toBe('refused');
+    expect(await attempt(`127.0.0.1:${host.port + 1}`)).toBe('refused');
+    expect(await attempt(`localhost:${host.port}`)).toBe('open');
+  });
 });

@@ -45,8 +45,10 @@ describe('exit codes', () => {
     expect(fake.requests.length).toBe(before);
   });
 
-  it('2 for a 422 from the API', async () => {
-    expect((await generate('a pear [fake:http-422]')).code).toBe(2);
+  it('2 for a 422 from the API, with its message', async () => {
+    const result = await generate('a pear [fake:http-422]');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/BFL refused the request \(HTTP 422\): \S+/);
   });
 
   it('3 when no key is set', async () => {

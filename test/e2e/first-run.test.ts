@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { galleryImage, generate, setKeyInSettings } from './support/actions';
 import { screenshotPath } from './support/browser';
@@ -33,6 +34,8 @@ describe('first run: from no key to a first image', () => {
     expect(await page.getByLabel('API key', { exact: true }).inputValue()).toBe('');
     await page.getByRole('button', { name: 'Test key' }).click();
     await page.getByText(/The key works\. Balance: [\d,.]+ credits/).waitFor();
+    // Where to look when something goes wrong: Settings names the log file of this library.
+    expect(await page.getByTestId('log-file').textContent()).toBe(path.join(studio.home, 'logs', 'seedbank.log'));
     await page.screenshot({ path: screenshotPath('02-settings') });
     await page.getByRole('button', { name: 'Close', exact: true }).click();
   });

@@ -6,6 +6,9 @@ import type { ErrorCode, ErrorInfo } from '../../../shared/errors';
 
 const info = (code: ErrorCode, message: string): ErrorInfo => ({ code, message });
 
+/** The next step for a result that is lost (the job keeps every parameter it was sent with). */
+const MAKE_AGAIN = 'To get it, generate it again with the same parameters.';
+
 export const jobErrors = {
   cancelled: (accepted: boolean) =>
     info(
@@ -34,12 +37,23 @@ export const jobErrors = {
     ),
   taskFailed: (status: string, detail: string | null) =>
     info('INTERNAL', `BFL reported "${status}" for this task${detail ? `: ${detail}` : ''}. Try again later.`),
+  // An expired task was accepted, so it may be billed; the one thing left to do is to make it again.
   taskNotFound: () =>
-    info('NOT_FOUND', 'BFL no longer knows this task ("Task not found"), so its result cannot be fetched.'),
+    info(
+      'NOT_FOUND',
+      'BFL no longer knows this task ("Task not found"), so its result cannot be fetched. ' +
+        `Its credits may already be spent. ${MAKE_AGAIN}`,
+    ),
   sampleExpired: () =>
-    info('NOT_FOUND', 'The result could not be downloaded within the 10 minutes BFL keeps it, and it is gone.'),
+    info(
+      'NOT_FOUND',
+      `The result could not be downloaded within the 10 minutes BFL keeps it, and it is gone. ${MAKE_AGAIN}`,
+    ),
   pollDeadline: (minutes: number) =>
-    info('NETWORK', `BFL did not finish this task within ${minutes} minutes; its result can no longer be fetched.`),
+    info(
+      'NETWORK',
+      `BFL did not finish this task within ${minutes} minutes; its result can no longer be fetched. ${MAKE_AGAIN}`,
+    ),
   inputMissing: (hash: string) =>
     info('INVALID_INPUT', `Reference image ${hash.slice(0, 12)}… is no longer in the library; add it again.`),
   stoppedPolling: (message: string) => info('INTERNAL', `Polling stopped: ${message}`),

@@ -1,9 +1,12 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { LibraryPage } from '../../../shared/api';
+import type { LibraryPage, LongTaskResult } from '../../../shared/api';
 import type { InputImage } from '../../../shared/types';
+import { readRecord } from '../metadata';
 import { createDispatcher } from '../contract/dispatch';
 import { createLibraryHandlers } from './library-handlers';
-import { addImages, makeImageBytes, openTestLibrary, type TestLibrary } from './library-test-kit';
+import { addImages, makeImageBytes, openTestLibrary, tempHome, type TestLibrary } from './library-test-kit';
 
 let t: TestLibrary;
 afterEach(async () => t?.close());
@@ -65,5 +68,53 @@ describe('library channels through the dispatcher', () => {
   it('cancelling an unknown task says so', async () => {
     t = await openTestLibrary();
     expect(await dispatch()('library:cancelTask', { taskId: 'nope' })).toEqual({ result: { cancelled: false } });
+  });
+
+  it('exports a project through library:export: its images and a manifest.json naming each record', async () => {
+    t = await openTestLibrary();
+    const added = await addImages(t, 3, (i) => ({ projectName: i < 2 ? 'Coast' : null }));
+    const coast = t.library.projects.list().projects[0]!;
+    const destination = path.join(tempHome('seedbank-export-'), 'Coast export');
+    const answer = (await dispatch()('library:export', { projectId: coast.id, destination })) as {
+      result: LongTaskResult;
+    };
+    expect(answer.result).toMatchObject({ done: 2, failed: 0 });
+    const manifest = JSON.parse(fs.readFileSync(path.join(destination, 'manifest.json'), 'utf8')) as {
+      app: string;
+      count: number;
+      images: { file: string; record: { id: string; projectName: string | null } }[];
+    };
+    expect(manifest).toMatchObject({ app: 'Seedbank', count: 2 });
+    expect(manifest.images.map((i) => i.record.id).sort()).toEqual(added.slice(0, 2).sort());
+    for (const image of manifest.images) {
+      expect(readRecord(fs.readFileSync(path.join(destination, image.file)))?.id).toBe(image.record.id);
+      expect(image.record.projectName).toBe('Coast');
+    }
+    expect(await dispatch()('library:export', { ids: [added[0]!], destination: 'relative/folder' })).toMatchObject({
+      error: { code: 'INVALID_INPUT', field: 'destination' },
+    });
+  });
+
+  it('projects:delete moves the images to Unsorted unless asked to trash them, never deleting a file', async () => {
+    t = await openTestLibrary();
+    const kept = await addImages(t, 2, () => ({ projectName: 'Drafts' }));
+    const binned = await addImages(t, 1, () => ({ projectName: 'Rejects' }));
+    const byName = new Map(t.library.projects.list().projects.map((p) => [p.name, p.id]));
+    expect(await dispatch()('projects:delete', { id: byName.get('Drafts')! })).toEqual({
+      result: { moved: 2, trashed: 0 },
+    });
+    expect(await dispatch()('projects:delete', { id: byName.get('Rejects')!, images: 'trash' })).toEqual({
+      result: { moved: 0, trashed: 1 },
+    });
+    expect(t.library.projects.list()).toMatchObject({ projects: [], unsortedCount: 2, trashCount: 1 });
+    for (const id of [...kept, ...binned]) {
+      const generation = t.library.getGeneration(id)!;
+      expect(generation.projectId).toBeNull();
+      expect(generation.trashed).toBe(binned.includes(id));
+      expect(fs.existsSync(path.join(t.home, generation.file))).toBe(true);
+    }
+    expect(await dispatch()('projects:delete', { id: byName.get('Drafts')! })).toMatchObject({
+      error: { code: 'NOT_FOUND' },
+    });
   });
 });

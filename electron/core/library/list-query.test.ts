@@ -139,8 +139,12 @@ describe('search', () => {
     const [astronaut] = await addImages(t, 1, () => ({ prompt: 'an astronaut 50% done', tags: ['moss_green'] }));
     await addImages(t, 1, () => ({ prompt: 'a lighthouse', upsampledPrompt: null }));
     t.ctx.db.exec('DROP TABLE generations_fts');
+    const warnings: string[] = [];
+    t.ctx.logger = { ...t.ctx.logger, warn: (message: string) => warnings.push(message) };
     expect(ids({ search: 'astro' })).toEqual([astronaut]);
     expect(ids({ search: 'moss_green' })).toEqual([astronaut]);
     expect(ids({ search: '50%' })).toEqual([astronaut]);
+    // It says so once, not on every keystroke.
+    expect(warnings.filter((w) => /plain scan/.test(w))).toHaveLength(1);
   });
 });
