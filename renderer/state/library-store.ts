@@ -49,6 +49,8 @@ interface LibraryState {
 
 // Answers to an older query are dropped: typing fast must never show a stale result last.
 let querySeq = 0;
+let reloadInFlight: Promise<void> | null = null;
+let reloadAgain = false;
 
 export const useLibraryStore = create<LibraryState>()((set, get) => ({
   items: [],
@@ -68,24 +70,40 @@ export const useLibraryStore = create<LibraryState>()((set, get) => ({
   focusedId: null,
   columns: 1,
 
-  async reload() {
-    const seq = ++querySeq;
-    set({ loading: true });
-    try {
-      const { filter, sort } = get();
-      const page = await seedbank().library.list({ filter, sort, cursor: null, limit: FIRST_PAGE });
-      if (seq !== querySeq) return;
-      set({
-        items: page.items,
-        total: page.total,
-        nextCursor: page.nextCursor,
-        loading: false,
-        loadedOnce: true,
-        error: null,
-      });
-    } catch (err) {
-      if (seq === querySeq) set({ loading: false, loadedOnce: true, error: errorInfoOf(err) });
+  reload() {
+    ++querySeq;
+    // One query in flight at a time: typing fast asks again before the core has answered, and
+    // the core answers in order, so queued stale queries would only delay the one that matters.
+    // A reload during a reload makes the running one ask once more, with the latest filter.
+    if (reloadInFlight) {
+      reloadAgain = true;
+      return reloadInFlight;
     }
+    set({ loading: true });
+    reloadInFlight = (async () => {
+      do {
+        reloadAgain = false;
+        const seq = querySeq;
+        const { filter, sort } = get();
+        try {
+          const page = await seedbank().library.list({ filter, sort, cursor: null, limit: FIRST_PAGE });
+          if (seq !== querySeq) continue;
+          set({
+            items: page.items,
+            total: page.total,
+            nextCursor: page.nextCursor,
+            loading: false,
+            loadedOnce: true,
+            error: null,
+          });
+        } catch (err) {
+          if (seq === querySeq) set({ loading: false, loadedOnce: true, error: errorInfoOf(err) });
+        }
+      } while (reloadAgain);
+    })().finally(() => {
+      reloadInFlight = null;
+    });
+    return reloadInFlight;
   },
 
   async loadMore() {
