@@ -1,5 +1,5 @@
 /**
- * The core runs under plain Node (the CLI, the web host, these tests), where `require('electron')`
+ * The core runs under plain Node (the CLI, the web host, these tests), where requiring Electron
  * tries to download the runtime and throws: nothing under electron/core/ may import it, directly
  * or through what it imports. Main hands the core what only Electron has (net.fetch, paths).
  */
