@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 import { useComposerStore } from '../../state/composer-store';
 import { useSettingsStore } from '../../state/settings-store';
 import { formatCredits } from './CostLine';
+import { Modal } from '../../ui/Modal';
 
 export function ConfirmCostDialog() {
   const pending = useComposerStore((s) => s.pendingConfirm);
@@ -13,28 +14,19 @@ export function ConfirmCostDialog() {
   useEffect(() => sendButton.current?.focus(), [pending]);
   if (!pending) return null;
   return (
-    <div className="modal-backdrop" onClick={cancel}>
-      <div
-        className="dialog"
-        role="alertdialog"
-        aria-modal="true"
-        aria-labelledby="confirm-cost-title"
-        onClick={(e) => e.stopPropagation()}
-      >
-        <h2 id="confirm-cost-title">Send this batch?</h2>
-        <p>
-          It is estimated at <strong>{formatCredits(pending.credits)} credits</strong> (≈ $
-          {(pending.credits / 100).toFixed(2)}), above your threshold of {formatCredits(threshold)} credits.
-        </p>
-        <div className="dialog-actions">
-          <button type="button" className="ghost" onClick={cancel}>
-            Cancel
-          </button>
-          <button ref={sendButton} type="button" className="primary" onClick={() => void submit({ confirmed: true })}>
-            Send anyway
-          </button>
-        </div>
+    <Modal id="confirm-cost" title="Send this batch?" onClose={cancel} role="alertdialog">
+      <p>
+        It is estimated at <strong>{formatCredits(pending.credits)} credits</strong> (≈ $
+        {(pending.credits / 100).toFixed(2)}), above your threshold of {formatCredits(threshold)} credits.
+      </p>
+      <div className="dialog-actions">
+        <button type="button" className="ghost" onClick={cancel}>
+          Cancel
+        </button>
+        <button ref={sendButton} type="button" className="primary" onClick={() => void submit({ confirmed: true })}>
+          Send anyway
+        </button>
       </div>
-    </div>
+    </Modal>
   );
 }

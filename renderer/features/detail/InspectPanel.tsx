@@ -2,6 +2,7 @@
 import { getModel } from '../../../shared/models';
 import { useComposerStore } from '../../state/composer-store';
 import { useViewStore } from '../../state/view-store';
+import { Modal } from '../../ui/Modal';
 
 export function InspectPanel() {
   const inspected = useViewStore((s) => s.inspected);
@@ -24,62 +25,53 @@ export function InspectPanel() {
   };
 
   return (
-    <div className="modal-backdrop" onClick={close}>
-      <div
-        className="dialog wide"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="inspect-title"
-        onClick={(e) => e.stopPropagation()}
-      >
-        <h2 id="inspect-title">{fileName}</h2>
-        {record ? (
-          <>
-            <p className="detail-prompt">{record.prompt}</p>
-            <table className="params">
-              <tbody>
-                <tr>
-                  <th scope="row">Model</th>
-                  <td>{getModel(record.model)?.label ?? record.model}</td>
+    <Modal id="inspect" title={fileName} onClose={close} wide>
+      {record ? (
+        <>
+          <p className="detail-prompt">{record.prompt}</p>
+          <table className="params">
+            <tbody>
+              <tr>
+                <th scope="row">Model</th>
+                <td>{getModel(record.model)?.label ?? record.model}</td>
+              </tr>
+              <tr>
+                <th scope="row">Seed</th>
+                <td>{record.seed ?? '—'}</td>
+              </tr>
+              <tr>
+                <th scope="row">Size</th>
+                <td>{record.width && record.height ? `${record.width} × ${record.height}` : '—'}</td>
+              </tr>
+              {Object.entries(record.params).map(([k, v]) => (
+                <tr key={k}>
+                  <th scope="row">{k}</th>
+                  <td>{typeof v === 'string' ? v : JSON.stringify(v)}</td>
                 </tr>
-                <tr>
-                  <th scope="row">Seed</th>
-                  <td>{record.seed ?? '—'}</td>
-                </tr>
-                <tr>
-                  <th scope="row">Size</th>
-                  <td>{record.width && record.height ? `${record.width} × ${record.height}` : '—'}</td>
-                </tr>
-                {Object.entries(record.params).map(([k, v]) => (
-                  <tr key={k}>
-                    <th scope="row">{k}</th>
-                    <td>{typeof v === 'string' ? v : JSON.stringify(v)}</td>
-                  </tr>
-                ))}
-                <tr>
-                  <th scope="row">Created</th>
-                  <td>{new Date(record.createdAt).toLocaleString()}</td>
-                </tr>
-              </tbody>
-            </table>
-            {record.inputs.length > 0 && (
-              <p className="hint">It used {record.inputs.length} reference image(s), which are not copied.</p>
-            )}
-          </>
-        ) : (
-          <p>This file has no Seedbank record: it was not made with Seedbank, or its metadata was stripped.</p>
-        )}
-        <div className="dialog-actions">
-          <button type="button" className="ghost" onClick={close}>
-            Close
-          </button>
-          {record && (
-            <button type="button" className="primary" onClick={reuse}>
-              Reuse these parameters
-            </button>
+              ))}
+              <tr>
+                <th scope="row">Created</th>
+                <td>{new Date(record.createdAt).toLocaleString()}</td>
+              </tr>
+            </tbody>
+          </table>
+          {record.inputs.length > 0 && (
+            <p className="hint">It used {record.inputs.length} reference image(s), which are not copied.</p>
           )}
-        </div>
+        </>
+      ) : (
+        <p>This file has no Seedbank record: it was not made with Seedbank, or its metadata was stripped.</p>
+      )}
+      <div className="dialog-actions">
+        <button type="button" className="ghost" onClick={close}>
+          Close
+        </button>
+        {record && (
+          <button type="button" className="primary" onClick={reuse}>
+            Reuse these parameters
+          </button>
+        )}
       </div>
-    </div>
+    </Modal>
   );
 }
