@@ -12,7 +12,7 @@ import { SeedbankError } from '../../../shared/errors';
 import type { Logger } from '../logging/logger';
 import { detectFormat, embedRecord, writeFileAtomic } from '../metadata';
 import { transaction } from './database';
-import { currentFile, GENERATION_COLUMNS, type GenerationRow } from './generation-row';
+import { currentFile, findGenerationRow, type GenerationRow } from './generation-row';
 import { cleanTags, clampRating, normalizeTime, saveGeneration } from './generation-store';
 import { sha256Hex } from './inputs';
 import { absolutePath, imageHome, thumbLocation } from './library-paths';
@@ -34,11 +34,6 @@ export interface AddImageDeps {
   logger: Logger;
 }
 
-function findRow(db: DatabaseSync, id: string): GenerationRow | undefined {
-  return db.prepare(`SELECT ${GENERATION_COLUMNS} FROM generations g WHERE g.id = ?`).get(id) as
-    GenerationRow | undefined;
-}
-
 /** The project the image goes to: the job's (if it still exists), else the record's by name. */
 function resolveProject(deps: AddImageDeps, args: AddImageArgs): { id: string | null; name: string | null } {
   if (args.projectId !== null) {
@@ -58,7 +53,7 @@ export async function addImageFile(deps: AddImageDeps, args: AddImageArgs): Prom
   if (format === null) throw new SeedbankError('INVALID_INPUT', 'The delivered file is not a JPEG, PNG or WebP image');
 
   // A resumed job may hand the same image in twice; the first copy stands.
-  const already = findRow(db, args.record.id);
+  const already = findGenerationRow(db, args.record.id);
   if (already && already.missing === 0) {
     const present = await stat(absolutePath(home, currentFile(already))).then(
       () => true,
@@ -105,7 +100,7 @@ export async function addImageFile(deps: AddImageDeps, args: AddImageArgs): Prom
       thumbMadeAt: thumbMade ? deps.now.toISOString() : null,
     }),
   );
-  const row = findRow(db, record.id);
+  const row = findGenerationRow(db, record.id);
   if (!row) throw new SeedbankError('INTERNAL', 'The image was stored but its row is missing');
   return row;
 }

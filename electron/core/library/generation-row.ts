@@ -177,6 +177,12 @@ export function toGenerations(
   return rows.map((row) => toGeneration(row, details, assetUrl));
 }
 
+/** One generation's row by id, trashed or not. */
+export function findGenerationRow(db: DatabaseSync, id: string): GenerationRow | undefined {
+  return db.prepare(`SELECT ${GENERATION_COLUMNS} FROM generations g WHERE g.id = ?`).get(id) as
+    GenerationRow | undefined;
+}
+
 export function selectRows(db: DatabaseSync, ids: readonly string[]): GenerationRow[] {
   const rows: GenerationRow[] = [];
   for (let start = 0; start < ids.length; start += CHUNK) {

@@ -8,7 +8,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import type { EmbeddedRecord } from '../../../shared/types';
 import { detectFormat, readRecord } from '../metadata';
 import { transaction } from './database';
-import { currentFile, GENERATION_COLUMNS, type GenerationRow } from './generation-row';
+import { currentFile, findGenerationRow } from './generation-row';
 import { saveGeneration, type FileFacts } from './generation-store';
 import { sha256Hex } from './inputs';
 import { absolutePath, thumbLocation } from './library-paths';
@@ -26,11 +26,6 @@ export interface IndexFileArgs {
   /** Where the file is now, relative to the library folder (`images/…` or `trash/images/…`). */
   location: string;
   now: Date;
-}
-
-function findRow(db: DatabaseSync, id: string): GenerationRow | undefined {
-  return db.prepare(`SELECT ${GENERATION_COLUMNS} FROM generations g WHERE g.id = ?`).get(id) as
-    GenerationRow | undefined;
 }
 
 export function homeOf(location: string): { home: string; trashed: boolean } {
@@ -65,7 +60,7 @@ export async function readLibraryFile(db: DatabaseSync, libraryHome: string, loc
   const format = detectFormat(data);
   if (!record || !format) return { kind: 'no-record' };
   const { home, trashed } = homeOf(location);
-  const before = findRow(db, record.id);
+  const before = findGenerationRow(db, record.id);
   // Two files with one record id (a copy made outside the app): the file the index already
   // points at keeps the id while it exists; the other is reported, not indexed.
   if (before && before.file !== home && (await exists(absolutePath(libraryHome, currentFile(before))))) {
@@ -86,7 +81,7 @@ export async function readLibraryFile(db: DatabaseSync, libraryHome: string, loc
 /** Saves one read file's row. Run inside a transaction (callers batch many files per commit). */
 export function saveReadFile(db: DatabaseSync, read: ReadFile, now: Date): IndexOutcome {
   const { record, file, trashed, thumbExists } = read;
-  const existing = findRow(db, record.id);
+  const existing = findGenerationRow(db, record.id);
   if (existing && existing.file !== read.home && existing.missing === 0) {
     // Another file of this batch took the id first.
     return { kind: 'duplicate', id: record.id, existing: existing.file };

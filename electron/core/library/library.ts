@@ -15,7 +15,7 @@ import { addImageFile, type AddImageArgs } from './add-image';
 import { hasFts5, transaction } from './database';
 import * as edits from './edits';
 import { exportImages, type ExportSelection } from './export';
-import { currentFile, GENERATION_COLUMNS, selectRows, toGenerations, type GenerationRow } from './generation-row';
+import { currentFile, findGenerationRow, selectRows, toGenerations, type GenerationRow } from './generation-row';
 import { importFolder } from './import';
 import { readStoredInput, storeInput, toInputImage, type StoredInput } from './inputs';
 import { absolutePath } from './library-paths';
@@ -123,8 +123,7 @@ export class Library {
 
   /** The absolute path of an image file, for "show in folder". */
   revealPath(id: string): string {
-    const row = this.ctx.db.prepare(`SELECT ${GENERATION_COLUMNS} FROM generations g WHERE g.id = ?`).get(id) as
-      GenerationRow | undefined;
+    const row = findGenerationRow(this.ctx.db, id);
     if (!row) throw new SeedbankError('NOT_FOUND', 'That image is not in the library', 'id');
     return absolutePath(this.ctx.paths.home, currentFile(row));
   }

@@ -8,19 +8,14 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type { GenerationDetail } from '../../../shared/api';
 import type { Generation } from '../../../shared/types';
-import { GENERATION_COLUMNS, toGenerations, type GenerationRow } from './generation-row';
+import { findGenerationRow, GENERATION_COLUMNS, toGenerations, type GenerationRow } from './generation-row';
 import { getInputRow, toInputImage, type InputRow } from './inputs';
 
 type AssetUrl = (relativePath: string) => string;
 
-function rowById(db: DatabaseSync, id: string): GenerationRow | undefined {
-  return db.prepare(`SELECT ${GENERATION_COLUMNS} FROM generations g WHERE g.id = ?`).get(id) as
-    GenerationRow | undefined;
-}
-
 function sourceOf(db: DatabaseSync, hash: string, input: InputRow | undefined): GenerationRow | undefined {
   if (input?.generation_id) {
-    const byId = rowById(db, input.generation_id);
+    const byId = findGenerationRow(db, input.generation_id);
     if (byId) return byId;
   }
   return db.prepare(`SELECT ${GENERATION_COLUMNS} FROM generations g WHERE g.sha256 = ? LIMIT 1`).get(hash) as
@@ -28,7 +23,7 @@ function sourceOf(db: DatabaseSync, hash: string, input: InputRow | undefined): 
 }
 
 export function getGenerationDetail(db: DatabaseSync, id: string, assetUrl: AssetUrl): GenerationDetail | null {
-  const row = rowById(db, id);
+  const row = findGenerationRow(db, id);
   if (!row) return null;
   const [generation] = toGenerations(db, [row], assetUrl) as [Generation];
 

@@ -11,7 +11,7 @@ import { readFile, stat } from 'node:fs/promises';
 import type { DatabaseSync } from 'node:sqlite';
 import { embedRecord, readRecord, writeFileAtomic } from '../metadata';
 import type { Logger } from '../logging/logger';
-import { currentFile, GENERATION_COLUMNS, type GenerationRow } from './generation-row';
+import { currentFile, findGenerationRow } from './generation-row';
 import { sha256Hex } from './inputs';
 import { absolutePath } from './library-paths';
 import { personFieldsMatch, withPersonFields } from './record-mapping';
@@ -95,8 +95,7 @@ export class WriteBackQueue {
 
   private async rewrite(id: string): Promise<void> {
     const { db, home, creatorTool } = this.deps;
-    const row = db.prepare(`SELECT ${GENERATION_COLUMNS} FROM generations g WHERE g.id = ?`).get(id) as
-      GenerationRow | undefined;
+    const row = findGenerationRow(db, id);
     if (!row || row.missing === 1) return;
     const dirty = row.record_dirty;
     const file = absolutePath(home, currentFile(row));
