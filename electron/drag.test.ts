@@ -4,14 +4,7 @@ import path from 'node:path';
 import type { NativeImage } from 'electron';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Generation } from '../shared/types';
-import {
-  FALLBACK_DRAG_ICON,
-  createDragHandler,
-  dragIconFor,
-  isDraggableLibraryFile,
-  startImageDrag,
-  type NativeImageFactory,
-} from './drag';
+import { FALLBACK_DRAG_ICON, createDragHandler, dragIconFor, startImageDrag, type NativeImageFactory } from './drag';
 
 let home: string;
 let outside: string;
@@ -22,6 +15,8 @@ beforeAll(() => {
   outside = path.join(tmp, 'outside.jpg');
   fs.mkdirSync(path.join(home, 'images', '2026-11'), { recursive: true });
   fs.writeFileSync(path.join(home, 'images', '2026-11', 'g1.jpg'), 'jpeg');
+  fs.mkdirSync(path.join(home, 'trash', 'images', '2026-11'), { recursive: true });
+  fs.writeFileSync(path.join(home, 'trash', 'images', '2026-11', 'g2.jpg'), 'trashed jpeg');
   fs.writeFileSync(path.join(home, 'library.db'), 'db');
   fs.writeFileSync(outside, 'elsewhere');
   fs.symlinkSync(outside, path.join(home, 'images', 'escape.jpg'));
@@ -72,13 +67,19 @@ describe('image drag-out', () => {
     expect(b.made).toEqual([{ source: FALLBACK_DRAG_ICON }]);
   });
 
-  it('only library image files are draggable', () => {
-    expect(isDraggableLibraryFile(home, path.join(home, 'images', '2026-11', 'g1.jpg'))).toBe(true);
-    expect(isDraggableLibraryFile(home, path.join(home, 'library.db'))).toBe(false);
-    expect(isDraggableLibraryFile(home, path.join(home, 'images', 'escape.jpg'))).toBe(false);
-    expect(isDraggableLibraryFile(home, path.join(home, 'images', '..', 'library.db'))).toBe(false);
-    expect(isDraggableLibraryFile(home, path.join(home, 'images', 'none.jpg'))).toBe(false);
-    expect(isDraggableLibraryFile(home, outside)).toBe(false);
+  it('only files the library serves are draggable, trash included', async () => {
+    const startDrag = vi.fn();
+    const handler = createDragHandler({
+      home,
+      getGeneration: async (id) => generation(id),
+      getContents: () => ({ startDrag }),
+      nativeImage: fakeImages([]).factory,
+    });
+    expect(await handler({ id: 'trash/images/2026-11/g2.jpg' })).toEqual({ started: true });
+    for (const file of ['library.db', 'images/escape.jpg', 'images/../library.db', 'images/none.jpg', outside]) {
+      await expect(handler({ id: file }), file).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    }
+    expect(startDrag).toHaveBeenCalledTimes(1);
   });
 
   it('the handler drags a library image and refuses one whose record points outside', async () => {

@@ -1,15 +1,15 @@
 /**
  * Dragging a gallery image out of the window into another app (a file manager, an editor, a chat)
- * hands over the real file, via `webContents.startDrag`. Only library files may be dragged: the
- * path is checked to be inside the library's served folders before Electron sees it.
+ * hands over the real file, via `webContents.startDrag`. Only files the page could be shown may be
+ * dragged: the row's path goes through the core's served-files rule (links followed, the real
+ * path checked against the served folders) before Electron sees it.
  * The contract's `'shell:startDrag'` channel is answered by `createDragHandler` below.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import type { NativeImage, WebContents } from 'electron';
 import { SeedbankError } from '../shared/errors';
 import type { Generation } from '../shared/types';
-import { SERVED_LIBRARY_FOLDERS } from './protocol';
+import { libraryServedFolders, resolveServedRelativePath } from './core/served-files/served-files';
 
 /** The drag image; macOS refuses a drag with an empty icon, so the caller always passes one. */
 export function startImageDrag(
@@ -41,20 +41,6 @@ export function dragIconFor(nativeImage: NativeImageFactory, candidates: readonl
   return nativeImage.createFromDataURL(FALLBACK_DRAG_ICON);
 }
 
-/** True when `absPath` is a real file inside one of the library's served folders (symlinks followed). */
-export function isDraggableLibraryFile(home: string, absPath: string): boolean {
-  try {
-    const realHome = fs.realpathSync(home);
-    const real = fs.realpathSync(absPath);
-    const relative = path.relative(realHome, real);
-    if (relative.startsWith('..') || path.isAbsolute(relative)) return false;
-    const top = relative.split(path.sep)[0] ?? '';
-    return SERVED_LIBRARY_FOLDERS.includes(top) && fs.statSync(real).isFile();
-  } catch {
-    return false;
-  }
-}
-
 export interface DragHandlerDeps {
   home: string;
   getGeneration: (id: string) => Promise<Generation>;
@@ -66,10 +52,11 @@ export interface DragHandlerDeps {
 export function createDragHandler(deps: DragHandlerDeps): (payload: { id: string }) => Promise<{ started: boolean }> {
   return async ({ id }) => {
     const generation = await deps.getGeneration(id);
-    const file = path.join(deps.home, generation.file);
-    if (generation.missing || !isDraggableLibraryFile(deps.home, file)) {
+    const answer = await resolveServedRelativePath(libraryServedFolders(deps.home), generation.file);
+    if (generation.missing || answer.status !== 200) {
       throw new SeedbankError('NOT_FOUND', 'The image file is not in the library folder any more');
     }
+    const file = answer.file;
     const contents = deps.getContents();
     if (!contents) return { started: false };
     const thumb = path.join(deps.home, 'thumbs', `${generation.id}.webp`);

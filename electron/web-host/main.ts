@@ -10,6 +10,7 @@ import { SeedbankError } from '../../shared/errors';
 import { APP_VERSION } from '../../shared/version';
 import { createCore } from '../core/app-core';
 import { defaultHome, resolveHome } from '../core/paths';
+import { encodeServedPath } from '../core/served-files/path-grammar';
 import { MemorySecretStore } from './memory-secret-store';
 import { createToken, startWebHost } from './server';
 
@@ -37,7 +38,7 @@ async function main(): Promise<void> {
     env,
     kind: 'web',
     version: APP_VERSION,
-    assetUrl: (relativePath) => `/asset/${token}/${relativePath.split('/').map(encodeURIComponent).join('/')}`,
+    assetUrl: (relativePath) => `/asset/${token}/${encodeServedPath(relativePath)}`,
     extraHandlers: webHandlers,
     ...(env.SEEDBANK_KEYCHAIN === 'memory' ? { secretStore: new MemorySecretStore() } : {}),
   });

@@ -6,7 +6,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { Dispatch } from '../core/contract/dispatch';
 import { EventBus } from '../core/events';
-import { resolveAsset } from './asset-route';
 import { startWebHost, type WebHost } from './server';
 
 interface Reply {
@@ -114,9 +113,18 @@ describe('web host', () => {
       expect(reply.body).not.toContain('SECRET');
       expect(reply.body).not.toContain('OUTSIDE');
     }
-    const root = path.join(dir, 'library');
-    expect(await resolveAsset(root, '/etc/passwd')).toEqual({ ok: false, status: 403 });
-    expect(await resolveAsset(root, 'images/link.jpg')).toEqual({ ok: false, status: 403 });
+  });
+
+  it('refuses links inside a served folder whose target leaves the served folders', async () => {
+    const library = path.join(dir, 'library');
+    fs.writeFileSync(path.join(library, 'settings.json'), 'SECRET SETTINGS');
+    fs.symlinkSync('../../library.db', path.join(library, 'images', '2026-11', 'x.jpg'));
+    fs.symlinkSync('..', path.join(library, 'images', 'l'));
+    for (const p of ['/asset/tok123/images/2026-11/x.jpg', '/asset/tok123/images/l/settings.json']) {
+      const reply = await get(host.port, p);
+      expect(reply.status, p).toBe(403);
+      expect(reply.body).not.toContain('SECRET');
+    }
   });
 
   it('dispatches contract calls and pushes events over a real WebSocket', async () => {

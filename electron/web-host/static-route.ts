@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ServerResponse } from 'node:http';
-import { contentTypeFor } from './content-types';
+import { contentTypeFor } from '../core/served-files/content-types';
 
 export async function serveStatic(
   res: ServerResponse,

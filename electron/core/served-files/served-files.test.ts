@@ -1,0 +1,167 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodeServedPath } from './path-grammar';
+import {
+  libraryServedFolders,
+  resolveServedRelativePath,
+  resolveServedUrlPath,
+  type ServedFolder,
+} from './served-files';
+
+let tmp: string;
+let root: string;
+let outside: string;
+let folders: ServedFolder[];
+
+function write(file: string, content: string) {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, content);
+}
+
+beforeAll(() => {
+  tmp = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'seedbank-served-')));
+  root = path.join(tmp, 'home');
+  outside = path.join(tmp, 'outside');
+  folders = libraryServedFolders(root);
+  write(path.join(root, 'images', '2026-11', 'abc.jpg'), 'jpeg bytes');
+  write(path.join(root, 'images', '2026-11', 'with space é.png'), 'png bytes');
+  write(path.join(root, 'thumbs', 'abc.webp'), 'webp bytes');
+  write(path.join(root, 'inputs', `${'a'.repeat(64)}.png`), 'input bytes');
+  write(path.join(root, 'trash', 'images', '2026-11', 'gone.jpg'), 'trashed bytes');
+  write(path.join(root, 'library.db'), 'the database');
+  write(path.join(root, 'settings.json'), '{}');
+  write(path.join(root, 'tmp', 'jobs', 'x.download'), 'parked');
+  write(path.join(outside, 'secret.txt'), 'secret');
+  write(path.join(outside, 'watched', 'w.jpg'), 'watched bytes');
+  fs.symlinkSync(path.join(outside, 'secret.txt'), path.join(root, 'images', 'out-file.jpg'));
+  fs.symlinkSync(outside, path.join(root, 'images', 'out-dir'));
+  fs.symlinkSync('../../library.db', path.join(root, 'images', '2026-11', 'db.jpg'));
+  fs.symlinkSync('..', path.join(root, 'images', 'up'));
+  fs.symlinkSync(path.join(root, 'images', '2026-11', 'abc.jpg'), path.join(root, 'thumbs', 'alias.jpg'));
+  fs.symlinkSync(path.join(root, 'missing-target.jpg'), path.join(root, 'images', 'dangling.jpg'));
+  fs.symlinkSync('loop.jpg', path.join(root, 'images', 'loop.jpg'));
+});
+
+afterAll(() => {
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+const served = (rawPath: string) => resolveServedUrlPath(folders, rawPath);
+
+describe('the served-files rule', () => {
+  it('serves files in images/, thumbs/, inputs/ and trash/ with their content type and size', async () => {
+    expect(await served('images/2026-11/abc.jpg')).toEqual({
+      status: 200,
+      file: path.join(root, 'images', '2026-11', 'abc.jpg'),
+      size: 'jpeg bytes'.length,
+      contentType: 'image/jpeg',
+    });
+    expect(await served('thumbs/abc.webp')).toMatchObject({ status: 200, contentType: 'image/webp' });
+    expect(await served(`inputs/${'a'.repeat(64)}.png`)).toMatchObject({ status: 200, contentType: 'image/png' });
+    expect(await served('trash/images/2026-11/gone.jpg')).toMatchObject({ status: 200, contentType: 'image/jpeg' });
+  });
+
+  it('decodes a percent-encoded name once, as encodeServedPath writes it', async () => {
+    expect(encodeServedPath('images/2026-11/a b#c.jpg')).toBe('images/2026-11/a%20b%23c.jpg');
+    expect(await served(encodeServedPath('images/2026-11/with space é.png'))).toMatchObject({
+      status: 200,
+      file: path.join(root, 'images', '2026-11', 'with space é.png'),
+    });
+  });
+
+  it('answers 404 for a missing file, a folder, a dangling link and a link loop', async () => {
+    for (const rest of ['images/2026-11/nope.jpg', 'images/2026-11', 'images/dangling.jpg', 'images/loop.jpg']) {
+      expect(await served(rest), rest).toEqual({ status: 404 });
+    }
+  });
+
+  it('refuses everything beside the served folders', async () => {
+    for (const rest of ['library.db', 'settings.json', 'tmp/jobs/x.download', 'images', 'trash', '']) {
+      expect(await served(rest), rest).toEqual({ status: 403 });
+    }
+  });
+
+  it.each([
+    ['dot-dot', 'images/../library.db'],
+    ['dot-dot to the parent', 'images/../../outside/secret.txt'],
+    ['single dot', 'images/./2026-11/abc.jpg'],
+    ['encoded dots', 'images/%2e%2e/library.db'],
+    ['mixed-case encoded dots', 'images/%2E%2e/library.db'],
+    ['half-encoded dots', 'images/.%2e/library.db'],
+    ['encoded single dot', 'images/%2e/2026-11/abc.jpg'],
+    ['encoded slash', 'images/..%2flibrary.db'],
+    ['encoded slash inside a name', 'images/2026-11%2fabc.jpg'],
+    ['encoded backslash', 'images/..%5clibrary.db'],
+    ['raw backslash', 'images\\..\\library.db'],
+    ['double encoding', 'images/%252e%252e/library.db'],
+    ['double-encoded slash', 'images/2026-11%252fabc.jpg'],
+    ['absolute path inside a segment', `images/${encodeURIComponent('/etc/passwd')}`],
+    ['absolute path as the whole path', encodeURIComponent('/etc/passwd')],
+    ['leading slash', '/etc/passwd'],
+    ['empty segment', 'images//2026-11/abc.jpg'],
+    ['trailing slash', 'images/2026-11/'],
+    ['Windows drive', 'images/C:/Windows/win.ini'],
+    ['encoded Windows drive', 'images/C%3A%5CWindows%5Cwin.ini'],
+    ['UNC path', 'images/%5C%5Cserver%5Cshare%5Cx.jpg'],
+    ['NTFS stream', 'images/2026-11/abc.jpg:stream'],
+    ['NUL byte', 'images/2026-11/abc.jpg%00.png'],
+    ['control character', 'images/2026-11/abc%0a.jpg'],
+    ['Windows device name', 'images/CON.jpg'],
+    ['Windows device name without extension', 'images/lpt1'],
+    ['malformed escape', 'images/%E0%A4%A.jpg'],
+  ])('refuses %s', async (_name, rest) => {
+    expect(await served(rest)).toEqual({ status: 403 });
+  });
+
+  it('refuses links whose real target leaves the served folders', async () => {
+    for (const rest of [
+      'images/out-file.jpg',
+      'images/out-dir/secret.txt',
+      'images/2026-11/db.jpg',
+      'images/up/settings.json',
+      'images/up/library.db',
+    ]) {
+      expect(await served(rest), rest).toEqual({ status: 403 });
+    }
+  });
+
+  it('follows a link that stays within the served folders', async () => {
+    expect(await served('thumbs/alias.jpg')).toMatchObject({
+      status: 200,
+      file: path.join(root, 'images', '2026-11', 'abc.jpg'),
+    });
+    // `images/up` leads to the library folder; through it, only what is served is reachable.
+    expect(await served('images/up/thumbs/abc.webp')).toMatchObject({ status: 200 });
+  });
+
+  it('works when the library folder itself is reached through a link', async () => {
+    const linkedHome = path.join(tmp, 'linked-home');
+    fs.symlinkSync(root, linkedHome);
+    const linked = libraryServedFolders(linkedHome);
+    expect(await resolveServedUrlPath(linked, 'thumbs/abc.webp')).toMatchObject({
+      status: 200,
+      file: path.join(root, 'thumbs', 'abc.webp'),
+    });
+    expect(await resolveServedUrlPath(linked, 'images/out-file.jpg')).toEqual({ status: 403 });
+  });
+
+  it('takes stored library paths through the same grammar (drag-out)', async () => {
+    expect(await resolveServedRelativePath(folders, 'images/2026-11/with space é.png')).toMatchObject({ status: 200 });
+    expect(await resolveServedRelativePath(folders, 'images/../library.db')).toEqual({ status: 403 });
+    expect(await resolveServedRelativePath(folders, path.join(root, 'library.db'))).toEqual({ status: 403 });
+    expect(await resolveServedRelativePath(folders, 'images/2026-11/db.jpg')).toEqual({ status: 403 });
+  });
+
+  it('serves an extra read-only root under its own mount, and nothing beside it', async () => {
+    const withWatched = [...folders, { mount: ['watched', 'w1'], dir: path.join(outside, 'watched') }];
+    expect(await resolveServedUrlPath(withWatched, 'watched/w1/w.jpg')).toMatchObject({
+      status: 200,
+      file: path.join(outside, 'watched', 'w.jpg'),
+    });
+    expect(await resolveServedUrlPath(withWatched, 'watched/w1/../secret.txt')).toEqual({ status: 403 });
+    expect(await resolveServedUrlPath(withWatched, 'watched/secret.txt')).toEqual({ status: 403 });
+    expect(await resolveServedUrlPath(folders, 'watched/w1/w.jpg')).toEqual({ status: 403 });
+  });
+});
