@@ -70,4 +70,35 @@ describe('reconcile', () => {
     await t.library.whenIdle();
     expect(t.library.getGeneration(id)?.missing).toBe(true);
   });
+
+  it('at start removes the hidden temp files of writes cut short a minute ago or more, and nothing else', async () => {
+    t = await openTestLibrary();
+    const [id] = (await addImages(t, 1)) as [string];
+    const image = path.join(t.home, t.library.getGeneration(id)!.file);
+    const month = path.dirname(image);
+    const thumbs = path.join(t.home, 'thumbs');
+    const minutesAgo = (minutes: number) => new Date(t.clock.now.getTime() - minutes * 60_000);
+    const files: [string, Date][] = [
+      [path.join(month, `.${id}.jpg.0123456789ab.tmp`), minutesAgo(2)], // a kill mid-write: stale
+      [path.join(thumbs, `.${id}.webp.89abcdef.tmp`), minutesAgo(5)], // a thumbnail cut short: stale
+      [path.join(month, `.${id}.jpg.ba9876543210.tmp`), minutesAgo(0.25)], // a write still in progress
+      [path.join(month, '.notes.tmp'), minutesAgo(60)], // someone else's hidden files
+      [path.join(month, '.DS_Store'), minutesAgo(60)],
+    ];
+    for (const [file, time] of files) {
+      fs.writeFileSync(file, 'partial');
+      fs.utimesSync(file, time, time);
+    }
+    const imageBytes = fs.readFileSync(image);
+    const home = t.home;
+    await t.close();
+    t = await openTestLibrary(home, { backgroundMaintenance: true });
+    await t.library.whenIdle();
+    expect(fs.readdirSync(month).sort()).toEqual(
+      ['.DS_Store', `.${id}.jpg.ba9876543210.tmp`, '.notes.tmp', path.basename(image)].sort(),
+    );
+    expect(fs.readdirSync(thumbs)).toEqual([`${id}.webp`]);
+    expect(fs.readFileSync(image)).toEqual(imageBytes);
+    expect(t.library.getGeneration(id)?.missing).toBe(false);
+  });
 });

@@ -4,7 +4,8 @@
  *   - a file without a row is indexed from its embedded record;
  *   - a row without a file is marked missing — never dropped, the file may come back;
  *   - a file whose size or time changed is read again (another tool edited its metadata);
- *   - a missing thumbnail is queued to be made again.
+ *   - a missing thumbnail is queued to be made again;
+ *   - the hidden temp file of a write killed half-way is removed once it is a minute old.
  * Only changed files are read, so a reconcile of an unchanged library is a directory walk.
  */
 import type { DatabaseSync } from 'node:sqlite';
@@ -15,6 +16,7 @@ import { yieldToEventLoop } from './file-walk';
 import { scanLibraryFiles, scanThumbnails, type FileOnDisk } from './library-scan';
 import { runPool } from './pool';
 import type { TaskOutcome, TaskReporter } from './tasks';
+import { removeTempLeftovers } from './temp-leftovers';
 
 export interface MaintenanceDeps {
   db: DatabaseSync;
@@ -102,6 +104,7 @@ export function loadIndexedRows(db: DatabaseSync): IndexedRow[] {
 export async function reconcileLibrary(deps: MaintenanceDeps, reporter: TaskReporter): Promise<TaskOutcome> {
   const { db, home } = deps;
   reporter.progress(0, 0, 'Looking at the image folder');
+  const leftovers = await removeTempLeftovers(home, deps.now(), deps.logger, reporter.signal);
   const onDisk = await scanLibraryFiles(home, reporter.signal);
   const rows = loadIndexedRows(db);
   const byHome = new Map(rows.map((row) => [row.file, row]));
@@ -138,5 +141,6 @@ export async function reconcileLibrary(deps: MaintenanceDeps, reporter: TaskRepo
   const indexed = await indexFiles(deps, toIndex, reporter);
   const parts = [`${indexed.done} files indexed`, `${missing} marked missing`, `${staleThumbs} thumbnails to remake`];
   if (indexed.failed) parts.push(`${indexed.failed} files without a readable Seedbank record`);
+  if (leftovers) parts.push(`${leftovers} unfinished writes cleared`);
   return { done: indexed.done + missing, failed: indexed.failed, message: parts.join(', ') };
 }

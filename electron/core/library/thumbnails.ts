@@ -4,16 +4,16 @@
  * never serves half a thumbnail; no fsync, because a lost thumbnail is simply made again.
  * WebP effort 0: half the encode time of the default for a few percent more bytes.
  */
-import { randomBytes } from 'node:crypto';
 import { mkdir, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
+import { writeTempPath } from '../metadata/atomic-write';
 
 export const THUMB_SIZE = 512;
 
 export async function makeThumbnail(source: Uint8Array | string, target: string): Promise<void> {
   await mkdir(path.dirname(target), { recursive: true });
-  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(4).toString('hex')}.tmp`);
+  const temp = writeTempPath(target);
   try {
     // failOn 'none': a slightly damaged download still deserves a thumbnail of what decodes.
     await sharp(source, { failOn: 'none' })

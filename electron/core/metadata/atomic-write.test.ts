@@ -2,7 +2,7 @@ import { chmod, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { writeFileAtomic } from './atomic-write';
+import { isWriteTempName, writeFileAtomic, writeTempPath } from './atomic-write';
 
 describe('writeFileAtomic', () => {
   let dir = '';
@@ -37,5 +37,14 @@ describe('writeFileAtomic', () => {
   it('fails without touching anything when the folder does not exist', async () => {
     await expect(writeFileAtomic(path.join(dir, 'missing', 'x.bin'), 'data')).rejects.toThrow(/ENOENT/);
     expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('names its temp file so the start-up cleaner recognises it, and nothing else', () => {
+    const temp = path.basename(writeTempPath(path.join(dir, 'images', '2026-11', 'abc.jpg')));
+    expect(temp).toMatch(/^\.abc\.jpg\..+\.tmp$/);
+    expect(isWriteTempName(temp)).toBe(true);
+    for (const name of ['abc.jpg', '.DS_Store', '.notes.tmp', 'abc.jpg.0123abcd.tmp', '.abc.jpg.0123abcd.tmp.bak']) {
+      expect(isWriteTempName(name), name).toBe(false);
+    }
   });
 });

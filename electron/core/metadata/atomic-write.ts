@@ -7,9 +7,25 @@ import { randomBytes } from 'node:crypto';
 import { open, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 
+/**
+ * The temporary file of a write in progress: `.<name>.<random hex>.tmp` beside its target. Hidden,
+ * so library scans skip it; a kill mid-write leaves it behind, and the library's start-up pass
+ * removes those that `isWriteTempName` recognises (`temp-leftovers.ts`).
+ */
+export function writeTempPath(target: string): string {
+  return path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+}
+
+const WRITE_TEMP_NAME = /^\..+\.[0-9a-f]+\.tmp$/;
+
+/** True for a file name `writeTempPath` makes (older versions used fewer hex digits). */
+export function isWriteTempName(name: string): boolean {
+  return WRITE_TEMP_NAME.test(name);
+}
+
 export async function writeFileAtomic(target: string, data: Uint8Array | string): Promise<void> {
   const dir = path.dirname(target);
-  const temp = path.join(dir, `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  const temp = writeTempPath(target);
   // Keep the permissions of the file being replaced; a new file gets the usual default.
   const mode = await stat(target).then(
     (s) => s.mode & 0o777,
