@@ -71,7 +71,8 @@ describe('image drag-out', () => {
     const startDrag = vi.fn();
     const handler = createDragHandler({
       home,
-      getGeneration: async (id) => generation(id),
+      // Each request's id is the stored path of its record here, so one handler tries every path.
+      getGeneration: async (storedPath) => generation(storedPath),
       getContents: () => ({ startDrag }),
       nativeImage: fakeImages([]).factory,
     });
