@@ -155,13 +155,13 @@ async function main() {
   }
   const resourcesDir = resourcesOf(appDir);
   log(`▶ checking ${resourcesDir}`);
-  const mainDir = appArg ? path.join(scratch, 'main-from-archive') : path.join(root, 'out', 'main');
-  if (appArg) extractAll(path.join(resourcesDir, 'app.asar'), path.join(scratch, 'archive-for-imports'));
-  const archive = checkArchive({
-    resourcesDir,
-    mainDir: appArg ? path.join(scratch, 'archive-for-imports', 'out', 'main') : mainDir,
-    packageJson,
-  });
+  // The bundle's import list: from out/ as just built, or from the archive being checked.
+  let mainDir = path.join(root, 'out', 'main');
+  if (appArg) {
+    extractAll(path.join(resourcesDir, 'app.asar'), path.join(scratch, 'archive-for-imports'));
+    mainDir = path.join(scratch, 'archive-for-imports', 'out', 'main');
+  }
+  const archive = checkArchive({ resourcesDir, mainDir, packageJson });
   for (const fact of archive.facts) log(`  ${fact}`);
   failures.push(...archive.failures);
 
