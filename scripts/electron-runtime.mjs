@@ -43,12 +43,27 @@ function readText(file) {
 
 /**
  * The runtime without downloading anything:
- * `{ present: true, source: 'override' | 'installed', distDir, execPath, version }` or
+ * `{ present: true, source: 'exec-path' | 'override' | 'installed', distDir, execPath, version }` or
  * `{ present: false, source, distDir, reason }`.
  */
 export function locateRuntime({ root, env = process.env, platform = process.platform }) {
   const pkg = electronPackage(root);
   const executable = executableInDist(platform);
+  // electron-vite's own setting, when someone already uses it: taken as it is.
+  const execOverride = env.ELECTRON_EXEC_PATH;
+  if (execOverride) {
+    const execPath = path.resolve(execOverride);
+    const distDir = execPath.endsWith(`${path.sep}${executable}`)
+      ? execPath.slice(0, -executable.length - 1)
+      : path.dirname(execPath);
+    if (fs.existsSync(execPath)) return { present: true, source: 'exec-path', distDir, execPath, version: pkg.version };
+    return {
+      present: false,
+      source: 'exec-path',
+      distDir,
+      reason: `ELECTRON_EXEC_PATH is ${execPath}, which does not exist`,
+    };
+  }
   const override = env.ELECTRON_OVERRIDE_DIST_PATH;
   if (override) {
     const distDir = path.resolve(override);
@@ -180,8 +195,8 @@ function runInstaller(pkg, env) {
 export async function ensureRuntime({ root, env = process.env, log = (line) => process.stderr.write(`${line}\n`) }) {
   const found = locateRuntime({ root, env });
   if (found.present) return found;
-  // An explicit override is the person's choice: never download around it.
-  if (found.source === 'override') throw new RuntimeUnavailable(`${found.reason}.`);
+  // An explicit setting is the person's choice: never download around it.
+  if (found.source !== 'installed') throw new RuntimeUnavailable(`${found.reason}.`);
   const pkg = electronPackage(root);
   const places = await downloadPlaces(pkg, env, process.platform, process.arch);
   log(`Downloading the Electron runtime ${pkg.version} (once, about 100 MB) from ${safeHost(places.url)}…`);

@@ -93,6 +93,12 @@ async function packageApp() {
   if (result.code !== 0) {
     throw new Error(`electron-builder --dir failed:\n${result.output.trim()}`);
   }
+  // Proof that nothing was fetched: the download caches it was given are still empty.
+  for (const cache of [offline.ELECTRON_BUILDER_CACHE, offline.electron_config_cache]) {
+    if (fs.existsSync(cache) && fs.readdirSync(cache).length > 0) {
+      throw new Error(`electron-builder downloaded into ${cache}: ${fs.readdirSync(cache).join(', ')}`);
+    }
+  }
   const unpacked = fs
     .readdirSync(output)
     .find((name) => name.endsWith('-unpacked') || name === 'mac' || name.startsWith('mac-'));

@@ -24,7 +24,7 @@ export function nodeCheck(version = process.versions.node): DiagnosticCheck {
 
 interface LocatedRuntime {
   present: boolean;
-  source: 'override' | 'installed';
+  source: 'exec-path' | 'override' | 'installed';
   distDir: string;
   execPath?: string;
   version?: string;
@@ -51,7 +51,12 @@ export async function electronRuntimeCheck(env: NodeJS.ProcessEnv, root = checko
     )) as RuntimeModule;
     const found = runtime.locateRuntime({ root, env });
     if (found.present) {
-      const via = found.source === 'override' ? ' (ELECTRON_OVERRIDE_DIST_PATH)' : '';
+      const via =
+        found.source === 'override'
+          ? ' (ELECTRON_OVERRIDE_DIST_PATH)'
+          : found.source === 'exec-path'
+            ? ' (ELECTRON_EXEC_PATH)'
+            : '';
       return {
         ...base,
         ok: true,
@@ -64,8 +69,8 @@ export async function electronRuntimeCheck(env: NodeJS.ProcessEnv, root = checko
       ok: false,
       detail: found.reason ?? 'not downloaded',
       fix:
-        found.source === 'override'
-          ? 'Point ELECTRON_OVERRIDE_DIST_PATH at an unpacked Electron, or unset it.'
+        found.source !== 'installed'
+          ? `Point ${found.source === 'override' ? 'ELECTRON_OVERRIDE_DIST_PATH' : 'ELECTRON_EXEC_PATH'} at an Electron you have, or unset it.`
           : '`npm start` downloads it (ELECTRON_MIRROR for a mirror; see docs/desktop.md).',
     };
   } catch (err) {

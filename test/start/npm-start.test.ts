@@ -51,6 +51,20 @@ function resetRuntime(): void {
   fs.rmSync(path.join(copy, 'out'), { recursive: true, force: true });
 }
 
+describe('npm install', () => {
+  it('downloads no Electron runtime: neither electron nor Seedbank runs an installer at install time', () => {
+    const read = (file: string) =>
+      JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', file), 'utf8')) as {
+        scripts?: Record<string, string>;
+      };
+    const installHooks = ['preinstall', 'install', 'postinstall'];
+    const electronScripts = read('node_modules/electron/package.json').scripts ?? {};
+    expect(installHooks.filter((hook) => hook in electronScripts)).toEqual([]);
+    const ours = read('package.json').scripts ?? {};
+    for (const hook of [...installHooks, 'prepare']) expect(ours[hook] ?? '').not.toMatch(/electron|start\.mjs/);
+  });
+});
+
 describe('npm start', () => {
   it('with no runtime and no way to download it, says what failed and what to try, and exits non-zero', () => {
     resetRuntime();
