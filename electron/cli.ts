@@ -10,6 +10,7 @@ import { createFileLogger } from './core/logging/logger';
 import { appPaths, defaultHome, resolveHome } from './core/paths';
 import { cancelCommand } from './cli/cancel';
 import { creditsCommand } from './cli/credits';
+import { doctorCommand } from './cli/doctor';
 import { CliError, EXIT, exitCodeForError } from './cli/exit-codes';
 import { generateCommand } from './cli/generate';
 import { historyCommand } from './cli/history';
@@ -30,6 +31,7 @@ function program(): Command {
     historyCommand(APP_VERSION),
     keyCommand(APP_VERSION),
     creditsCommand(APP_VERSION),
+    doctorCommand(APP_VERSION),
     ...libraryCommands(APP_VERSION),
   ];
   for (const command of commands) {

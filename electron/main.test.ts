@@ -9,7 +9,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { REQUEST_CHANNELS } from '../shared/api';
+import { EVENT_IPC_CHANNEL, REQUEST_CHANNELS } from '../shared/api';
+import type { DiagnosticsReport } from '../shared/diagnostics';
 
 interface FakeWindow extends EventEmitter {
   options: Record<string, unknown>;
@@ -24,8 +25,9 @@ const h = vi.hoisted(() => {
   const handlers = new Map<string, (event: unknown, payload: unknown) => Promise<unknown>>();
   const protocols = new Map<string, (request: Request) => Promise<Response>>();
   const windows: unknown[] = [];
-  const state = { lock: true, readyResolve: (): void => {} };
-  return { log, paths, handlers, protocols, windows, state };
+  const state = { lock: true, readyResolve: (): void => {}, menu: null as unknown };
+  const sent: unknown[][] = [];
+  return { log, paths, handlers, protocols, windows, state, sent };
 });
 
 vi.mock('electron', async () => {
@@ -60,7 +62,11 @@ vi.mock('electron', async () => {
     options: Record<string, unknown>;
     loaded: string | null = null;
     title = '';
-    webContents = Object.assign(new Emitter(), { mainFrame: { url: '' }, isDestroyed: () => false, send: () => {} });
+    webContents = Object.assign(new Emitter(), {
+      mainFrame: { url: '' },
+      isDestroyed: () => false,
+      send: (...args: unknown[]) => void h.sent.push(args),
+    });
     constructor(options: Record<string, unknown>) {
       super();
       this.options = options;
@@ -109,7 +115,13 @@ vi.mock('electron', async () => {
         h.handlers.set(channel, handler),
       removeHandler: (channel: string) => h.handlers.delete(channel),
     }),
-    Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: () => h.log.push('menu') },
+    Menu: {
+      buildFromTemplate: (t: unknown) => t,
+      setApplicationMenu: (menu: unknown) => {
+        h.state.menu = menu;
+        h.log.push('menu');
+      },
+    },
     Notification: class {
       static isSupported = () => false;
     },
@@ -161,6 +173,7 @@ beforeEach(() => {
   h.handlers.clear();
   h.protocols.clear();
   h.windows.length = 0;
+  h.sent.length = 0;
   process.env.SEEDBANK_HOME = home;
   process.env.SEEDBANK_API_BASE = 'http://127.0.0.1:9';
   process.env.BFL_API_KEY = '';
@@ -181,6 +194,24 @@ async function startMain(): Promise<FakeWindow> {
 }
 
 describe('main', () => {
+  it('opens Help → Diagnostics in the window, which gets the doctor’s checks over IPC', async () => {
+    const win = await startMain();
+    type Item = { label?: string; submenu?: Item[]; click?: () => void };
+    const flat = (items: Item[]): Item[] => items.flatMap((i) => [i, ...flat(i.submenu ?? [])]);
+    flat(h.state.menu as Item[])
+      .find((i) => i.label === 'Diagnostics…')
+      ?.click?.();
+    expect(h.sent).toContainEqual([EVENT_IPC_CHANNEL, { channel: 'app:showDiagnostics', payload: {} }]);
+
+    const fromWindow = { sender: win.webContents, senderFrame: win.webContents.mainFrame };
+    const answer = (await h.handlers.get('app:diagnostics')?.(fromWindow, { online: false })) as {
+      result: DiagnosticsReport;
+    };
+    const database = answer.result.checks.find((c) => c.id === 'database');
+    expect(database?.ok).toBe(true);
+    expect(answer.result.checks.map((c) => c.id)).not.toContain('api-host');
+  });
+
   it('starts in order, answers the window over IPC, serves the library and closes the core on quit', async () => {
     const win = await startMain();
     const order = (entry: string) => h.log.indexOf(entry);

@@ -164,6 +164,7 @@ async function start(home: string): Promise<void> {
       openLibraryFolder: () => void shell.openPath(home),
       openLogFile: () => void (logger.file ? shell.openPath(logger.file) : shell.openPath(home)),
       openExternal: (url) => void (isExternalLinkAllowed(url) && shell.openExternal(url)),
+      openDiagnostics: () => core.ctx.bus.emit('app:showDiagnostics', {}),
     },
   );
 

@@ -4,7 +4,7 @@ import { isExternalLinkAllowed } from './security';
 import { HELP_LINKS, buildMenuTemplate, setupMenu } from './menu';
 
 function actions() {
-  return { openLibraryFolder: vi.fn(), openLogFile: vi.fn(), openExternal: vi.fn() };
+  return { openLibraryFolder: vi.fn(), openLogFile: vi.fn(), openExternal: vi.fn(), openDiagnostics: vi.fn() };
 }
 
 function flatten(items: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
@@ -55,6 +55,15 @@ describe('application menu', () => {
     expect(a.openLogFile).toHaveBeenCalled();
     expect(a.openExternal).toHaveBeenCalledWith(HELP_LINKS.credits);
     for (const url of Object.values(HELP_LINKS)) expect(isExternalLinkAllowed(url)).toBe(true);
+  });
+
+  it('opens Diagnostics from the Help menu', () => {
+    const a = actions();
+    const template = buildMenuTemplate({ platform: 'linux', appName: 'Seedbank', dev: false }, a);
+    const help = template.find((item) => item.role === 'help');
+    const item = flatten([help!]).find((i) => i.label === 'Diagnostics…');
+    (item?.click as (() => void) | undefined)?.();
+    expect(a.openDiagnostics).toHaveBeenCalledTimes(1);
   });
 
   it('gives no two items the same accelerator', () => {

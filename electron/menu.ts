@@ -10,6 +10,8 @@ export interface MenuActions {
   openLibraryFolder(): void;
   openLogFile(): void;
   openExternal(url: string): void;
+  /** Help → Diagnostics: the window shows the doctor's checks. */
+  openDiagnostics(): void;
 }
 
 export const HELP_LINKS = {
@@ -82,6 +84,8 @@ export function buildMenuTemplate(options: MenuOptions, actions: MenuActions): M
       { label: 'BFL API Documentation', click: () => actions.openExternal(HELP_LINKS.docs) },
       { label: 'Buy Credits…', click: () => actions.openExternal(HELP_LINKS.credits) },
       { label: 'BFL Service Status', click: () => actions.openExternal(HELP_LINKS.status) },
+      { type: 'separator' },
+      { label: 'Diagnostics…', click: () => actions.openDiagnostics() },
     ],
   });
   return template;

@@ -7,6 +7,7 @@ import { Composer } from './features/composer/Composer';
 import { CompareView } from './features/compare/CompareView';
 import { DetailView } from './features/detail/DetailView';
 import { InspectPanel } from './features/detail/InspectPanel';
+import { DiagnosticsHost } from './features/diagnostics/DiagnosticsDialog';
 import { useFileInspectDrop } from './features/detail/useFileInspectDrop';
 import { BulkBar } from './features/gallery/BulkBar';
 import { FilterBar } from './features/gallery/FilterBar';
@@ -59,6 +60,7 @@ export function App() {
       {settingsOpen && <SettingsPage />}
       {shortcutsOpen && <ShortcutSheet />}
       <InspectPanel />
+      <DiagnosticsHost />
       <ToastHost />
     </div>
   );

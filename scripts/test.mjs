@@ -2,7 +2,8 @@
 // 1. finds the system packages the tests need (Chromium, a D-Bus session bus, gnome-keyring,
 //    exiftool) or, run as root on Debian/Ubuntu, installs them with apt; elsewhere it stops with
 //    the one command to run;
-// 2. typechecks, lints and builds (main, preload, renderer, CLI, web host);
+// 2. typechecks, lints and builds (main, preload, renderer, CLI, web host), then packages the
+//    app and checks the package (`npm run package:check`);
 // 3. runs every vitest suite (unit + browser e2e; Electron e2e where a binary is installed)
 //    and sums them, counting typecheck, lint and build as one check each.
 import { spawnSync } from 'node:child_process';
@@ -72,6 +73,13 @@ step('typecheck (e2e)', bin('tsc'), ['-p', 'tsconfig.e2e.json']);
 step('lint', bin('eslint'), ['.']);
 step('format', bin('prettier'), ['--check', '--log-level', 'warn', '.']);
 const built = step('build', process.execPath, [path.join(root, 'scripts', 'build.mjs')]);
+// The packaged app (electron-builder --dir with a stand-in Electron, no downloads), before vitest
+// so it packs the out/ just built while nothing else writes to it.
+if (built) step('package check', process.execPath, [path.join(root, 'scripts', 'package-check.mjs'), '--no-build']);
+else {
+  counts.failed += 1;
+  console.error('✗ package check skipped: the build failed');
+}
 
 const report = path.join(os.tmpdir(), `seedbank-vitest-${process.pid}.json`);
 console.log('\n▶ vitest (unit + e2e)');

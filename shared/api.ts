@@ -19,6 +19,7 @@ import type {
   SpendSummary,
   TaskProgress,
 } from './types';
+import type { DiagnosticsReport } from './diagnostics';
 import type { ErrorInfo } from './errors';
 
 /** A phantom carrying the answer type of a request channel; it has no runtime value. */
@@ -121,6 +122,8 @@ export interface LongTaskResult {
 
 export const requests = {
   'app:info': request(Empty, answer<AppInfo>()),
+  /** The doctor's checks (keychain, key, app-data folder, database, log; online: host, key, credits). */
+  'app:diagnostics': request(z.object({ online: z.boolean().default(false) }).strict(), answer<DiagnosticsReport>()),
 
   'key:status': request(Empty, answer<KeyStatus>()),
   'key:set': request(z.object({ key: z.string().trim().min(8).max(512) }).strict(), answer<KeyStatus>()),
@@ -250,6 +253,8 @@ export const events = {
   'tasks:progress': z.custom<TaskProgress>(),
   'settings:changed': z.custom<SettingsView>(),
   'credits:changed': z.custom<{ credits: number }>(),
+  /** Help → Diagnostics in the app menu: the window opens the diagnostics dialog. */
+  'app:showDiagnostics': z.custom<Record<string, never>>(),
 } as const;
 
 export type RequestChannel = keyof typeof requests;

@@ -10,6 +10,7 @@ import type { Handlers } from '../../shared/api';
 import { createDispatcher, type Dispatch } from './contract/dispatch';
 import type { CoreContext, FetchLike } from './context';
 import { EventBus } from './events';
+import { createDiagnosticsHandlers } from './diagnostics/diagnostics-handlers';
 import { createAppHandlers } from './handlers/app-handlers';
 import { createJobHandlers } from './jobs/job-handlers';
 import { JobRunner } from './jobs/runner';
@@ -106,6 +107,17 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...createLibraryHandlers(library, ctx),
     ...createJobHandlers(runner, ctx),
   };
+  const getCredits = coreHandlers['credits:get'];
+  Object.assign(
+    coreHandlers,
+    createDiagnosticsHandlers({
+      ctx,
+      credits: async () => {
+        if (!getCredits) throw new Error('credits:get is not available');
+        return getCredits(undefined);
+      },
+    }),
+  );
   const extra =
     typeof options.extraHandlers === 'function' ? options.extraHandlers(coreHandlers) : options.extraHandlers;
   const handlers: Partial<Handlers> = { ...coreHandlers, ...extra };
