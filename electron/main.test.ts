@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { makeTempDir } from '../test/support/temp';
 import { REQUEST_CHANNELS } from '../shared/api';
 
 interface FakeWindow extends EventEmitter {
@@ -152,7 +153,7 @@ vi.mock('electron-store', async () => {
   return { default: ElectronStore };
 });
 
-const home = fs.mkdtempSync(path.join(os.tmpdir(), 'seedbank-main-'));
+const home = makeTempDir('seedbank-main-');
 const savedEnv = { ...process.env };
 
 beforeEach(() => {
@@ -169,7 +170,6 @@ beforeEach(() => {
 
 afterAll(() => {
   process.env = savedEnv;
-  fs.rmSync(home, { recursive: true, force: true });
 });
 
 async function startMain(): Promise<FakeWindow> {

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { CustomScheme } from 'electron';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { makeTempDir } from '../test/support/temp';
 import {
   APP_SCHEME,
   createAppHandler,
@@ -27,7 +27,7 @@ function write(file: string, content: string) {
 }
 
 beforeAll(() => {
-  tmp = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'seedbank-protocol-')));
+  tmp = fs.realpathSync(makeTempDir('seedbank-protocol-'));
   root = path.join(tmp, 'home');
   outside = path.join(tmp, 'outside');
   renderer = path.join(tmp, 'renderer');
@@ -50,10 +50,6 @@ beforeAll(() => {
   write(path.join(renderer, 'index.html'), '<!doctype html><title>Seedbank</title>');
   write(path.join(renderer, 'assets', 'index-123.js'), 'console.log(1)');
   write(path.join(tmp, 'renderer-secret.txt'), 'not part of the renderer');
-});
-
-afterAll(() => {
-  fs.rmSync(tmp, { recursive: true, force: true });
 });
 
 describe('resolveLibraryPath', () => {

@@ -4,11 +4,10 @@
  * nowhere, so a developer's real keychain is never touched).
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_FAKE_KEY } from '../fake-bfl';
+import { makeTempDir } from '../support/temp';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const BIN = path.join(ROOT, 'bin', 'seedbank.js');
@@ -22,7 +21,7 @@ export function buildCli(): void {
 }
 
 export function tempHome(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'seedbank-cli-'));
+  return makeTempDir('seedbank-cli-');
 }
 
 export interface CliEnv {
