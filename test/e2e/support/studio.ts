@@ -18,7 +18,7 @@ export interface Studio {
   context: BrowserContext;
   page: Page;
   home: string;
-  /** Page errors and console errors, to assert none happened. */
+  /** Uncaught page errors and console errors, to assert none happened. */
   pageErrors: string[];
   close(): Promise<void>;
 }
@@ -42,6 +42,11 @@ export async function startStudio(options: StudioOptions = {}): Promise<Studio> 
   const page = await context.newPage();
   const pageErrors: string[] = [];
   page.on('pageerror', (err) => pageErrors.push(err.message));
+  // console.error from the page, React's warnings and the browser's own (a refused CSP source, a
+  // failed load) count too: a test that expects none should see them.
+  page.on('console', (message) => {
+    if (message.type() === 'error') pageErrors.push(`console: ${message.text()}`);
+  });
   await page.goto(host.url);
   return {
     fake,
