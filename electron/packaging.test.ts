@@ -7,8 +7,14 @@ import path from 'node:path';
 import type { Configuration } from 'app-builder-lib';
 import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config';
 import { DebugLogger } from 'builder-util';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { makeTempDir } from '../test/support/temp';
+
+// electron-builder's config reader loads jiti, which makes a transpile cache in the temp directory
+// as it loads; a YAML config needs none. Set before the imports above run (vi.hoisted goes first).
+vi.hoisted(() => {
+  process.env.JITI_FS_CACHE = 'false';
+});
 
 const projectRoot = path.resolve(__dirname, '..');
 const configFile = path.join(projectRoot, 'electron-builder.yml');

@@ -4,6 +4,7 @@
  * nowhere, so a developer's real keychain is never touched).
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_FAKE_KEY } from '../fake-bfl';
@@ -38,6 +39,10 @@ export function cliEnv({ home, apiBase, key, extra }: CliEnv): NodeJS.ProcessEnv
     SEEDBANK_HOME: home,
     SEEDBANK_API_BASE: apiBase,
     DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/seedbank-test-bus',
+    // The CLI's temp files go where the tests' own do, so npm test sees anything it leaves; npm
+    // itself (for `npx seedbank`) would keep a compile cache there, which a test run does not need.
+    TMPDIR: os.tmpdir(),
+    NODE_DISABLE_COMPILE_CACHE: '1',
     ...extra,
   };
   if (key !== null) env.BFL_API_KEY = key ?? DEFAULT_FAKE_KEY;
