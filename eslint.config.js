@@ -43,7 +43,7 @@ function zone({ root, under = root, allowed, message, ignores = [], packages = [
   }));
 }
 
-const layering = [
+export const layering = [
   ...zone({
     root: 'electron/core',
     allowed: ['shared'],
