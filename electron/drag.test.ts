@@ -1,8 +1,8 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { NativeImage } from 'electron';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { makeTempDir } from '../test/support/temp';
 import type { Generation } from '../shared/types';
 import { FALLBACK_DRAG_ICON, createDragHandler, dragIconFor, startImageDrag, type NativeImageFactory } from './drag';
 
@@ -10,7 +10,7 @@ let home: string;
 let outside: string;
 
 beforeAll(() => {
-  const tmp = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'seedbank-drag-')));
+  const tmp = fs.realpathSync(makeTempDir('seedbank-drag-'));
   home = path.join(tmp, 'home');
   outside = path.join(tmp, 'outside.jpg');
   fs.mkdirSync(path.join(home, 'images', '2026-11'), { recursive: true });
@@ -20,10 +20,6 @@ beforeAll(() => {
   fs.writeFileSync(path.join(home, 'library.db'), 'db');
   fs.writeFileSync(outside, 'elsewhere');
   fs.symlinkSync(outside, path.join(home, 'images', 'escape.jpg'));
-});
-
-afterAll(() => {
-  fs.rmSync(path.dirname(home), { recursive: true, force: true });
 });
 
 /** Stand-in images: a path decodes when it is in `decodable`; resize records the size. */

@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { makeTempDir } from '../test/support/temp';
 import { EVENT_IPC_CHANNEL, REQUEST_CHANNELS } from '../shared/api';
 import type { DiagnosticsReport } from '../shared/diagnostics';
 
@@ -164,7 +165,7 @@ vi.mock('electron-store', async () => {
   return { default: ElectronStore };
 });
 
-const home = fs.mkdtempSync(path.join(os.tmpdir(), 'seedbank-main-'));
+const home = makeTempDir('seedbank-main-');
 const savedEnv = { ...process.env };
 
 beforeEach(() => {
@@ -182,7 +183,6 @@ beforeEach(() => {
 
 afterAll(() => {
   process.env = savedEnv;
-  fs.rmSync(home, { recursive: true, force: true });
 });
 
 async function startMain(): Promise<FakeWindow> {

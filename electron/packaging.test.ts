@@ -3,12 +3,18 @@
  * typo in a key or a fuse name fails here rather than in a release build nobody runs in CI.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { Configuration } from 'app-builder-lib';
 import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config';
 import { DebugLogger } from 'builder-util';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { makeTempDir } from '../test/support/temp';
+
+// electron-builder's config reader loads jiti, which makes a transpile cache in the temp directory
+// as it loads; a YAML config needs none. Set before the imports above run (vi.hoisted goes first).
+vi.hoisted(() => {
+  process.env.JITI_FS_CACHE = 'false';
+});
 
 const projectRoot = path.resolve(__dirname, '..');
 const configFile = path.join(projectRoot, 'electron-builder.yml');
@@ -64,16 +70,12 @@ describe('electron-builder.yml', () => {
   });
 
   it('the schema check is real: a misspelt fuse is refused', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'seedbank-builder-'));
+    const dir = makeTempDir('seedbank-builder-');
     const bad = path.join(dir, 'electron-builder.yml');
     fs.writeFileSync(bad, fs.readFileSync(configFile, 'utf8').replace('runAsNode: false', 'runAsNod: false'));
     fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'x', version: '0.0.0' }));
-    try {
-      await expect(validateConfiguration(await load(bad, dir), new DebugLogger(false))).rejects.toThrow(
-        /configuration\.electronFuses/,
-      );
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    await expect(validateConfiguration(await load(bad, dir), new DebugLogger(false))).rejects.toThrow(
+      /configuration\.electronFuses/,
+    );
   });
 });

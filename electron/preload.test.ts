@@ -5,12 +5,12 @@
  * nothing else and exposes exactly `window.seedbank`, derived from the contract.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import vm from 'node:vm';
 import { resolveConfig } from 'electron-vite';
 import { build } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { makeTempDir } from '../test/support/temp';
 import { EVENT_CHANNELS, EVENT_IPC_CHANNEL, REQUEST_CHANNELS } from '../shared/api';
 import { eventMethodName } from '../shared/bridge';
 
@@ -84,13 +84,9 @@ function api(h: Harness): Record<string, unknown> {
 }
 
 beforeAll(async () => {
-  outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'seedbank-preload-'));
+  outDir = makeTempDir('seedbank-preload-');
   bundle = await buildPreload();
 }, 120_000);
-
-afterAll(() => {
-  fs.rmSync(outDir, { recursive: true, force: true });
-});
 
 describe('the preload bundle', () => {
   it('is one CommonJS file that requires only electron', () => {

@@ -1,8 +1,7 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { CustomScheme } from 'electron';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   APP_SCHEME,
   createAppHandler,
@@ -13,6 +12,7 @@ import {
   resolveLibraryRequest,
   setupProtocols,
 } from './protocol';
+import { makeTempDir } from '../test/support/temp';
 import { ASSET_SCHEME } from './security';
 
 let tmp: string;
@@ -26,7 +26,7 @@ function write(file: string, content: string) {
 }
 
 beforeAll(() => {
-  tmp = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'seedbank-protocol-')));
+  tmp = fs.realpathSync(makeTempDir('seedbank-protocol-'));
   root = path.join(tmp, 'home');
   renderer = path.join(tmp, 'renderer');
   write(path.join(root, 'images', '2026-11', 'abc.jpg'), 'jpeg bytes');
@@ -37,10 +37,6 @@ beforeAll(() => {
   write(path.join(renderer, 'index.html'), '<!doctype html><title>Seedbank</title>');
   write(path.join(renderer, 'assets', 'index-123.js'), 'console.log(1)');
   write(path.join(tmp, 'renderer-secret.txt'), 'not part of the renderer');
-});
-
-afterAll(() => {
-  fs.rmSync(tmp, { recursive: true, force: true });
 });
 
 // The served-files rule itself (grammar, links, folders) is tested in core/served-files/, and through

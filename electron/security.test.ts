@@ -70,10 +70,14 @@ describe('contentSecurityPolicy', () => {
     expect(new Set(csp['img-src'])).toEqual(new Set(["'self'", `${ASSET_SCHEME}:`, 'blob:', 'data:']));
   });
 
+  it('lets the page fetch nothing from the library: images reach reference slots through the core', () => {
+    expect(csp['connect-src']).toEqual(["'self'"]);
+  });
+
   it('in development adds only the dev server, its HMR socket and the fast-refresh inline preamble', () => {
     const dev = parseCsp(contentSecurityPolicy({ devServerUrl: 'http://localhost:5173' }));
     expect(dev['script-src']).toEqual(["'self'", 'http://localhost:5173', "'unsafe-inline'"]);
-    expect(dev['connect-src']).toEqual(["'self'", `${ASSET_SCHEME}:`, 'ws://localhost:5173', 'http://localhost:5173']);
+    expect(dev['connect-src']).toEqual(["'self'", 'ws://localhost:5173', 'http://localhost:5173']);
     expect(dev['img-src']).toEqual(csp['img-src']);
     expect(dev['default-src']).toEqual(["'none'"]);
   });

@@ -1,10 +1,12 @@
 /**
- * Security policy in one place: the window's webPreferences, the Content-Security-Policy, and
- * the restrictions applied to every webContents (no navigation, no new windows — https links go
- * to the OS browser — and no permission grants). Electron objects are passed in, so the policy is
- * tested under plain Node.
+ * Electron's security policy in one place: the window's webPreferences, the Content-Security-Policy
+ * (the page policy shared with the browser host, plus the asset scheme), and the restrictions
+ * applied to every webContents (no navigation, no new windows — https links go to the OS browser —
+ * and no permission grants). Electron objects are passed in, so the policy is tested under plain
+ * Node.
  */
 import type { App, BrowserWindowConstructorOptions, Session, Shell, WebContents } from 'electron';
+import { pageContentSecurityPolicy } from './core/page-policy';
 
 export const ASSET_SCHEME = 'seedbank-asset';
 
@@ -26,32 +28,9 @@ export function secureWebPreferences(
   };
 }
 
-/**
- * `default-src 'none'` and only what the renderer needs added back: its own scripts and styles,
- * images only from the app itself and the asset protocol (and blob/data for dropped files and previews).
- * In development the Vite dev server's origin (and its HMR socket) is allowed too.
- */
+/** The page policy (core/page-policy.ts) for Electron's window: library images come from the asset scheme. */
 export function contentSecurityPolicy(options: { devServerUrl?: string | null } = {}): string {
-  const dev = options.devServerUrl ? new URL(options.devServerUrl) : null;
-  const self = dev ? `'self' ${dev.origin}` : "'self'";
-  // The React fast-refresh preamble is an inline script: allowed in development only.
-  const script = dev ? `${self} 'unsafe-inline'` : self;
-  // The asset scheme is fetchable so "use as reference" can read a library image into a slot.
-  const connect = dev ? `'self' ${ASSET_SCHEME}: ws://${dev.host} ${dev.origin}` : `'self' ${ASSET_SCHEME}:`;
-  return [
-    "default-src 'none'",
-    `script-src ${script}`,
-    `style-src ${self} 'unsafe-inline'`,
-    `img-src 'self' ${ASSET_SCHEME}: blob: data:`,
-    `font-src ${self} data:`,
-    `connect-src ${connect}`,
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-ancestors 'none'",
-    "frame-src 'none'",
-    "worker-src 'self' blob:",
-  ].join('; ');
+  return pageContentSecurityPolicy({ imageSources: [`${ASSET_SCHEME}:`], devServerUrl: options.devServerUrl ?? null });
 }
 
 /** Only https links leave the app, and only to the OS browser. */

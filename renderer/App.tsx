@@ -21,7 +21,7 @@ import { useShortcuts } from './features/shortcuts/useShortcuts';
 import { useSettingsStore } from './state/settings-store';
 import { useViewStore } from './state/view-store';
 import { ToastHost } from './ui/ToastHost';
-import { TopBar } from './ui/TopBar';
+import { TopBar } from './TopBar';
 
 function useTheme(): void {
   const theme = useSettingsStore((s) => s.view?.settings.theme ?? 'dark');

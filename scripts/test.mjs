@@ -5,7 +5,8 @@
 // 2. typechecks, lints and builds (main, preload, renderer, CLI, web host), then packages the
 //    app and checks the package (`npm run package:check`);
 // 3. runs every vitest suite (unit + browser e2e; Electron e2e where a binary is installed)
-//    and sums them, counting typecheck, lint and build as one check each.
+//    and sums them, counting typecheck, lint and build as one check each;
+// 4. checks that the tests left nothing in their temp directory.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -81,14 +82,21 @@ else {
   console.error('✗ package check skipped: the build failed');
 }
 
-const report = path.join(os.tmpdir(), `seedbank-vitest-${process.pid}.json`);
+// The tests get a temp directory of their own (TMPDIR for vitest and everything it starts:
+// the CLI, the web host, Chromium, Electron, D-Bus, gnome-keyring), so what they leave behind can
+// be told apart from what other programs on the machine write to the shared one at the same time.
+const runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'seedbank-test-run-'));
+const testTmp = path.join(runDir, 'tmp');
+fs.mkdirSync(testTmp);
+const tempBefore = new Set(fs.readdirSync(testTmp));
+const report = path.join(runDir, 'vitest.json');
 console.log('\n▶ vitest (unit + e2e)');
 const vitest = spawnSync(
   bin('vitest'),
   ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
   {
     stdio: 'inherit',
-    env: { ...process.env, SEEDBANK_BUILT: built ? '1' : '0' },
+    env: { ...process.env, SEEDBANK_BUILT: built ? '1' : '0', TMPDIR: testTmp, TMP: testTmp, TEMP: testTmp },
   },
 );
 if (fs.existsSync(report)) {
@@ -101,11 +109,22 @@ if (fs.existsSync(report)) {
     (file) => file.status === 'failed' && (file.assertionResults ?? []).every((a) => a.status !== 'failed'),
   ).length;
   counts.failed += brokenFiles;
-  fs.rmSync(report, { force: true });
 } else {
   counts.failed += 1;
   console.error(`vitest produced no report (exit ${vitest.status})`);
 }
+
+// Last check: every test removes what it made (test/support/temp.ts), so the temp directory
+// holds after the run exactly what it held before.
+console.log('\n▶ temp directory left clean');
+const leftBehind = fs.readdirSync(testTmp).filter((entry) => !tempBefore.has(entry));
+if (leftBehind.length === 0) counts.passed += 1;
+else {
+  counts.failed += 1;
+  console.error(`✗ the tests left ${leftBehind.length} entries in the temp directory:`);
+  for (const entry of leftBehind.sort()) console.error(`  ${entry}`);
+}
+fs.rmSync(runDir, { recursive: true, force: true, maxRetries: 5 });
 
 console.log(`\n${counts.passed} passed, ${counts.failed} failed${counts.skipped ? `, ${counts.skipped} skipped` : ''}`);
 process.exit(counts.failed === 0 ? 0 : 1);

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import http from 'node:http';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeTempDir } from '../../test/support/temp';
 import WebSocket from 'ws';
 import type { Dispatch } from '../core/contract/dispatch';
 import { EventBus } from '../core/events';
@@ -42,7 +42,7 @@ describe('web host', () => {
   };
 
   beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'seedbank-webhost-'));
+    dir = makeTempDir('seedbank-webhost-');
     const library = path.join(dir, 'library');
     const renderer = path.join(dir, 'renderer');
     fs.mkdirSync(path.join(library, 'images', '2026-11'), { recursive: true });
@@ -57,7 +57,6 @@ describe('web host', () => {
 
   afterAll(async () => {
     await host.close();
-    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it('listens on 127.0.0.1 and reports its address with the token', () => {

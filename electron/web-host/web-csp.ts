@@ -1,22 +1,10 @@
 /**
- * The page's Content-Security-Policy in a browser: the app's own policy from security.ts, with
- * images from this host (the asset route) instead of the Electron asset scheme, and the WebSocket
- * back to this host allowed. Derived, not copied, so a tightening in security.ts applies here too.
+ * The page's Content-Security-Policy in a browser: the page policy both front doors share
+ * (core/page-policy.ts), with images from this host (the asset route, covered by 'self') and the
+ * WebSocket back to this host.
  */
-import { contentSecurityPolicy } from '../security';
+import { pageContentSecurityPolicy } from '../core/page-policy';
 
 export function webContentSecurityPolicy(port: number): string {
-  const overrides: Record<string, string> = {
-    'img-src': "'self' blob: data:",
-    'connect-src': `'self' ws://127.0.0.1:${port} ws://localhost:${port}`,
-  };
-  return contentSecurityPolicy()
-    .split(';')
-    .map((directive) => directive.trim())
-    .map((directive) => {
-      const name = directive.split(/\s+/)[0] ?? '';
-      const value = overrides[name];
-      return value === undefined ? directive : `${name} ${value}`;
-    })
-    .join('; ');
+  return pageContentSecurityPolicy({ connectSources: [`ws://127.0.0.1:${port}`, `ws://localhost:${port}`] });
 }

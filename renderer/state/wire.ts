@@ -10,16 +10,29 @@ import { useLibraryStore, wireLibraryStore } from './library-store';
 import { useSettingsStore, wireSettingsStore } from './settings-store';
 
 /**
- * BFL charges at submit; the balance is re-read (once, after a burst) when jobs settle, unless the
- * core already pushed `credits:changed`.
+ * BFL charges at submit; the balance is re-read (once, after a burst) when jobs settle, unless a
+ * `credits:changed` arrives meanwhile (someone else read the balance: it is already current).
  */
-function refreshBalanceAfterJobs(): () => void {
+export function refreshBalanceAfterJobs(): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
-  return seedbank().onJobsChanged((job) => {
-    if (!FINAL_JOB_STATUSES.includes(job.status) || !useSettingsStore.getState().key?.hasKey) return;
+  const cancel = () => {
     if (timer) clearTimeout(timer);
-    timer = setTimeout(() => void useSettingsStore.getState().refreshCredits(), 800);
+    timer = null;
+  };
+  const offJobs = seedbank().onJobsChanged((job) => {
+    if (!FINAL_JOB_STATUSES.includes(job.status) || !useSettingsStore.getState().key?.hasKey) return;
+    cancel();
+    timer = setTimeout(() => {
+      timer = null;
+      void useSettingsStore.getState().refreshCredits();
+    }, 800);
   });
+  const offCredits = seedbank().onCreditsChanged(cancel);
+  return () => {
+    cancel();
+    offJobs();
+    offCredits();
+  };
 }
 
 export function wireStores(): () => void {

@@ -1,5 +1,5 @@
 /**
- * Every BFL endpoint Seedbank can call, with the rules from `bfl-api.md` and BFL's OpenAPI
+ * Every BFL endpoint Seedbank can call, with the rules from `docs/bfl-api.md` and BFL's OpenAPI
  * description (April 2026). Where the two disagree the OpenAPI ranges win, because that is what
  * the server validates against.
  */
@@ -120,7 +120,7 @@ export const MODELS: readonly ModelSpec[] = [
     ...flux2('flux-2-flex', 'FLUX.2 [flex]', 'Adjustable steps and guidance; strong at typography and detail.', {
       slots: 8,
       typicalSeconds: 25,
-      // bfl-api.md: 5 per MP now (was 6) ⚠.
+      // docs/bfl-api.md: 5 per MP now (was 6) ⚠.
       first: 5,
       rate: 5,
     }),
@@ -253,7 +253,7 @@ export const MODELS: readonly ModelSpec[] = [
     maxTotalMp: null,
     typicalSeconds: 10,
     activeTaskLimit: ACCOUNT_TASK_LIMIT,
-    // Not in bfl-api.md's table; BFL bills expand like fill.
+    // Not in BFL's price table (docs/bfl-api.md): estimated like fill.
     price: { kind: 'flat', credits: 5 },
   },
 ];

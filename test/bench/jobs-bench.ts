@@ -151,6 +151,7 @@ async function main(): Promise<void> {
   };
   await core.close();
   fake.child.kill('SIGTERM');
+  fs.rmSync(home, { recursive: true, force: true });
   fs.mkdirSync('bench', { recursive: true });
   fs.writeFileSync(path.join('bench', 'jobs.json'), `${JSON.stringify(result, null, 2)}\n`);
 

@@ -198,6 +198,7 @@ async function main(): Promise<void> {
   const thumbDir = fs.mkdtempSync(path.join(os.tmpdir(), 'seedbank-thumb-'));
   await makeThumbnail(megapixel, path.join(thumbDir, 'warm.webp'));
   const thumbRuns = await repeat(15, (i) => makeThumbnail(megapixel, path.join(thumbDir, `${i}.webp`)));
+  fs.rmSync(thumbDir, { recursive: true, force: true });
   const addRuns = await repeat(15, () =>
     library.addImage({ record: record(), bytes: megapixel, jobId: null, projectId: null }),
   );

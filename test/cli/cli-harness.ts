@@ -4,11 +4,11 @@
  * nowhere, so a developer's real keychain is never touched).
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_FAKE_KEY } from '../fake-bfl';
+import { makeTempDir } from '../support/temp';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const BIN = path.join(ROOT, 'bin', 'seedbank.js');
@@ -22,7 +22,7 @@ export function buildCli(): void {
 }
 
 export function tempHome(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'seedbank-cli-'));
+  return makeTempDir('seedbank-cli-');
 }
 
 export interface CliEnv {
@@ -39,6 +39,10 @@ export function cliEnv({ home, apiBase, key, extra }: CliEnv): NodeJS.ProcessEnv
     SEEDBANK_HOME: home,
     SEEDBANK_API_BASE: apiBase,
     DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/seedbank-test-bus',
+    // The CLI's temp files go where the tests' own do, so npm test sees anything it leaves; npm
+    // itself (for `npx seedbank`) would keep a compile cache there, which a test run does not need.
+    TMPDIR: os.tmpdir(),
+    NODE_DISABLE_COMPILE_CACHE: '1',
     ...extra,
   };
   if (key !== null) env.BFL_API_KEY = key ?? DEFAULT_FAKE_KEY;

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeBfl, type FakeBfl } from '../fake-bfl';
-import { makeImageBytes } from '../../electron/core/library/library-test-kit';
+import { makeImageBytes } from '../support/library-test-kit';
 import { buildCli, cliEnv, jsonLines, runCli, tempHome } from './cli-harness';
 
 let fake: FakeBfl;

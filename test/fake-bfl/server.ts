@@ -1,5 +1,5 @@
 /**
- * A local stand-in for the BFL API, as `shared/bfl-api.md` describes it: three real HTTP
+ * A local stand-in for the BFL API, as `docs/bfl-api.md` describes it: three real HTTP
  * listeners on 127.0.0.1 — the API host (submit, get_result, credits), a separate polling host
  * (what `polling_url` names, like `api.eu2.bfl.ai`) and a delivery host (signed, expiring
  * `result.sample` URLs that refuse an `x-key`).

@@ -5,9 +5,9 @@
  * wrote under its home folder.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeTempDir } from '../support/temp';
 import { DEFAULT_FAKE_KEY, startFakeBfl, type FakeBfl } from '../fake-bfl';
 import { createCore, type Core } from '../../electron/core/app-core';
 import type { SecretStore } from '../../electron/core/secrets/secret-store';
@@ -44,7 +44,7 @@ describe('the API key never leaks', () => {
 
   beforeAll(async () => {
     fake = await startFakeBfl({ taskMs: 30 });
-    home = fs.mkdtempSync(path.join(os.tmpdir(), 'seedbank-leak-'));
+    home = makeTempDir('seedbank-leak-');
     core = await createCore({
       home,
       kind: 'test',
@@ -58,7 +58,6 @@ describe('the API key never leaks', () => {
   afterAll(async () => {
     await core?.close();
     await fake?.close();
-    fs.rmSync(home, { recursive: true, force: true });
   });
 
   const call = async (channel: string, payload?: unknown) => {

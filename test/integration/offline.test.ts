@@ -8,8 +8,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeImageBytes, makeRecord } from '../../electron/core/library/library-test-kit';
-import { kleinRequest, openTestCore, until, type TestCore } from '../../electron/core/jobs/test-harness';
+import { makeImageBytes, makeRecord } from '../support/library-test-kit';
+import { kleinRequest, openTestCore, until, type TestCore } from '../support/jobs-test-harness';
 import { startFakeBfl, type FakeBfl } from '../fake-bfl';
 
 let scratch: string;

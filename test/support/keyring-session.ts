@@ -4,9 +4,8 @@
  * the person's own keyring. `@napi-rs/keyring` finds it through DBUS_SESSION_BUS_ADDRESS.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
+import { makeTempDir, removeTempDir } from './temp';
 
 export interface KeyringSession {
   address: string;
@@ -25,11 +24,13 @@ export function keyringToolsAvailable(): string | null {
 }
 
 export async function startKeyringSession(): Promise<KeyringSession> {
-  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'seedbank-keyring-'));
+  const home = makeTempDir('seedbank-keyring-');
   const env = { ...process.env, HOME: home, XDG_DATA_HOME: path.join(home, 'data'), XDG_RUNTIME_DIR: home };
   const output = execFileSync(
     'dbus-daemon',
-    ['--session', '--fork', '--nopidfile', '--print-address=1', '--print-pid=1'],
+    // The bus socket goes in the temp home too (the session default is the shared /tmp), so
+    // stop() removes everything this session made.
+    ['--session', `--address=unix:dir=${home}`, '--fork', '--nopidfile', '--print-address=1', '--print-pid=1'],
     {
       env,
       encoding: 'utf8',
@@ -74,7 +75,7 @@ export async function startKeyringSession(): Promise<KeyringSession> {
       } catch {
         // already gone
       }
-      fs.rmSync(home, { recursive: true, force: true });
+      removeTempDir(home);
     },
   };
 }

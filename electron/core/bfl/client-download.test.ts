@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import type { FakeBfl, Fault } from '../../../test/fake-bfl';
-import { clientFor, failure, startEmulator } from './client-test-kit';
+import { clientFor, failure, startEmulator } from '../../../test/support/bfl-client-test-kit';
 import type { BflClient } from './index';
 
 let fake: FakeBfl;

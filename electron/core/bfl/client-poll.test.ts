@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FakeBfl, FakeBflOptions, Fault } from '../../../test/fake-bfl';
-import { clientFor, failure, startEmulator } from './client-test-kit';
+import { clientFor, failure, startEmulator } from '../../../test/support/bfl-client-test-kit';
 import { pollAnswerError, type BflClient, type PollAnswer } from './index';
 
 let fake: FakeBfl;

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import net from 'node:net';
 import { DEFAULT_FAKE_KEY, type FakeBfl } from '../../../test/fake-bfl';
 import type { Logger } from '../logging/logger';
-import { clientFor, failure, startEmulator, type TestClientOptions } from './client-test-kit';
+import { clientFor, failure, startEmulator, type TestClientOptions } from '../../../test/support/bfl-client-test-kit';
 
 let fake: FakeBfl;
 let lines: string[];

@@ -5,7 +5,7 @@ import { startFakeBfl, type FakeBfl } from '../../../test/fake-bfl';
 import { openDatabase } from '../library/database';
 import { JobStore } from './job-store';
 import { LeaseManager } from './lease';
-import { kleinRequest, openTestCore, tempHome, type TestCore } from './test-harness';
+import { kleinRequest, openTestCore, tempHome, type TestCore } from '../../../test/support/jobs-test-harness';
 
 let fake: FakeBfl;
 let t: TestCore | undefined;

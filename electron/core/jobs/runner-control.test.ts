@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeBfl, type FakeBfl } from '../../../test/fake-bfl';
 import type { Job } from '../../../shared/types';
-import { makeImage } from '../metadata/test-fixtures';
-import { kleinRequest, openTestCore, until, type TestCore } from './test-harness';
+import { makeImage } from '../../../test/support/metadata-fixtures';
+import { kleinRequest, openTestCore, until, type TestCore } from '../../../test/support/jobs-test-harness';
 
 let fake: FakeBfl | null = null;
 let t: TestCore | null = null;

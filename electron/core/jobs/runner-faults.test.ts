@@ -1,7 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FakeBfl, Fault } from '../../../test/fake-bfl';
 import type { Job } from '../../../shared/types';
-import { closeEmulatorCore, kleinRequest, openEmulatorCore, openTestCore, type TestCore } from './test-harness';
+import {
+  closeEmulatorCore,
+  kleinRequest,
+  openEmulatorCore,
+  openTestCore,
+  type TestCore,
+} from '../../../test/support/jobs-test-harness';
 
 let fake: FakeBfl;
 let t: TestCore;

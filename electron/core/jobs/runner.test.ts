@@ -3,7 +3,12 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FakeBfl } from '../../../test/fake-bfl';
 import { readRecordFromFile } from '../metadata';
-import { closeEmulatorCore, kleinRequest, openEmulatorCore, type TestCore } from './test-harness';
+import {
+  closeEmulatorCore,
+  kleinRequest,
+  openEmulatorCore,
+  type TestCore,
+} from '../../../test/support/jobs-test-harness';
 
 let fake: FakeBfl;
 let t: TestCore;

@@ -4,7 +4,13 @@ import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Generation } from '../../../shared/types';
 import { readRecord } from '../metadata';
-import { eventsOf, makeImageBytes, makeRecord, openTestLibrary, type TestLibrary } from './library-test-kit';
+import {
+  eventsOf,
+  makeImageBytes,
+  makeRecord,
+  openTestLibrary,
+  type TestLibrary,
+} from '../../../test/support/library-test-kit';
 
 let t: TestLibrary;
 afterEach(async () => t?.close());

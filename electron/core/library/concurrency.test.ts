@@ -1,5 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeImageBytes, makeRecord, openTestLibrary, tempHome, type TestLibrary } from './library-test-kit';
+import {
+  makeImageBytes,
+  makeRecord,
+  openTestLibrary,
+  tempHome,
+  type TestLibrary,
+} from '../../../test/support/library-test-kit';
 
 const opened: TestLibrary[] = [];
 afterEach(async () => {

@@ -4,7 +4,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { EmbeddedRecord } from '../../../shared/types';
 import { embedRecord, readRecord } from '../metadata';
 import { importDirectory } from './import';
-import { addImages, makeImageBytes, makeRecord, openTestLibrary, tempHome, type TestLibrary } from './library-test-kit';
+import {
+  addImages,
+  makeImageBytes,
+  makeRecord,
+  openTestLibrary,
+  tempHome,
+  type TestLibrary,
+} from '../../../test/support/library-test-kit';
 
 let t: TestLibrary;
 afterEach(async () => t?.close());

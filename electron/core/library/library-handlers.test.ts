@@ -6,7 +6,13 @@ import type { InputImage } from '../../../shared/types';
 import { readRecord } from '../metadata';
 import { createDispatcher } from '../contract/dispatch';
 import { createLibraryHandlers } from './library-handlers';
-import { addImages, makeImageBytes, openTestLibrary, tempHome, type TestLibrary } from './library-test-kit';
+import {
+  addImages,
+  makeImageBytes,
+  openTestLibrary,
+  tempHome,
+  type TestLibrary,
+} from '../../../test/support/library-test-kit';
 
 let t: TestLibrary;
 afterEach(async () => t?.close());

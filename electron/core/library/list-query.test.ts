@@ -1,7 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LibraryFilter } from './list-query';
 import type { LibrarySort } from './cursor';
-import { addImages, makeImageBytes, makeRecord, openTestLibrary, type TestLibrary } from './library-test-kit';
+import {
+  addImages,
+  makeImageBytes,
+  makeRecord,
+  openTestLibrary,
+  type TestLibrary,
+} from '../../../test/support/library-test-kit';
 
 let t: TestLibrary;
 afterEach(async () => t?.close());

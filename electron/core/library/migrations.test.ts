@@ -5,7 +5,7 @@ import { openDatabase } from './database';
 import { migrate, MIGRATIONS, schemaVersion } from './migrations';
 import { listRows } from './list-query';
 import { silentLogger } from '../logging/logger';
-import { tempHome } from './library-test-kit';
+import { tempHome } from '../../../test/support/library-test-kit';
 
 const open: DatabaseSync[] = [];
 afterEach(() => {

@@ -10,7 +10,7 @@ import {
   openTestLibrary,
   testContext,
   type TestLibrary,
-} from './library-test-kit';
+} from '../../../test/support/library-test-kit';
 
 let t: TestLibrary;
 afterEach(async () => t?.close());

@@ -2,7 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { embedRecord } from '../metadata';
-import { addImages, makeImageBytes, makeRecord, openTestLibrary, type TestLibrary } from './library-test-kit';
+import {
+  addImages,
+  makeImageBytes,
+  makeRecord,
+  openTestLibrary,
+  type TestLibrary,
+} from '../../../test/support/library-test-kit';
 
 let t: TestLibrary;
 afterEach(async () => t?.close());

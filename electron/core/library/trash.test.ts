@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { addImages, openTestLibrary, type TestLibrary } from './library-test-kit';
+import { addImages, openTestLibrary, type TestLibrary } from '../../../test/support/library-test-kit';
 
 let t: TestLibrary;
 afterEach(async () => t?.close());

@@ -1,16 +1,15 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { makeTempDir } from '../../../test/support/temp';
 import { createFileLogger } from './logger';
 import { registerSecret } from './redact';
 
 describe('the log file', () => {
   let dir: string;
   beforeEach(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'seedbank-log-'));
+    dir = makeTempDir('seedbank-log-');
   });
-  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('writes one JSON line per entry with time, level and fields', () => {
     const logger = createFileLogger({ directory: dir, now: () => new Date('2026-11-25T10:00:00Z') });

@@ -1,16 +1,13 @@
-import { chmod, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { chmod, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { makeTempDir } from '../../../test/support/temp';
 import { isWriteTempName, writeFileAtomic, writeTempPath } from './atomic-write';
 
 describe('writeFileAtomic', () => {
   let dir = '';
   beforeEach(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'seedbank-atomic-'));
-  });
-  afterEach(async () => {
-    await rm(dir, { recursive: true, force: true });
+    dir = makeTempDir('seedbank-atomic-');
   });
 
   it('creates a new file with the given content', async () => {

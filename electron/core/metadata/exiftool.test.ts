@@ -3,12 +3,12 @@
  * make must come back through readRecord. exiftool stands in for "other tools".
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { makeTempDir } from '../../../test/support/temp';
 import { embedRecord, readRecord } from './index';
-import { exiftool, exiftoolStatus, FIXTURES, makeImage, sampleRecord } from './test-fixtures';
+import { exiftool, exiftoolStatus, FIXTURES, makeImage, sampleRecord } from '../../../test/support/metadata-fixtures';
 
 const OPTIONS = { creatorTool: 'Seedbank 0.1.0 (test)' };
 const status = exiftoolStatus();
@@ -17,10 +17,7 @@ if (!status.available) console.warn(`Skipping exiftool interoperability tests: $
 describe.skipIf(!status.available)('exiftool', () => {
   let dir = '';
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'seedbank-exiftool-'));
-  });
-  afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
+    dir = makeTempDir('seedbank-exiftool-');
   });
 
   async function embeddedFile(name: (typeof FIXTURES)[number], prompt: string): Promise<string> {

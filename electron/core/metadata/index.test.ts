@@ -1,12 +1,12 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { makeTempDir } from '../../../test/support/temp';
 import { SeedbankError } from '../../../shared/errors';
 import { detectFormat, embedRecord, readRecord, readRecordFromFile, writeRecordToFile } from './index';
-import { decodedPixels, FIXTURES, makeImage, sampleRecord } from './test-fixtures';
-import type { FixtureName } from './test-fixtures';
+import { decodedPixels, FIXTURES, makeImage, sampleRecord } from '../../../test/support/metadata-fixtures';
+import type { FixtureName } from '../../../test/support/metadata-fixtures';
 
 const OPTIONS = { creatorTool: 'Seedbank 0.1.0 (test)' };
 const images = new Map<FixtureName, Uint8Array>();
@@ -119,10 +119,7 @@ describe('damaged input', () => {
 describe('file helpers', () => {
   let dir = '';
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'seedbank-metadata-'));
-  });
-  afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
+    dir = makeTempDir('seedbank-metadata-');
   });
 
   it('writeRecordToFile embeds in place and readRecordFromFile reads it back', async () => {

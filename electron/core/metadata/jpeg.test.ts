@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { embedRecord, readRecord } from './index';
-import { equalBytes, jpegSegments, startsWith } from './test-containers';
-import type { Part } from './test-containers';
-import { makeImage, sampleRecord } from './test-fixtures';
+import { equalBytes, jpegSegments, startsWith } from '../../../test/support/metadata-containers';
+import type { Part } from '../../../test/support/metadata-containers';
+import { makeImage, sampleRecord } from '../../../test/support/metadata-fixtures';
 
 const OPTIONS = { creatorTool: 'Seedbank test' };
 const STANDARD = 'http://ns.adobe.com/xap/1.0/\0';

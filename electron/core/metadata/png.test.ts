@@ -1,9 +1,9 @@
 import { crc32, deflateSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { embedRecord, readRecord } from './index';
-import { equalBytes, pngChunks, startsWith } from './test-containers';
-import type { Part } from './test-containers';
-import { makeImage, sampleRecord } from './test-fixtures';
+import { equalBytes, pngChunks, startsWith } from '../../../test/support/metadata-containers';
+import type { Part } from '../../../test/support/metadata-containers';
+import { makeImage, sampleRecord } from '../../../test/support/metadata-fixtures';
 
 const OPTIONS = { creatorTool: 'Seedbank test' };
 const KEYWORD = 'XML:com.adobe.xmp\0';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { recordFromXmp, recordToXmp } from './record';
-import { sampleRecord } from './test-fixtures';
+import { sampleRecord } from '../../../test/support/metadata-fixtures';
 import { NS, parseXmp, serializeXmp } from './xmp';
 import type { XmpProperty } from './xmp';
 

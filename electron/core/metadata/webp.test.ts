@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { embedRecord, readRecord } from './index';
-import { equalBytes, webpChunks } from './test-containers';
-import { FIXTURES, makeImage, sampleRecord } from './test-fixtures';
-import type { FixtureName } from './test-fixtures';
+import { equalBytes, webpChunks } from '../../../test/support/metadata-containers';
+import { FIXTURES, makeImage, sampleRecord } from '../../../test/support/metadata-fixtures';
+import type { FixtureName } from '../../../test/support/metadata-fixtures';
 import { WEBP_FLAGS } from './webp';
 
 const OPTIONS = { creatorTool: 'Seedbank test' };

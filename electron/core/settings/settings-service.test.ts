@@ -1,7 +1,7 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { makeTempDir } from '../../../test/support/temp';
 import { silentLogger } from '../logging/logger';
 import { DEFAULT_SETTINGS } from './defaults';
 import { createSettingsService, openConfStore, SETTINGS_FILE } from './settings-service';
@@ -9,9 +9,8 @@ import { createSettingsService, openConfStore, SETTINGS_FILE } from './settings-
 describe('settings', () => {
   let dir: string;
   beforeEach(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'seedbank-settings-'));
+    dir = makeTempDir('seedbank-settings-');
   });
-  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   const open = (env: NodeJS.ProcessEnv = {}) => createSettingsService({ directory: dir, env, logger: silentLogger });
 

@@ -1,6 +1,6 @@
 /** Parameter rows across several images, each marked when the images disagree on it. */
 import type { Generation } from '../../../shared/types';
-import { paramRows } from '../detail/ParamTable';
+import { paramRows } from '../../ui/param-rows';
 
 export interface DiffRow {
   name: string;

@@ -3,6 +3,7 @@
  * with the estimate and the Generate button at the bottom.
  */
 import { useComposerStore } from '../../state/composer-store';
+import { generate } from '../../state/generate';
 import { modelOrDefault } from '../../state/composer-params';
 import { useLibraryStore } from '../../state/library-store';
 import { useSettingsStore } from '../../state/settings-store';
@@ -15,12 +16,6 @@ import { PromptField } from './PromptField';
 import { ReferenceSlots } from './ReferenceSlots';
 import { SeedControl } from './SeedControl';
 import { SizeControl } from './SizeControl';
-
-/** Sends the composer's request, asking first when the estimate passes the threshold. */
-export function generate(): void {
-  const threshold = useSettingsStore.getState().view?.settings.costConfirmThreshold;
-  void useComposerStore.getState().submit(threshold === undefined ? {} : { threshold });
-}
 
 export function Composer() {
   const model = useComposerStore((s) => s.model);

@@ -2,7 +2,7 @@
 import { useEffect, useRef } from 'react';
 import { useComposerStore } from '../../state/composer-store';
 import { useSettingsStore } from '../../state/settings-store';
-import { formatCredits } from './CostLine';
+import { formatCredits } from '../../ui/format';
 import { Modal } from '../../ui/Modal';
 
 export function ConfirmCostDialog() {

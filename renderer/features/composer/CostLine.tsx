@@ -1,10 +1,7 @@
 /** The estimate before sending, beside the account's balance. */
 import { useComposerStore } from '../../state/composer-store';
 import { useSettingsStore } from '../../state/settings-store';
-
-export function formatCredits(credits: number): string {
-  return credits.toLocaleString(undefined, { maximumFractionDigits: 3 });
-}
+import { formatCredits } from '../../ui/format';
 
 export function CostLine() {
   // Recomputed from the whole composer state: any field can change the price.

@@ -6,7 +6,8 @@
 import { useRef, type ClipboardEvent, type DragEvent } from 'react';
 import type { ModelSpec } from '../../../shared/models';
 import { useComposerStore } from '../../state/composer-store';
-import { formatBytes, GENERATION_DRAG_TYPE, readImageFile } from './read-image-file';
+import { formatBytes } from '../../ui/format';
+import { GENERATION_DRAG_TYPE, readImageFile } from '../../ui/read-image-file';
 
 export function useReferenceIntake() {
   const uploadInput = useComposerStore((s) => s.uploadInput);

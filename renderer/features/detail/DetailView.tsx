@@ -21,7 +21,7 @@ import {
   tag,
   trash,
   addAsReference,
-} from '../gallery/library-actions';
+} from '../../state/library-actions';
 import { Lineage } from './Lineage';
 import { ParamTable } from './ParamTable';
 

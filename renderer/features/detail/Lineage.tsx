@@ -1,7 +1,7 @@
 /** The reference images an image used, and the library images that used it. */
 import type { GenerationDetail } from '../../../shared/api';
 import { useViewStore } from '../../state/view-store';
-import { formatBytes } from '../composer/read-image-file';
+import { formatBytes } from '../../ui/format';
 
 export function Lineage({ detail }: { detail: GenerationDetail }) {
   const openDetail = useViewStore((s) => s.openDetail);

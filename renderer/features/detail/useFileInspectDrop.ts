@@ -6,7 +6,7 @@ import { useEffect } from 'react';
 import { seedbank } from '../../platform/seedbank';
 import { useViewStore } from '../../state/view-store';
 import { describeError, errorInfoOf } from '../../ui/error-text';
-import { bytesToBase64 } from '../composer/read-image-file';
+import { bytesToBase64 } from '../../ui/read-image-file';
 
 export function useFileInspectDrop(): void {
   useEffect(() => {

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { useLibraryStore } from '../../state/library-store';
 import { useViewStore } from '../../state/view-store';
-import { exportImages, favorite, move, restore, tag, trash } from './library-actions';
+import { exportImages, favorite, move, restore, tag, trash } from '../../state/library-actions';
 
 export function BulkBar() {
   const selected = useLibraryStore((s) => s.selected);

@@ -4,8 +4,8 @@ import { seedbank } from '../../platform/seedbank';
 import { useLibraryStore } from '../../state/library-store';
 import { useViewStore } from '../../state/view-store';
 import { describeError, errorInfoOf } from '../../ui/error-text';
-import { GENERATION_DRAG_TYPE } from '../composer/read-image-file';
-import { emptyTrash, move } from './library-actions';
+import { GENERATION_DRAG_TYPE } from '../../ui/read-image-file';
+import { emptyTrash, move } from '../../state/library-actions';
 import { ProjectMenu } from './ProjectMenu';
 
 type Place = { kind: 'all' } | { kind: 'unsorted' } | { kind: 'trash' } | { kind: 'project'; id: string };

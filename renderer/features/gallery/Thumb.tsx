@@ -1,7 +1,7 @@
 /** One thumbnail in the grid. Its alt text is the full prompt, so search and screen readers agree. */
 import { memo, type MouseEvent } from 'react';
 import type { Generation } from '../../../shared/types';
-import { GENERATION_DRAG_TYPE } from '../composer/read-image-file';
+import { GENERATION_DRAG_TYPE } from '../../ui/read-image-file';
 
 interface ThumbProps {
   gen: Generation;

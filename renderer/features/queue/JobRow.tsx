@@ -5,7 +5,7 @@ import { getModel } from '../../../shared/models';
 import { useJobsStore } from '../../state/jobs-store';
 import { useViewStore } from '../../state/view-store';
 import { describeError, errorInfoOf } from '../../ui/error-text';
-import { formatCredits } from '../composer/CostLine';
+import { formatCredits } from '../../ui/format';
 import { elapsedSeconds, formatElapsed } from './elapsed';
 
 const STATUS_TEXT: Record<Job['status'], string> = {

@@ -7,7 +7,7 @@ import type { ErrorInfo } from '../../../shared/errors';
 import { useSettingsStore } from '../../state/settings-store';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { errorInfoOf } from '../../ui/error-text';
-import { formatCredits } from '../composer/CostLine';
+import { formatCredits } from '../../ui/format';
 
 export function KeySection() {
   const key = useSettingsStore((s) => s.key);

@@ -1,7 +1,7 @@
 /** Credits spent today, this month and per project, and where the app keeps its files and log. */
 import { useEffect } from 'react';
 import { useSettingsStore } from '../../state/settings-store';
-import { formatCredits } from '../composer/CostLine';
+import { formatCredits } from '../../ui/format';
 
 export function SpendSection() {
   const spend = useSettingsStore((s) => s.spend);

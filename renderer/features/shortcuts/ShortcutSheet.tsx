@@ -1,5 +1,5 @@
 import { useViewStore } from '../../state/view-store';
-import { SHORTCUTS } from './shortcut-list';
+import { SHORTCUTS } from './shortcuts';
 import { Modal } from '../../ui/Modal';
 
 export function ShortcutSheet() {

@@ -1,12 +1,10 @@
 /**
- * The app's keyboard, in one listener: gallery movement and actions apply to the focused image
- * (or the selection), and never fire while typing in a field, except Ctrl/⌘+Enter and Esc.
+ * The app's keyboard, in one listener over the shortcut table: the first row that matches the key
+ * and applies where the person is (see `ShortcutScope`) handles it.
  */
 import { useEffect } from 'react';
-import { useLibraryStore } from '../../state/library-store';
 import { useViewStore } from '../../state/view-store';
-import { generate } from '../composer/Composer';
-import { favorite, rate, trash } from '../gallery/library-actions';
+import { SHORTCUTS, type ShortcutScope } from './shortcuts';
 
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -16,96 +14,22 @@ function isTyping(target: EventTarget | null): boolean {
   return false;
 }
 
-/** The ids an action applies to: the selection when the focused image is in it, else the focused image. */
-function targets(): string[] {
-  const { selected, focusedId } = useLibraryStore.getState();
-  const detailId = useViewStore.getState().detailId;
-  if (detailId) return [detailId];
-  if (focusedId && selected.has(focusedId)) return [...selected];
-  return focusedId ? [focusedId] : [...selected];
-}
-
-function moveFocus(delta: number): void {
-  const library = useLibraryStore.getState();
-  const { items, focusedId } = library;
-  if (items.length === 0) return;
-  const index = focusedId ? items.findIndex((g) => g.id === focusedId) : -1;
-  const next = items[Math.min(items.length - 1, Math.max(0, index === -1 ? 0 : index + delta))];
-  if (!next) return;
-  library.select(next.id, 'single');
+function applies(scope: ShortcutScope, event: KeyboardEvent): boolean {
+  if (scope === 'anywhere') return true;
+  if (isTyping(event.target) || event.altKey || event.ctrlKey || event.metaKey) return false;
+  if (scope === 'page') return true;
   const view = useViewStore.getState();
-  if (view.detailId) view.openDetail(next.id);
-  // Near the end of what is loaded: fetch the next page before the person gets there.
-  if (items.length - items.indexOf(next) < 60) void library.loadMore();
+  return !(view.settingsOpen || view.compareIds.length > 0 || view.shortcutsOpen || view.inspected !== null);
 }
 
 export function useShortcuts(): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      const view = useViewStore.getState();
-      const library = useLibraryStore.getState();
-      if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-        event.preventDefault();
-        generate();
+      for (const { handler } of SHORTCUTS) {
+        if (!handler || !handler.matches(event) || !applies(handler.scope, event)) continue;
+        if (handler.run(event)) event.preventDefault();
         return;
       }
-      if (event.key === 'Escape') {
-        if (view.closeTop()) event.preventDefault();
-        return;
-      }
-      if (isTyping(event.target) || event.altKey || event.ctrlKey || event.metaKey) return;
-      const overlay = view.settingsOpen || view.compareIds.length > 0 || view.shortcutsOpen || view.inspected !== null;
-      if (event.key === '?') {
-        view.setShortcutsOpen(!view.shortcutsOpen);
-        event.preventDefault();
-        return;
-      }
-      if (overlay) return;
-      const columns = view.detailId ? 1 : library.columns;
-      const focused = library.items.find((g) => g.id === (view.detailId ?? library.focusedId));
-      switch (event.key) {
-        case '/':
-          event.preventDefault();
-          document.getElementById('library-search')?.focus();
-          return;
-        case 'ArrowRight':
-          moveFocus(1);
-          break;
-        case 'ArrowLeft':
-          moveFocus(-1);
-          break;
-        case 'ArrowDown':
-          if (view.detailId) return;
-          moveFocus(columns);
-          break;
-        case 'ArrowUp':
-          if (view.detailId) return;
-          moveFocus(-columns);
-          break;
-        case 'Enter':
-          if (!library.focusedId || view.detailId || event.target instanceof HTMLButtonElement) return;
-          view.openDetail(library.focusedId);
-          break;
-        case 'f':
-        case 'F':
-          if (!focused) return;
-          void favorite(targets(), !focused.favorite);
-          break;
-        case 'Delete':
-        case 'Backspace': {
-          const ids = targets();
-          if (ids.length === 0 || focused?.trashed) return;
-          void trash(ids);
-          break;
-        }
-        default:
-          if (/^[0-5]$/.test(event.key) && targets().length > 0) {
-            void rate(targets(), Number(event.key));
-            break;
-          }
-          return;
-      }
-      event.preventDefault();
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);

@@ -7,9 +7,9 @@
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { _electron, type ElectronApplication, type Page } from 'playwright';
+import { makeTempDir } from '../../support/temp';
 
 export const ROOT = path.resolve(import.meta.dirname, '../../..');
 
@@ -73,7 +73,7 @@ export function buildApp(): void {
 }
 
 export function makeHome(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'seedbank-electron-e2e-'));
+  return makeTempDir('seedbank-electron-e2e-');
 }
 
 export interface DesktopApp {

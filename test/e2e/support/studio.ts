@@ -2,14 +2,12 @@
  * One studio for a test file: the BFL emulator, the web host (child process, temp home) and a
  * Chromium page on the host's address. `close()` stops all three and removes the temp home.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright';
 import { DEFAULT_FAKE_KEY, startFakeBfl, type FakeBfl, type FakeBflOptions } from '../../fake-bfl';
 import { launchChromium } from './browser';
 import { buildStudio } from './build';
 import { startHostProcess, type HostProcess } from './web-host-process';
+import { makeTempDir, removeTempDir } from '../../support/temp';
 
 export { DEFAULT_FAKE_KEY };
 
@@ -20,7 +18,7 @@ export interface Studio {
   context: BrowserContext;
   page: Page;
   home: string;
-  /** Page errors and console errors, to assert none happened. */
+  /** Uncaught page errors and console errors, to assert none happened. */
   pageErrors: string[];
   close(): Promise<void>;
 }
@@ -35,7 +33,7 @@ export interface StudioOptions {
 export async function startStudio(options: StudioOptions = {}): Promise<Studio> {
   buildStudio();
   const fake = await startFakeBfl({ taskMs: 400, ...options.fake });
-  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'seedbank-e2e-'));
+  const home = makeTempDir('seedbank-e2e-');
   const host = await startHostProcess({ home, apiBase: options.apiBase ?? fake.apiBase });
   const browser = await launchChromium();
   const context = await browser.newContext({ viewport: options.viewport ?? { width: 1440, height: 900 } });
@@ -44,6 +42,11 @@ export async function startStudio(options: StudioOptions = {}): Promise<Studio> 
   const page = await context.newPage();
   const pageErrors: string[] = [];
   page.on('pageerror', (err) => pageErrors.push(err.message));
+  // console.error from the page, React's warnings and the browser's own (a refused CSP source, a
+  // failed load) count too: a test that expects none should see them.
+  page.on('console', (message) => {
+    if (message.type() === 'error') pageErrors.push(`console: ${message.text()}`);
+  });
   await page.goto(host.url);
   return {
     fake,
@@ -57,7 +60,7 @@ export async function startStudio(options: StudioOptions = {}): Promise<Studio> 
       await browser.close().catch(() => undefined);
       await host.stop();
       await fake.close();
-      fs.rmSync(home, { recursive: true, force: true });
+      removeTempDir(home);
     },
   };
 }

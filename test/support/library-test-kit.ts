@@ -3,19 +3,17 @@
  * with sharp), a context with a recording event bus, and records to add. Nothing in the app
  * imports this file.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import sharp from 'sharp';
-import type { EventChannel } from '../../../shared/api';
-import type { EmbeddedRecord, OutputFormat, Settings } from '../../../shared/types';
-import type { CoreContext } from '../context';
-import { EventBus } from '../events';
-import { newId } from '../ids';
-import { silentLogger } from '../logging/logger';
-import { appPaths } from '../paths';
-import { openDatabase } from './database';
-import { Library, type LibraryOptions } from './library';
+import type { EventChannel } from '../../shared/api';
+import type { EmbeddedRecord, OutputFormat, Settings } from '../../shared/types';
+import type { CoreContext } from '../../electron/core/context';
+import { EventBus } from '../../electron/core/events';
+import { newId } from '../../electron/core/ids';
+import { silentLogger } from '../../electron/core/logging/logger';
+import { appPaths } from '../../electron/core/paths';
+import { openDatabase } from '../../electron/core/library/database';
+import { Library, type LibraryOptions } from '../../electron/core/library/library';
+import { makeTempDir } from './temp';
 
 export interface TestLibrary {
   ctx: CoreContext;
@@ -28,7 +26,7 @@ export interface TestLibrary {
 }
 
 export function tempHome(prefix = 'seedbank-library-'): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  return makeTempDir(prefix);
 }
 
 export function testContext(

@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import sharp from 'sharp';
 import type { Sharp } from 'sharp';
-import type { EmbeddedRecord } from '../../../shared/types';
+import type { EmbeddedRecord } from '../../shared/types';
 
 const WIDTH = 48;
 const HEIGHT = 32;

@@ -3,15 +3,14 @@
  * HTTP to the BFL emulator, with the key from the environment (no keychain needed) and every
  * event recorded.
  */
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import type { EventChannel, RequestChannel, RequestPayload, RequestResult } from '../../../shared/api';
-import { unwrapEnvelope } from '../../../shared/bridge';
-import type { Job, Settings } from '../../../shared/types';
-import { startFakeBfl, type FakeBfl } from '../../../test/fake-bfl';
-import { createCore, type Core } from '../app-core';
-import { createFileLogger } from '../logging/logger';
+import type { EventChannel, RequestChannel, RequestPayload, RequestResult } from '../../shared/api';
+import { unwrapEnvelope } from '../../shared/bridge';
+import type { Job, Settings } from '../../shared/types';
+import { startFakeBfl, type FakeBfl } from '../fake-bfl';
+import { createCore, type Core } from '../../electron/core/app-core';
+import { createFileLogger } from '../../electron/core/logging/logger';
+import { makeTempDir } from './temp';
 
 export interface TestCore {
   core: Core;
@@ -30,7 +29,7 @@ export interface TestCoreOptions {
 }
 
 export function tempHome(prefix = 'seedbank-jobs-'): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  return makeTempDir(prefix);
 }
 
 export async function openTestCore(options: TestCoreOptions): Promise<TestCore> {

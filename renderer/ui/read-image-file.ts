@@ -29,9 +29,3 @@ export async function readImageFile(file: Blob, name: string): Promise<ReadResul
 
 /** Gallery thumbnails carry this type when dragged, so a slot can take a library image. */
 export const GENERATION_DRAG_TYPE = 'application/x-seedbank-generation';
-
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1048576) return `${Math.round(bytes / 1024)} KB`;
-  return `${(bytes / 1048576).toFixed(1)} MB`;
-}

@@ -1,8 +1,8 @@
 /** Brand, search, balance, and the doors to Settings and the shortcut sheet. */
-import { SearchBox } from '../features/gallery/SearchBox';
-import { formatCredits } from '../features/composer/CostLine';
-import { useSettingsStore } from '../state/settings-store';
-import { useViewStore } from '../state/view-store';
+import { SearchBox } from './features/gallery/SearchBox';
+import { formatCredits } from './ui/format';
+import { useSettingsStore } from './state/settings-store';
+import { useViewStore } from './state/view-store';
 
 export function TopBar() {
   const credits = useSettingsStore((s) => s.credits);

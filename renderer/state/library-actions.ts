@@ -2,12 +2,12 @@
  * Actions on library images, shared by the gallery, the bulk bar, the detail view and the
  * keyboard. Each reports failure as a message; success shows up through `library:changed`.
  */
-import type { Generation } from '../../../shared/types';
-import { seedbank } from '../../platform/seedbank';
-import { useComposerStore } from '../../state/composer-store';
-import { useLibraryStore } from '../../state/library-store';
-import { useViewStore } from '../../state/view-store';
-import { describeError, errorInfoOf } from '../../ui/error-text';
+import type { Generation } from '../../shared/types';
+import { seedbank } from '../platform/seedbank';
+import { useComposerStore } from './composer-store';
+import { useLibraryStore } from './library-store';
+import { useViewStore } from './view-store';
+import { describeError, errorInfoOf } from '../ui/error-text';
 
 async function attempt<T>(work: () => Promise<T>, done?: (result: T) => string | null): Promise<T | null> {
   try {

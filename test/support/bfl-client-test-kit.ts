@@ -3,9 +3,9 @@
  * way to get at the BflError a call is expected to fail with. Each test file keeps its own
  * start/close hooks; only how the pieces are built is shared.
  */
-import { DEFAULT_FAKE_KEY, startFakeBfl, type FakeBfl, type FakeBflOptions } from '../../../test/fake-bfl';
-import type { Logger } from '../logging/logger';
-import { BflClient, BflError } from './index';
+import { DEFAULT_FAKE_KEY, startFakeBfl, type FakeBfl, type FakeBflOptions } from '../fake-bfl';
+import type { Logger } from '../../electron/core/logging/logger';
+import { BflClient, BflError } from '../../electron/core/bfl';
 
 /** The emulator with tasks that finish at once, unless a test asks for slower ones. */
 export function startEmulator(options: FakeBflOptions = {}): Promise<FakeBfl> {

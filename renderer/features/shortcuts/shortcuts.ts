@@ -1,0 +1,184 @@
+/**
+ * Every keyboard shortcut in one table: the keys and words the sheet on `?` shows, which key
+ * events a row answers to, and what it does. The sheet and the listener both read this table, so
+ * a shortcut cannot be listed without working or work without being listed.
+ */
+import { generate } from '../../state/generate';
+import { favorite, rate, trash } from '../../state/library-actions';
+import { useLibraryStore } from '../../state/library-store';
+import { useViewStore } from '../../state/view-store';
+
+/**
+ * Where a row applies. `anywhere`: also while typing in a field and over a dialog. `page`: not
+ * while typing, but over a dialog too. `gallery`: not while typing and not over a dialog. Only
+ * `anywhere` rows see keys held with Ctrl, ⌘ or Alt.
+ */
+export type ShortcutScope = 'anywhere' | 'page' | 'gallery';
+
+export interface Shortcut {
+  /** As the sheet shows it. */
+  keys: string;
+  what: string;
+  /**
+   * The key handling, or `null` for a mouse gesture that the gallery's own click handler does
+   * (listed here so the sheet is complete).
+   */
+  handler: {
+    scope: ShortcutScope;
+    matches(event: KeyboardEvent): boolean;
+    /** Does it; `false` when it does not apply now, so the key keeps its usual meaning. */
+    run(event: KeyboardEvent): boolean;
+  } | null;
+}
+
+/** The ids an action applies to: the selection when the focused image is in it, else the focused image. */
+function targets(): string[] {
+  const { selected, focusedId } = useLibraryStore.getState();
+  const detailId = useViewStore.getState().detailId;
+  if (detailId) return [detailId];
+  if (focusedId && selected.has(focusedId)) return [...selected];
+  return focusedId ? [focusedId] : [...selected];
+}
+
+/** The image the keys act on: the one in the detail view, else the focused one in the grid. */
+function focusedImage() {
+  const library = useLibraryStore.getState();
+  const id = useViewStore.getState().detailId ?? library.focusedId;
+  return library.items.find((g) => g.id === id);
+}
+
+function moveFocus(delta: number): void {
+  const library = useLibraryStore.getState();
+  const { items, focusedId } = library;
+  if (items.length === 0) return;
+  const index = focusedId ? items.findIndex((g) => g.id === focusedId) : -1;
+  const next = items[Math.min(items.length - 1, Math.max(0, index === -1 ? 0 : index + delta))];
+  if (!next) return;
+  library.select(next.id, 'single');
+  const view = useViewStore.getState();
+  if (view.detailId) view.openDetail(next.id);
+  // Near the end of what is loaded: fetch the next page before the person gets there.
+  if (items.length - items.indexOf(next) < 60) void library.loadMore();
+}
+
+/** Moves by one row of the grid (one image in the detail view, where only ← → move). */
+function move(key: string): boolean {
+  const view = useViewStore.getState();
+  const columns = view.detailId ? 1 : useLibraryStore.getState().columns;
+  if (key === 'ArrowRight') moveFocus(1);
+  else if (key === 'ArrowLeft') moveFocus(-1);
+  else if (view.detailId) return false;
+  else moveFocus(key === 'ArrowDown' ? columns : -columns);
+  return true;
+}
+
+const ARROWS = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown']);
+
+export const SHORTCUTS: Shortcut[] = [
+  {
+    keys: 'Ctrl/⌘ + Enter',
+    what: 'Generate',
+    handler: {
+      scope: 'anywhere',
+      matches: (e) => e.key === 'Enter' && (e.ctrlKey || e.metaKey),
+      run: () => {
+        generate();
+        return true;
+      },
+    },
+  },
+  {
+    keys: '← ↑ → ↓',
+    what: 'Move through the gallery (← → in the detail view)',
+    handler: { scope: 'gallery', matches: (e) => ARROWS.has(e.key), run: (e) => move(e.key) },
+  },
+  { keys: 'Shift/Ctrl + click', what: 'Select several images', handler: null },
+  {
+    keys: 'Enter',
+    what: 'Open the focused image',
+    handler: {
+      scope: 'gallery',
+      matches: (e) => e.key === 'Enter',
+      run: (e) => {
+        const { focusedId } = useLibraryStore.getState();
+        const view = useViewStore.getState();
+        // On a button, Enter presses the button.
+        if (!focusedId || view.detailId || e.target instanceof HTMLButtonElement) return false;
+        view.openDetail(focusedId);
+        return true;
+      },
+    },
+  },
+  {
+    keys: 'Esc',
+    what: 'Close the detail, compare, settings or this sheet',
+    handler: { scope: 'anywhere', matches: (e) => e.key === 'Escape', run: () => useViewStore.getState().closeTop() },
+  },
+  {
+    keys: 'F',
+    what: 'Favourite / unfavourite',
+    handler: {
+      scope: 'gallery',
+      matches: (e) => e.key === 'f' || e.key === 'F',
+      run: () => {
+        const focused = focusedImage();
+        if (!focused) return false;
+        void favorite(targets(), !focused.favorite);
+        return true;
+      },
+    },
+  },
+  {
+    keys: '1 – 5',
+    what: 'Rate (0 clears)',
+    handler: {
+      scope: 'gallery',
+      matches: (e) => /^[0-5]$/.test(e.key),
+      run: (e) => {
+        const ids = targets();
+        if (ids.length === 0) return false;
+        void rate(ids, Number(e.key));
+        return true;
+      },
+    },
+  },
+  {
+    keys: 'Delete',
+    what: 'Move to the Trash',
+    handler: {
+      scope: 'gallery',
+      matches: (e) => e.key === 'Delete' || e.key === 'Backspace',
+      run: () => {
+        const ids = targets();
+        if (ids.length === 0 || focusedImage()?.trashed) return false;
+        void trash(ids);
+        return true;
+      },
+    },
+  },
+  {
+    keys: '/',
+    what: 'Search',
+    handler: {
+      scope: 'gallery',
+      matches: (e) => e.key === '/',
+      run: () => {
+        document.getElementById('library-search')?.focus();
+        return true;
+      },
+    },
+  },
+  {
+    keys: '?',
+    what: 'This sheet',
+    handler: {
+      scope: 'page',
+      matches: (e) => e.key === '?',
+      run: () => {
+        const view = useViewStore.getState();
+        view.setShortcutsOpen(!view.shortcutsOpen);
+        return true;
+      },
+    },
+  },
+];
