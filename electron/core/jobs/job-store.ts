@@ -8,6 +8,7 @@ import type { JobStatus } from '../../../shared/types';
 import type { Database } from '../library/database';
 import { canMove, WORKING_STATES } from './job-states';
 import type { JobRow } from './job-row';
+import type { LeaseHolder } from './lease';
 
 export interface NewJob {
   id: string;
@@ -19,6 +20,11 @@ export interface NewJob {
   projectId: string | null;
   estimatedCost: number | null;
   createdAt: string;
+}
+
+export interface ActiveRow extends LeaseHolder {
+  status: 'submitting' | 'polling';
+  model: string;
 }
 
 export type JobPatch = Partial<Omit<JobRow, 'id' | 'status' | 'created_at'>>;
@@ -81,16 +87,16 @@ export class JobStore {
   }
 
   /**
-   * Tasks BFL counts as active: submits in flight and tasks being polled. A polling row nobody
-   * holds a lease on and that was submitted long ago is an orphan whose task has long finished.
+   * Rows whose task BFL may count as active: submits in flight and tasks being polled, with their
+   * lease, because only a row some live process holds counts (see `SubmitSlots`).
    */
-  countActive(nowMs: number, nowIso: string, model?: string): number {
-    const staleBefore = new Date(Date.parse(nowIso) - 10 * 60_000).toISOString();
-    const sql = `SELECT count(*) AS n FROM jobs WHERE (status = 'submitting'
-      OR (status = 'polling' AND (lease_expires_at > ? OR submitted_at > ?)))${model ? ' AND model = ?' : ''}`;
-    const args: SQLInputValue[] = model ? [nowMs, staleBefore, model] : [nowMs, staleBefore];
-    const row = this.db.prepare(sql).get(...args) as { n: number } | undefined;
-    return row?.n ?? 0;
+  activeRows(): ActiveRow[] {
+    return this.db
+      .prepare(
+        `SELECT status, model, lease_owner, lease_pid, lease_host, lease_expires_at FROM jobs
+         WHERE status IN ('submitting', 'polling')`,
+      )
+      .all() as unknown as ActiveRow[];
   }
 
   /**

@@ -51,7 +51,7 @@ export class JobRunner {
     this.slots = new SubmitSlots(
       ctx.db,
       this.store,
-      ctx.ownerId,
+      this.leases,
       {
         maxActive: () => ctx.settings.get().maxActiveTasks,
         modelLimit: (model) => getModel(model)?.activeTaskLimit ?? 24,
@@ -70,7 +70,8 @@ export class JobRunner {
       network: new NetworkStatus(ctx.bus, ctx.logger),
       events: this.events,
       client: () => this.client(),
-      rateBackoff: new Backoff({ baseMs: 1_000, maxMs: 60_000 }),
+      // Capped low: used only when BFL names no Retry-After, and a queue must not sleep past free slots.
+      rateBackoff: new Backoff({ baseMs: 1_000, maxMs: 8_000 }),
       networkBackoff: new Backoff({ baseMs: 1_000, maxMs: 10_000 }),
     };
   }
