@@ -2,7 +2,7 @@
  * One submit: build the body (validated request + reference images as base64), POST it, and
  * classify what happened. The classification is the heart of "nothing is paid twice": a job goes
  * back to the queue only when BFL provably did not take it (refused connection, DNS failure, or
- * an answer of 429/503); any doubt after sending makes it `unknown`, for a person to decide.
+ * an answer of 429/503 from BFL itself); any doubt after sending makes it `unknown`, for a person to decide.
  */
 import { validateRequest, PIXELS_PER_MP } from '../../../shared/models';
 import { SeedbankError, toErrorInfo, type ErrorInfo } from '../../../shared/errors';
@@ -63,7 +63,8 @@ export function classifySubmitError(err: unknown): SubmitOutcome {
     return { kind: 'unknown', error: jobErrors.unknownOutcome(err instanceof Error ? err.message : String(err)) };
   }
   const status = err.httpStatus;
-  if (status === 429 || status === 503) {
+  // Only BFL's own refusal proves nothing was started (a proxy's 503 is `sent: 'maybe'`).
+  if ((status === 429 || status === 503) && err.sent === 'no') {
     return {
       kind: 'requeue',
       error: err.toInfo(),
