@@ -17,6 +17,8 @@ export interface NewJob {
   prompt: string;
   params: Record<string, unknown>;
   inputs: string[];
+  /** The body as validated where the request entered (no images). */
+  body: Record<string, unknown>;
   projectId: string | null;
   estimatedCost: number | null;
   createdAt: string;
@@ -36,8 +38,8 @@ export class JobStore {
 
   insert(jobs: readonly NewJob[]): void {
     const stmt = this.db.prepare(
-      `INSERT INTO jobs (id, batch_id, status, model, prompt, params, inputs, project_id, estimated_cost, created_at, updated_at)
-       VALUES (?, ?, 'queued', ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO jobs (id, batch_id, status, model, prompt, params, inputs, body, project_id, estimated_cost, created_at, updated_at)
+       VALUES (?, ?, 'queued', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.db.exec('BEGIN IMMEDIATE');
     try {
@@ -49,6 +51,7 @@ export class JobStore {
           j.prompt,
           JSON.stringify(j.params),
           JSON.stringify(j.inputs),
+          JSON.stringify(j.body),
           j.projectId,
           j.estimatedCost,
           j.createdAt,

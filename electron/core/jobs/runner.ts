@@ -14,7 +14,7 @@ import type { Library } from '../library/library';
 import { Backoff } from './backoff';
 import { jobErrors } from './job-errors';
 import { JobEvents } from './job-events';
-import { toJob } from './job-row';
+import { rowBody, toJob } from './job-row';
 import { isFinal } from './job-states';
 import { JobStore } from './job-store';
 import { JobWorker, type WorkerDeps } from './job-worker';
@@ -188,6 +188,7 @@ export class JobRunner {
         prompt: row.prompt,
         params: JSON.parse(row.params) as Record<string, unknown>,
         inputs: JSON.parse(row.inputs) as string[],
+        body: rowBody(row),
         projectId: row.project_id,
         estimatedCost: row.estimated_cost,
         createdAt: now.toISOString(),

@@ -18,8 +18,7 @@ afterEach(async () => {
 
 /** The pid of a process that has just exited: what a row left by a killed run carries. */
 function deadPid(): number {
-  const child = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
-  return Number(child.stdout);
+  return spawnSync(process.execPath, ['-e', '']).pid;
 }
 
 describe('submit slots', () => {
@@ -39,6 +38,7 @@ describe('submit slots', () => {
         prompt: 'left behind',
         params: { width: 256, height: 256 },
         inputs: [],
+        body: { prompt: 'left behind', width: 256, height: 256 },
         projectId: null,
         estimatedCost: null,
         createdAt: recent,
