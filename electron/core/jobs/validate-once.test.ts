@@ -7,7 +7,7 @@ import { closeEmulatorCore, kleinRequest, openEmulatorCore, type TestCore } from
 
 // Count the catalog validation calls while keeping the real rule.
 vi.mock('../../../shared/models', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../../../shared/models')>();
+  const original = await importOriginal<typeof models>();
   return { ...original, validateRequest: vi.fn(original.validateRequest) };
 });
 
