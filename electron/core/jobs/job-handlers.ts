@@ -12,6 +12,7 @@ import { newId } from '../ids';
 import { toJob } from './job-row';
 import type { NewJob } from './job-store';
 import type { JobRunner } from './runner';
+import { guardSpend } from './spend-guard';
 import { planSubmission, totalCost } from './submission';
 
 type JobChannels =
@@ -37,8 +38,9 @@ export function createJobHandlers(runner: JobRunner, ctx: CoreContext): Pick<Han
     'jobs:estimate': async ({ request, count }) => {
       return { credits: totalCost(await planSubmission(runner.library, request, count, 'increment')) };
     },
-    'jobs:submit': async ({ request, count, seedMode, projectId }) => {
+    'jobs:submit': async ({ request, count, seedMode, projectId, confirmed }) => {
       const planned = await planSubmission(runner.library, request, count, seedMode);
+      guardSpend(planned, ctx.settings.get().costConfirmThreshold, confirmed);
       const now = ctx.now();
       const batchId = newId(now.getTime());
       const rows: NewJob[] = planned.map(({ params, body, estimatedCost }, i) => ({
