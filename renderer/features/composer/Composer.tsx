@@ -7,7 +7,7 @@ import { modelOrDefault } from '../../state/composer-params';
 import { useLibraryStore } from '../../state/library-store';
 import { useSettingsStore } from '../../state/settings-store';
 import { ErrorNotice } from '../../ui/ErrorNotice';
-import { ConfirmCostDialog } from './ConfirmCostDialog';
+import { ConfirmSendDialog } from './ConfirmSendDialog';
 import { CostLine } from './CostLine';
 import { ModelFields } from './ModelFields';
 import { ModelPicker } from './ModelPicker';
@@ -16,10 +16,9 @@ import { ReferenceSlots } from './ReferenceSlots';
 import { SeedControl } from './SeedControl';
 import { SizeControl } from './SizeControl';
 
-/** Sends the composer's request, asking first when the estimate passes the threshold. */
+/** Sends the composer's request; when the core asks for a yes, the question opens instead. */
 export function generate(): void {
-  const threshold = useSettingsStore.getState().view?.settings.costConfirmThreshold;
-  void useComposerStore.getState().submit(threshold === undefined ? {} : { threshold });
+  void useComposerStore.getState().submit();
 }
 
 export function Composer() {
@@ -85,7 +84,7 @@ export function Composer() {
           Generate
         </button>
       </div>
-      <ConfirmCostDialog />
+      <ConfirmSendDialog />
     </form>
   );
 }
