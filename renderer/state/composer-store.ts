@@ -1,12 +1,12 @@
 /**
  * The composer: the request being written (model, prompt, params, seed, reference images, count)
- * and its sending. Validation runs here first with the same rules the core uses, so a wrong width
- * is named next to its field before anything is sent; the core validates again. Whether a batch
+ * and its sending. The core validates a request where it enters and names the field it refuses
+ * (shown next to that control); nothing is written or sent then. Whether a batch
  * needs the person's yes (cost, identical requests) is the core's rule alone: its CONFIRM_REQUIRED
  * answer opens the question, and only a yes re-sends with `confirmed`.
  */
 import { create } from 'zustand';
-import { estimateCost, validateRequest, PIXELS_PER_MP } from '../../shared/models';
+import { estimateCost, PIXELS_PER_MP } from '../../shared/models';
 import type { ErrorInfo } from '../../shared/errors';
 import type { GenerationRequest, InputImage } from '../../shared/types';
 import { seedbank } from '../platform/seedbank';
@@ -224,16 +224,9 @@ export const useComposerStore = create<ComposerState>()((set, get) => {
     },
 
     async submit(options = {}) {
-      const { count, seedMode, projectId, inputs, sending } = get();
+      const { count, seedMode, projectId, sending } = get();
       if (sending) return false;
       const request = get().buildRequest();
-      try {
-        const inputMegapixels = inputs.map((s) => (s.width && s.height ? (s.width * s.height) / PIXELS_PER_MP : 0));
-        validateRequest(request, { inputMegapixels });
-      } catch (err) {
-        set({ error: errorInfoOf(err) });
-        return false;
-      }
       set({ sending: true, pendingConfirm: null, error: null });
       try {
         await seedbank().jobs.submit({ request, count, seedMode, projectId, confirmed: options.confirmed === true });
