@@ -53,4 +53,11 @@ export function faultsFromPrompt(prompt: unknown): Fault[] {
   return faults;
 }
 
-export const FAULT_MARKERS = [...Object.keys(NAMED), 'http-<status>', 'proxy-<status>', 'poll-<status>', 'slow-<ms>', 'status-<Name>'];
+export const FAULT_MARKERS = [
+  ...Object.keys(NAMED),
+  'http-<status>',
+  'proxy-<status>',
+  'poll-<status>',
+  'slow-<ms>',
+  'status-<Name>',
+];

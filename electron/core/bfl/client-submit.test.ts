@@ -99,7 +99,7 @@ describe('BflClient.submit', () => {
     });
   });
 
-  it('treats a 503 whose body is not BFL\'s JSON (a proxy page) as an unknown outcome, never resent', async () => {
+  it("treats a 503 whose body is not BFL's JSON (a proxy page) as an unknown outcome, never resent", async () => {
     fake.setNext({ kind: 'proxy-error', status: 503 });
     const err = await failure(client().submit('flux-2-pro', { prompt: 'x' }));
     expect(err).toMatchObject({ code: 'NETWORK', httpStatus: 503, sent: 'maybe', retryable: false });

@@ -48,7 +48,7 @@ export function httpError(op: Operation, status: number, bodyText: string, heade
     ? text
       ? ` BFL said: ${text}`
       : ''
-    : ' The answer was not BFL\'s own (a proxy or load balancer page).';
+    : " The answer was not BFL's own (a proxy or load balancer page).";
   const retryAfterMs = parseRetryAfter(headers.get('retry-after'));
   const base = { httpStatus: status, retryAfterMs };
   if (status === 400 || status === 422) {

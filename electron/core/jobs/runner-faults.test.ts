@@ -93,7 +93,7 @@ describe('submit answers', () => {
     expect(fake.submits).toHaveLength(1);
   });
 
-  it('marks a 503 from a proxy (an HTML page, not BFL\'s JSON) as unknown and does not resend', async () => {
+  it("marks a 503 from a proxy (an HTML page, not BFL's JSON) as unknown and does not resend", async () => {
     const job = await runOne([{ kind: 'proxy-error', status: 503 }]);
     expect(job.status).toBe('unknown');
     expect(fake.submits).toHaveLength(1);
