@@ -78,7 +78,13 @@ describe('registerIpcHandlers', () => {
     const w = wire({ 'jobs:submit': submit });
     const request = { model: 'flux-2-pro', prompt: 'a fox', params: {}, inputs: [] };
     expect(await w.invoke(w.trusted, 'jobs:submit', { request })).toEqual({ result: { jobs: [] } });
-    expect(submit).toHaveBeenCalledWith({ request, count: 1, seedMode: 'increment', projectId: null });
+    expect(submit).toHaveBeenCalledWith({
+      request,
+      count: 1,
+      seedMode: 'increment',
+      projectId: null,
+      confirmed: false,
+    });
   });
 
   it('refuses a malformed payload with a structured error naming the field, before the handler runs', async () => {

@@ -157,6 +157,8 @@ export const requests = {
         /** With a fixed seed and count > 1: `increment` gives S, S+1, …; `random` picks new seeds. */
         seedMode: z.enum(['fixed', 'increment', 'random']).default('increment'),
         projectId: Id.nullable().default(null),
+        /** The person said yes to what a CONFIRM_REQUIRED answer asked (the core asks every front door alike). */
+        confirmed: z.boolean().default(false),
       })
       .strict(),
     answer<{ jobs: Job[] }>(),

@@ -12,6 +12,8 @@ export const ERROR_CODES = [
   'NETWORK',
   'NOT_FOUND',
   'CANCELLED',
+  /** A submission that needs a person's yes (cost over the threshold, unknown cost, identical batch): re-send with `confirmed`. */
+  'CONFIRM_REQUIRED',
   'INTERNAL',
 ] as const;
 

@@ -16,6 +16,7 @@ export function exitCodeForError(code: ErrorCode): ExitCode {
     case 'KEY_REJECTED':
       return EXIT.key;
     case 'OUT_OF_CREDITS':
+    case 'CONFIRM_REQUIRED':
       return EXIT.credits;
     case 'INVALID_INPUT':
     case 'NOT_FOUND':

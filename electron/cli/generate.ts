@@ -1,6 +1,8 @@
 /**
  * `seedbank generate`: validate, estimate, refuse over `--max-cost`, queue N jobs, wait for every
  * one and report each as it finishes. `--dry-run` stops after the estimate: nothing is sent.
+ * What needs a person's yes (the core's CONFIRM_REQUIRED: over the threshold in Settings, an
+ * unknown cost) is refused with exit 4 unless `--yes` gives it.
  */
 import { Command, Option } from 'commander';
 import { CliError, EXIT, type ExitCode } from './exit-codes';
@@ -18,6 +20,11 @@ function parseCost(text: string | undefined): number | undefined {
   return value;
 }
 
+/** `--max-cost` is a promise about money: an estimate nobody knows cannot keep it. */
+export function overMaxCost(credits: number | null, maxCost: number | undefined): boolean {
+  return maxCost !== undefined && (credits === null || credits > maxCost);
+}
+
 export async function runGenerate(options: GenerateOptions): Promise<ExitCode> {
   const count = parseInteger('--count', options.count, 1, 100) ?? 1;
   const maxCost = parseCost(options.maxCost);
@@ -26,9 +33,10 @@ export async function runGenerate(options: GenerateOptions): Promise<ExitCode> {
     const request = await buildRequest(session, options);
     const { credits } = await session.call('jobs:estimate', { request, count });
     const estimate = credits === null ? 'unknown' : `${credits} credits`;
-    if (maxCost !== undefined && credits !== null && credits > maxCost) {
+    if (overMaxCost(credits, maxCost)) {
+      const over = credits === null ? 'is not known in advance, so it may be over' : 'is over';
       throw new CliError(
-        `Estimated ${estimate} for ${count} image(s) is over --max-cost ${maxCost}; nothing was sent.`,
+        `Estimated ${estimate} for ${count} image(s) ${over} --max-cost ${maxCost}; nothing was sent.`,
         EXIT.credits,
       );
     }
@@ -45,12 +53,20 @@ export async function runGenerate(options: GenerateOptions): Promise<ExitCode> {
     }
     const projectId = options.project ? session.core.library.ensureProject(options.project).id : null;
     const seedMode = request.params.seed === undefined ? 'random' : 'increment';
-    const { jobs } = await session.call('jobs:submit', {
-      request,
-      count,
-      seedMode: count > 1 ? seedMode : 'increment',
-      projectId,
-    });
+    const { jobs } = await session
+      .call('jobs:submit', {
+        request,
+        count,
+        seedMode: count > 1 ? seedMode : 'increment',
+        projectId,
+        confirmed: options.yes === true,
+      })
+      .catch((err: unknown) => {
+        // Exit 4 from a submit is CONFIRM_REQUIRED (charges happen later, in the jobs): say how to give the yes.
+        if (err instanceof CliError && err.exitCode === EXIT.credits && !options.yes)
+          throw new CliError(`${err.message} Nothing was sent; run again with --yes to send.`, err.exitCode);
+        throw err;
+      });
     process.stderr.write(`Queued ${jobs.length} job(s) with ${request.model} (estimated ${estimate}).\n`);
     return reportJobs(
       session,
@@ -77,7 +93,8 @@ export function generateCommand(version: string): Command {
     .option('--param <key=value>', 'any other model field (repeatable)', collect, [])
     .option('--project <name>', 'put the images in this project (created when missing)')
     .option('--count <n>', 'how many images (1–100)')
-    .option('--max-cost <credits>', 'refuse when the estimate is over this many credits')
+    .option('--max-cost <credits>', 'refuse when the estimate is over this many credits (or unknown)')
+    .option('--yes', 'send what needs confirmation (over the cost threshold in Settings, unknown cost)')
     .option('--dry-run', 'validate and print the estimate; send nothing')
     .option('--json', 'print one JSON object per job on stdout')
     .action(async (options: GenerateOptions) => {

@@ -25,6 +25,7 @@ export interface GenerateOptions {
   project?: string;
   count?: string;
   maxCost?: string;
+  yes?: boolean;
   dryRun?: boolean;
   json?: boolean;
 }

@@ -1,10 +1,12 @@
 /**
  * The composer: the request being written (model, prompt, params, seed, reference images, count)
- * and its sending. Validation runs here first with the same rules the core uses, so a wrong width
- * is named next to its field before anything is sent; the core validates again.
+ * and its sending. The core validates a request where it enters and names the field it refuses
+ * (shown next to that control); nothing is written or sent then. Whether a batch
+ * needs the person's yes (cost, identical requests) is the core's rule alone: its CONFIRM_REQUIRED
+ * answer opens the question, and only a yes re-sends with `confirmed`.
  */
 import { create } from 'zustand';
-import { estimateCost, validateRequest, PIXELS_PER_MP } from '../../shared/models';
+import { estimateCost, PIXELS_PER_MP } from '../../shared/models';
 import type { ErrorInfo } from '../../shared/errors';
 import type { GenerationRequest, InputImage } from '../../shared/types';
 import { seedbank } from '../platform/seedbank';
@@ -22,6 +24,13 @@ export interface Slot {
   width: number | null;
   height: number | null;
   bytes: number | null;
+}
+
+export interface PendingConfirm {
+  /** The core's reason, naming the figures. */
+  message: string;
+  /** How many identical requests the batch would send; null when the question is about cost. */
+  identical: number | null;
 }
 
 export interface ReusableParameters {
@@ -47,8 +56,8 @@ interface ComposerState {
   slotMessage: string | null;
   uploading: number;
   sending: boolean;
-  /** Set when the estimate passes the threshold: the person confirms before sending. */
-  pendingConfirm: { credits: number } | null;
+  /** The core asked for a yes (CONFIRM_REQUIRED): the question is open until answered. */
+  pendingConfirm: PendingConfirm | null;
   setModel(id: string): void;
   setPrompt(prompt: string): void;
   setParam(name: string, value: unknown): void;
@@ -69,7 +78,9 @@ interface ComposerState {
   applyDefaults(model: string, params: Params): void;
   buildRequest(): GenerationRequest;
   estimate(): number | null;
-  submit(options?: { confirmed?: boolean; threshold?: number }): Promise<boolean>;
+  submit(options?: { confirmed?: boolean }): Promise<boolean>;
+  /** The answer "+1 each run" to an identical batch: step the seed and send again (unconfirmed). */
+  submitStepping(): Promise<boolean>;
   cancelConfirm(): void;
 }
 
@@ -213,24 +224,12 @@ export const useComposerStore = create<ComposerState>()((set, get) => {
     },
 
     async submit(options = {}) {
-      const { count, seedMode, projectId, inputs, sending } = get();
+      const { count, seedMode, projectId, sending } = get();
       if (sending) return false;
       const request = get().buildRequest();
-      try {
-        const inputMegapixels = inputs.map((s) => (s.width && s.height ? (s.width * s.height) / PIXELS_PER_MP : 0));
-        validateRequest(request, { inputMegapixels });
-      } catch (err) {
-        set({ error: errorInfoOf(err) });
-        return false;
-      }
-      const credits = get().estimate();
-      if (!options.confirmed && options.threshold !== undefined && credits !== null && credits > options.threshold) {
-        set({ pendingConfirm: { credits } });
-        return false;
-      }
       set({ sending: true, pendingConfirm: null, error: null });
       try {
-        await seedbank().jobs.submit({ request, count, seedMode, projectId });
+        await seedbank().jobs.submit({ request, count, seedMode, projectId, confirmed: options.confirmed === true });
         const history = rememberPrompt(get().history, request.prompt);
         const seed = get().seed;
         set({
@@ -241,9 +240,20 @@ export const useComposerStore = create<ComposerState>()((set, get) => {
         });
         return true;
       } catch (err) {
-        set({ sending: false, error: errorInfoOf(err) });
+        const error = errorInfoOf(err);
+        if (error.code === 'CONFIRM_REQUIRED') {
+          const identical = error.field === 'seedMode' ? count : null;
+          set({ sending: false, pendingConfirm: { message: error.message, identical } });
+        } else {
+          set({ sending: false, error });
+        }
         return false;
       }
+    },
+    submitStepping() {
+      set({ pendingConfirm: null });
+      get().setSeedMode('increment');
+      return get().submit();
     },
     cancelConfirm: () => set({ pendingConfirm: null }),
   };

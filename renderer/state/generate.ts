@@ -1,11 +1,9 @@
 /**
- * The Generate action, for the composer's button and the keyboard: sends the composer's request,
- * asking first when the estimate passes the threshold.
+ * The Generate action, for the composer's button and the keyboard: sends the composer's request;
+ * when the core answers CONFIRM_REQUIRED, the store opens the question instead.
  */
 import { useComposerStore } from './composer-store';
-import { useSettingsStore } from './settings-store';
 
 export function generate(): void {
-  const threshold = useSettingsStore.getState().view?.settings.costConfirmThreshold;
-  void useComposerStore.getState().submit(threshold === undefined ? {} : { threshold });
+  void useComposerStore.getState().submit();
 }

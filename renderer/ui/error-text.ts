@@ -89,6 +89,8 @@ export function describeError(info: ErrorInfo): ErrorText {
         detail: 'Too many tasks at once. Seedbank waits and sends the rest as slots free up.',
         action: null,
       };
+    case 'CONFIRM_REQUIRED':
+      return { title: 'Needs your confirmation', detail: info.message, action: 'retry' };
     case 'NOT_FOUND':
       return { title: 'Not available', detail: info.message, action: null };
     case 'CANCELLED':

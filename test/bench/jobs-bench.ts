@@ -103,6 +103,8 @@ async function main(): Promise<void> {
       request: { model: MODEL, prompt: 'a bench of seeds', params: { width: 256, height: 256 }, inputs: [] },
       count: Math.min(60, left),
       seedMode: 'random',
+      // The bench measures the runner, not the person's spend confirmation.
+      confirmed: true,
     });
     if ('error' in envelope) throw new Error(envelope.error.message);
     ids.push(...(envelope.result as { jobs: Job[] }).jobs.map((j) => j.id));

@@ -109,6 +109,19 @@ describe('seedbank generate', () => {
     expect(fake.requests.length).toBe(before);
   });
 
+  it('asks for --yes before a batch over the confirmation threshold (exit 4, nothing sent), sends it with --yes', async () => {
+    const before = fake.requests.length;
+    const args = ['generate', '--prompt', 'seventeen kites', '--count', '17', '--json'];
+    const refused = await runCli(args, env());
+    expect(refused.code).toBe(4);
+    expect(refused.stderr).toMatch(/threshold of 50 credits.*--yes/s);
+    expect(fake.requests.length).toBe(before);
+
+    const sent = await runCli([...args, '--yes'], env());
+    expect(sent.code).toBe(0);
+    expect(jsonLines(sent.stdout)).toHaveLength(17);
+  });
+
   it('reads the prompt from stdin with --prompt-file -', async () => {
     const result = await runCli(['generate', '--prompt-file', '-', ...KLEIN, '--json'], env(), 'a moth on a lamp\n');
     expect(result.code).toBe(0);

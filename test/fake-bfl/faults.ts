@@ -31,6 +31,8 @@ function parseOne(name: string): Fault | null {
   if (named) return named;
   let match = /^http-(\d{3})$/.exec(name);
   if (match) return { kind: 'http', status: Number(match[1]) };
+  match = /^proxy-(\d{3})$/.exec(name);
+  if (match) return { kind: 'proxy-error', status: Number(match[1]) };
   match = /^poll-(\d{3})$/.exec(name);
   if (match) return { kind: 'poll-http', status: Number(match[1]) };
   match = /^slow-(\d+)$/.exec(name);
@@ -51,4 +53,11 @@ export function faultsFromPrompt(prompt: unknown): Fault[] {
   return faults;
 }
 
-export const FAULT_MARKERS = [...Object.keys(NAMED), 'http-<status>', 'poll-<status>', 'slow-<ms>', 'status-<Name>'];
+export const FAULT_MARKERS = [
+  ...Object.keys(NAMED),
+  'http-<status>',
+  'proxy-<status>',
+  'poll-<status>',
+  'slow-<ms>',
+  'status-<Name>',
+];

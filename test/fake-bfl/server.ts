@@ -35,6 +35,12 @@ const HTTP_DETAILS: Record<number, string> = {
   503: 'Service temporarily unavailable. Please retry later.',
 };
 
+/** What nginx-style proxies answer when their upstream fails: HTML, not BFL's `{"detail": …}`. */
+function proxyPage(status: number): string {
+  const title = `${status} ${status === 503 ? 'Service Temporarily Unavailable' : 'Bad Gateway'}`;
+  return `<html>\r\n<head><title>${title}</title></head>\r\n<body>\r\n<center><h1>${title}</h1></center>\r\n</body>\r\n</html>\r\n`;
+}
+
 export async function startFakeBfl(options: FakeBflOptions = {}): Promise<FakeBfl> {
   const keys = new Set(options.keys ?? [DEFAULT_FAKE_KEY]);
   const runningStatuses = options.runningStatuses?.length ? options.runningStatuses : ['Pending'];
@@ -122,6 +128,8 @@ export async function startFakeBfl(options: FakeBflOptions = {}): Promise<FakeBf
     credits -= plan.cost ?? 0;
     record.taskId = task.id;
     if (hasFault(task, 'drop-after-create')) return dropConnection(req);
+    const proxyFault = faults.find((f): f is Extract<Fault, { kind: 'proxy-error' }> => f.kind === 'proxy-error');
+    if (proxyFault) return sendRaw(res, proxyFault.status, 'text/html', proxyPage(proxyFault.status));
     if (hasFault(task, 'hang')) return; // closeAllConnections() on close() ends it
     const pollingUrl = `${bases.polling}/v1/get_result?id=${task.id}`;
     if (hasFault(task, 'malformed-json'))

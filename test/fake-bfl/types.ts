@@ -14,6 +14,11 @@ export type Fault =
   | { kind: 'drop-before-create' }
   /** The task is created (and billed), then the connection is destroyed without an answer. */
   | { kind: 'drop-after-create' }
+  /**
+   * The task is created (and billed), then a proxy or load balancer in front of BFL answers this
+   * status with its own HTML page instead of BFL's JSON (e.g. 503 after its upstream timed out).
+   */
+  | { kind: 'proxy-error'; status: number }
   /** The task is created, then no answer ever comes (the client's deadline must fire). */
   | { kind: 'hang' }
   /** The task is created, then the answer is a 200 with a broken JSON body. */

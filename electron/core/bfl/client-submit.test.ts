@@ -99,6 +99,13 @@ describe('BflClient.submit', () => {
     });
   });
 
+  it("treats a 503 whose body is not BFL's JSON (a proxy page) as an unknown outcome, never resent", async () => {
+    fake.setNext({ kind: 'proxy-error', status: 503 });
+    const err = await failure(client().submit('flux-2-pro', { prompt: 'x' }));
+    expect(err).toMatchObject({ code: 'NETWORK', httpStatus: 503, sent: 'maybe', retryable: false });
+    expect(err.message).toMatch(/may or may not exist/);
+  });
+
   it('treats a 500 on submit as an unknown outcome that must not be resent', async () => {
     fake.setNext({ kind: 'http', status: 500 });
     expect(await failure(client().submit('flux-2-pro', { prompt: 'x' }))).toMatchObject({

@@ -13,30 +13,42 @@ function clip(text: string, max = 300): string {
   return flat.length > max ? `${flat.slice(0, max)}…` : flat;
 }
 
+interface Detail {
+  text: string | null;
+  field: string | undefined;
+  /** Whether the body is a JSON object, as BFL's own answers are; a proxy's error page is not. */
+  fromBfl: boolean;
+}
+
 /** BFL's `detail`: a string, or (422) a list of `{loc, msg, type}`. */
-function readDetail(bodyText: string): { text: string | null; field: string | undefined } {
+function readDetail(bodyText: string): Detail {
   let parsed: unknown;
   try {
     parsed = JSON.parse(bodyText);
   } catch {
-    return { text: bodyText.trim() ? clip(bodyText) : null, field: undefined };
+    return { text: bodyText.trim() ? clip(bodyText) : null, field: undefined, fromBfl: false };
   }
-  const detail = parsed && typeof parsed === 'object' ? (parsed as { detail?: unknown }).detail : undefined;
-  if (typeof detail === 'string') return { text: clip(detail), field: undefined };
+  const fromBfl = parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed);
+  const detail = fromBfl ? (parsed as { detail?: unknown }).detail : undefined;
+  if (typeof detail === 'string') return { text: clip(detail), field: undefined, fromBfl };
   if (Array.isArray(detail) && detail.length > 0) {
     const first = detail[0] as DetailItem;
     const loc = Array.isArray(first.loc) ? first.loc : [];
     const names = loc.filter((p): p is string => typeof p === 'string' && p !== 'body' && p !== 'query');
     const field = names.at(-1);
     const msg = typeof first.msg === 'string' ? first.msg : 'is not valid';
-    return { text: clip(field ? `${field}: ${msg}` : msg), field };
+    return { text: clip(field ? `${field}: ${msg}` : msg), field, fromBfl };
   }
-  return { text: null, field: undefined };
+  return { text: null, field: undefined, fromBfl };
 }
 
 export function httpError(op: Operation, status: number, bodyText: string, headers: Headers, model?: string): BflError {
-  const { text, field } = readDetail(bodyText);
-  const because = text ? ` BFL said: ${text}` : '';
+  const { text, field, fromBfl } = readDetail(bodyText);
+  const because = fromBfl
+    ? text
+      ? ` BFL said: ${text}`
+      : ''
+    : " The answer was not BFL's own (a proxy or load balancer page).";
   const retryAfterMs = parseRetryAfter(headers.get('retry-after'));
   const base = { httpStatus: status, retryAfterMs };
   if (status === 400 || status === 422) {
@@ -93,7 +105,10 @@ export function httpError(op: Operation, status: number, bodyText: string, heade
       },
     );
   }
-  if (status === 503) {
+  // BFL's own 503 is JSON and comes before any task exists. Any other 503 (a proxy's or load
+  // balancer's page) may come after the request reached BFL: for a submit that is an unknown outcome,
+  // handled below with the other server errors (docs/submit-outcomes.md).
+  if (status === 503 && (fromBfl || op !== 'submit')) {
     return new BflError('NETWORK', `BFL is temporarily unavailable (HTTP 503); trying again later.${because}`, {
       ...base,
       sent: 'no',

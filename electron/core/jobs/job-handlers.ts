@@ -1,18 +1,19 @@
 /**
  * The `jobs:*`, `credits:get` and `key:test` channels. A submit is validated against the model
- * catalog before anything is written, so an invalid request leaves no row and sends nothing;
- * the rows are then written (with their estimated cost) before the runner may send them.
+ * catalog before anything is written (`submission.ts`), so an invalid request leaves no row and
+ * sends nothing; the rows are then written (with the validated body and the estimated cost)
+ * before the runner may send them.
  */
 import type { Handlers } from '../../../shared/api';
 import { SeedbankError } from '../../../shared/errors';
-import { estimateCost, PIXELS_PER_MP, validateRequest } from '../../../shared/models';
-import type { GenerationRequest, Job } from '../../../shared/types';
+import type { Job } from '../../../shared/types';
 import type { CoreContext } from '../context';
 import { newId } from '../ids';
-import { batchParams } from './batch';
 import { toJob } from './job-row';
 import type { NewJob } from './job-store';
 import type { JobRunner } from './runner';
+import { guardSpend } from './spend-guard';
+import { planSubmission, totalCost } from './submission';
 
 type JobChannels =
   | 'jobs:estimate'
@@ -23,39 +24,6 @@ type JobChannels =
   | 'jobs:clearFinished'
   | 'credits:get'
   | 'key:test';
-
-async function inputMegapixels(runner: JobRunner, hashes: readonly string[]): Promise<number[]> {
-  const sizes: number[] = [];
-  for (const hash of hashes) {
-    try {
-      const input = await runner.library.readInput(hash);
-      sizes.push((input.width * input.height) / PIXELS_PER_MP);
-    } catch {
-      throw new SeedbankError(
-        'INVALID_INPUT',
-        `inputs: reference image ${hash.slice(0, 12)}… is not in the library`,
-        'inputs',
-      );
-    }
-  }
-  return sizes;
-}
-
-/** Validates every job of the batch and returns each one's estimated cost (null when unknown). */
-async function validateBatch(
-  runner: JobRunner,
-  request: GenerationRequest,
-  paramsList: Record<string, unknown>[],
-): Promise<(number | null)[]> {
-  const megapixels = await inputMegapixels(runner, request.inputs);
-  return paramsList.map((params) => {
-    const validated = validateRequest({ ...request, params }, { inputMegapixels: megapixels });
-    return estimateCost(validated.spec, validated.body, megapixels);
-  });
-}
-
-const total = (costs: (number | null)[]) =>
-  costs.some((c) => c === null) ? null : Math.round(costs.reduce<number>((a, b) => a + (b ?? 0), 0) * 1000) / 1000;
 
 export function createJobHandlers(runner: JobRunner, ctx: CoreContext): Pick<Handlers, JobChannels> {
   const credits = async () => {
@@ -68,23 +36,23 @@ export function createJobHandlers(runner: JobRunner, ctx: CoreContext): Pick<Han
 
   return {
     'jobs:estimate': async ({ request, count }) => {
-      const costs = await validateBatch(runner, request, batchParams(request, count, 'increment'));
-      return { credits: total(costs) };
+      return { credits: totalCost(await planSubmission(runner.library, request, count, 'increment')) };
     },
-    'jobs:submit': async ({ request, count, seedMode, projectId }) => {
-      const paramsList = batchParams(request, count, seedMode);
-      const costs = await validateBatch(runner, request, paramsList);
+    'jobs:submit': async ({ request, count, seedMode, projectId, confirmed }) => {
+      const planned = await planSubmission(runner.library, request, count, seedMode);
+      guardSpend(planned, ctx.settings.get().costConfirmThreshold, confirmed);
       const now = ctx.now();
       const batchId = newId(now.getTime());
-      const rows: NewJob[] = paramsList.map((params, i) => ({
+      const rows: NewJob[] = planned.map(({ params, body, estimatedCost }, i) => ({
         id: newId(now.getTime()),
         batchId,
         model: request.model,
         prompt: request.prompt,
         params,
         inputs: request.inputs,
+        body,
         projectId,
-        estimatedCost: costs[i] ?? null,
+        estimatedCost,
         createdAt: new Date(now.getTime() + i).toISOString(),
       }));
       runner.store.insert(rows);

@@ -5,6 +5,7 @@
  */
 import type { ErrorCode, ErrorInfo } from '../../../shared/errors';
 import { isErrorCode } from '../../../shared/errors';
+import { validateRequest } from '../../../shared/models';
 import type { Job, JobStatus } from '../../../shared/types';
 
 export interface JobRow {
@@ -15,6 +16,8 @@ export interface JobRow {
   prompt: string;
   params: string;
   inputs: string;
+  /** The request body as validated at submit (JSON, no images); null on rows from before schema v3. */
+  body: string | null;
   project_id: string | null;
   estimated_cost: number | null;
   task_id: string | null;
@@ -57,6 +60,16 @@ export function rowParams(row: JobRow): Record<string, unknown> {
 
 export function rowInputs(row: JobRow): string[] {
   return parseJson<string[]>(row.inputs, []);
+}
+
+/**
+ * The body to send, as validated when the request entered. Rows from before schema v3 carry none:
+ * they were validated then too, so validating again here only rebuilds the body.
+ */
+export function rowBody(row: JobRow): Record<string, unknown> {
+  const stored = row.body === null ? null : parseJson<Record<string, unknown> | null>(row.body, null);
+  if (stored) return stored;
+  return validateRequest({ model: row.model, prompt: row.prompt, params: rowParams(row), inputs: rowInputs(row) }).body;
 }
 
 export function rowError(row: JobRow): ErrorInfo | null {

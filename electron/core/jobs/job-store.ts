@@ -8,6 +8,7 @@ import type { JobStatus } from '../../../shared/types';
 import type { Database } from '../library/database';
 import { canMove, WORKING_STATES } from './job-states';
 import type { JobRow } from './job-row';
+import type { LeaseHolder } from './lease';
 
 export interface NewJob {
   id: string;
@@ -16,9 +17,16 @@ export interface NewJob {
   prompt: string;
   params: Record<string, unknown>;
   inputs: string[];
+  /** The body as validated where the request entered (no images). */
+  body: Record<string, unknown>;
   projectId: string | null;
   estimatedCost: number | null;
   createdAt: string;
+}
+
+export interface ActiveRow extends LeaseHolder {
+  status: 'submitting' | 'polling';
+  model: string;
 }
 
 export type JobPatch = Partial<Omit<JobRow, 'id' | 'status' | 'created_at'>>;
@@ -30,8 +38,8 @@ export class JobStore {
 
   insert(jobs: readonly NewJob[]): void {
     const stmt = this.db.prepare(
-      `INSERT INTO jobs (id, batch_id, status, model, prompt, params, inputs, project_id, estimated_cost, created_at, updated_at)
-       VALUES (?, ?, 'queued', ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO jobs (id, batch_id, status, model, prompt, params, inputs, body, project_id, estimated_cost, created_at, updated_at)
+       VALUES (?, ?, 'queued', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.db.exec('BEGIN IMMEDIATE');
     try {
@@ -43,6 +51,7 @@ export class JobStore {
           j.prompt,
           JSON.stringify(j.params),
           JSON.stringify(j.inputs),
+          JSON.stringify(j.body),
           j.projectId,
           j.estimatedCost,
           j.createdAt,
@@ -81,16 +90,16 @@ export class JobStore {
   }
 
   /**
-   * Tasks BFL counts as active: submits in flight and tasks being polled. A polling row nobody
-   * holds a lease on and that was submitted long ago is an orphan whose task has long finished.
+   * Rows whose task BFL may count as active: submits in flight and tasks being polled, with their
+   * lease, because only a row some live process holds counts (see `SubmitSlots`).
    */
-  countActive(nowMs: number, nowIso: string, model?: string): number {
-    const staleBefore = new Date(Date.parse(nowIso) - 10 * 60_000).toISOString();
-    const sql = `SELECT count(*) AS n FROM jobs WHERE (status = 'submitting'
-      OR (status = 'polling' AND (lease_expires_at > ? OR submitted_at > ?)))${model ? ' AND model = ?' : ''}`;
-    const args: SQLInputValue[] = model ? [nowMs, staleBefore, model] : [nowMs, staleBefore];
-    const row = this.db.prepare(sql).get(...args) as { n: number } | undefined;
-    return row?.n ?? 0;
+  activeRows(): ActiveRow[] {
+    return this.db
+      .prepare(
+        `SELECT status, model, lease_owner, lease_pid, lease_host, lease_expires_at FROM jobs
+         WHERE status IN ('submitting', 'polling')`,
+      )
+      .all() as unknown as ActiveRow[];
   }
 
   /**

@@ -133,16 +133,13 @@ export class JobWorker {
         return;
       }
       case 'requeue': {
-        const active = this.d.store.countActive(this.nowMs(), iso);
         const back = this.d.store.move(row.id, 'submitting', 'queued', { submitted_at: null }, iso, this.owner);
-        // Refusals from one burst of submits arrive together: they close the gate once, not once each.
-        const gateOpen = !this.d.slots.isClosed();
         if (outcome.offline) {
           this.d.network.offline(outcome.error.message);
-          if (gateOpen) this.d.slots.closeUntil(this.nowMs() + this.d.networkBackoff.next());
+          // Refusals from one burst of submits arrive together: they close the gate once, not once each.
+          if (!this.d.slots.isClosed()) this.d.slots.closeUntil(this.nowMs() + this.d.networkBackoff.next());
         } else {
-          if (outcome.rateLimited) this.d.slots.learnLimit(active - 1);
-          if (gateOpen) this.d.slots.closeUntil(this.nowMs() + this.d.rateBackoff.next(outcome.retryAfterMs));
+          this.d.slots.refused(outcome, () => this.d.rateBackoff.next());
           this.d.ctx.logger.warn('submit refused for now; waiting', { job: row.id, error: outcome.error });
         }
         this.d.events.changed(back);

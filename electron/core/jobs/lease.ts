@@ -48,6 +48,15 @@ export class LeaseManager {
     return true;
   }
 
+  /**
+   * Whether a live process (this one or another) holds the row: a row left by a killed run is held
+   * by nobody, however recent its lease or its submit.
+   */
+  heldByLiveProcess(row: LeaseHolder): boolean {
+    if (!row.lease_owner) return false;
+    return row.lease_owner === this.owner || this.heldByOther(row);
+  }
+
   /** Takes the lease if it is free, expired, ours, or its owner is dead. */
   acquire(id: string): boolean {
     return transaction(this.db, () => {

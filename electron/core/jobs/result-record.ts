@@ -3,22 +3,19 @@
  * the seed BFL reports, every field that was sent, the reference-image hashes, the task id, the
  * cost and the times — enough to make the image again, or rebuild the library from files alone.
  */
-import { validateRequest } from '../../../shared/models';
 import type { EmbeddedRecord, OutputFormat } from '../../../shared/types';
 import { imageDimensions } from './image-dimensions';
-import { rowInputs, rowParams, type JobRow } from './job-row';
+import { rowBody, rowInputs, rowParams, type JobRow } from './job-row';
 
 export const RECORD_VERSION = 1;
 
 /** The request fields that were sent, without the prompt (recorded on its own) and without images. */
 export function sentParams(row: JobRow): Record<string, unknown> {
-  const params = rowParams(row);
   try {
-    const { body } = validateRequest({ model: row.model, prompt: row.prompt, params, inputs: rowInputs(row) });
-    const { prompt: _prompt, ...rest } = body;
+    const { prompt: _prompt, ...rest } = rowBody(row);
     return rest;
   } catch {
-    return params;
+    return rowParams(row);
   }
 }
 

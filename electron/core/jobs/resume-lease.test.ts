@@ -34,6 +34,7 @@ function insertJob(home: string, id: string, status: string, lease: { owner: str
       prompt: 'left behind',
       params: { width: 256, height: 256 },
       inputs: [],
+      body: { prompt: 'left behind', width: 256, height: 256 },
       projectId: null,
       estimatedCost: 1.4,
       createdAt: new Date().toISOString(),

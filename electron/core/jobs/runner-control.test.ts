@@ -42,7 +42,8 @@ describe('concurrency', () => {
     fake = await startFakeBfl({ taskMs: 400 });
     t = await openTestCore({ apiBase: fake.apiBase });
     const request = { model: 'flux-kontext-max', prompt: 'a paper crane', params: { aspect_ratio: '1:1' }, inputs: [] };
-    const { jobs } = await t.call('jobs:submit', { request, count: 9 });
+    // 72 credits: over the default threshold, so the person's yes comes with it.
+    const { jobs } = await t.call('jobs:submit', { request, count: 9, confirmed: true });
     const done = await t.core.runner.waitFor(jobs.map((j) => j.id));
     expect(done.every((j) => j.status === 'done')).toBe(true);
     expect(activeIn(t.events)).toBeLessThanOrEqual(6);

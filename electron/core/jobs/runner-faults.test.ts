@@ -99,6 +99,14 @@ describe('submit answers', () => {
     expect(fake.submits).toHaveLength(1);
   });
 
+  it("marks a 503 from a proxy (an HTML page, not BFL's JSON) as unknown and does not resend", async () => {
+    const job = await runOne([{ kind: 'proxy-error', status: 503 }]);
+    expect(job.status).toBe('unknown');
+    expect(fake.submits).toHaveLength(1);
+    // The emulator did create (and bill) that task: a resend would have paid twice.
+    expect(fake.tasks()).toHaveLength(1);
+  });
+
   it.each([429, 503])('waits after HTTP %i and then sends again', async (status) => {
     const job = await runOne([{ kind: 'http', status, retryAfterSeconds: 0 }]);
     expect(job.status).toBe('done');

@@ -14,7 +14,7 @@ import type { Library } from '../library/library';
 import { Backoff } from './backoff';
 import { jobErrors } from './job-errors';
 import { JobEvents } from './job-events';
-import { toJob } from './job-row';
+import { rowBody, toJob } from './job-row';
 import { isFinal } from './job-states';
 import { JobStore } from './job-store';
 import { JobWorker, type WorkerDeps } from './job-worker';
@@ -51,7 +51,7 @@ export class JobRunner {
     this.slots = new SubmitSlots(
       ctx.db,
       this.store,
-      ctx.ownerId,
+      this.leases,
       {
         maxActive: () => ctx.settings.get().maxActiveTasks,
         modelLimit: (model) => getModel(model)?.activeTaskLimit ?? 24,
@@ -70,7 +70,8 @@ export class JobRunner {
       network: new NetworkStatus(ctx.bus, ctx.logger),
       events: this.events,
       client: () => this.client(),
-      rateBackoff: new Backoff({ baseMs: 1_000, maxMs: 60_000 }),
+      // Capped low: used only when BFL names no Retry-After, and a queue must not sleep past free slots.
+      rateBackoff: new Backoff({ baseMs: 1_000, maxMs: 8_000 }),
       networkBackoff: new Backoff({ baseMs: 1_000, maxMs: 10_000 }),
     };
   }
@@ -187,6 +188,7 @@ export class JobRunner {
         prompt: row.prompt,
         params: JSON.parse(row.params) as Record<string, unknown>,
         inputs: JSON.parse(row.inputs) as string[],
+        body: rowBody(row),
         projectId: row.project_id,
         estimatedCost: row.estimated_cost,
         createdAt: now.toISOString(),

@@ -3,13 +3,20 @@
  * queue only by moving `queued → submitting` in the same database transaction that counts the
  * active tasks, so the app and the CLI together never exceed the account's limit.
  *
+ * Only rows a live process holds count as active: a row left by a killed run (`submitting` for
+ * ever, `polling` with a dead lease) holds no slot. BFL itself may still be finishing such a task;
+ * if so its 429 tells us, which is the next rule.
+ *
  * After a 429 (someone else — another machine, another tool — holds tasks on the same account)
- * the limit shrinks to what was active at that moment for a while, so one 429 is not followed by
- * more; a 429 or an unreachable network also closes the gate until the backoff has passed.
+ * the limit shrinks to the tasks BFL had accepted from us at that moment (at least 1, so one
+ * submit probes again), and the gate closes for BFL's `Retry-After` (or a short backoff without
+ * one). The learnt limit lasts only until a few seconds after the gate reopens: nobody tells us
+ * when the other holder's tasks end, so a queue with free slots must not wait longer than that.
  */
 import { transaction, type Database } from '../library/database';
 import type { JobRow } from './job-row';
 import type { JobStore } from './job-store';
+import type { LeaseManager } from './lease';
 
 export interface SlotLimits {
   /** settings.maxActiveTasks */
@@ -25,7 +32,10 @@ interface Waiter {
 }
 
 const RECHECK_MS = 1_000;
-const LEARNT_LIMIT_MS = 60_000;
+/** How long a limit learnt from a 429 outlives the gate it closed. */
+export const LEARNT_GRACE_MS = 2_000;
+/** Retry-After may be 0: still leave a moment between refused submits. */
+const MIN_REFUSED_WAIT_MS = 250;
 
 export class SubmitSlots {
   private readonly waiters: Waiter[] = [];
@@ -36,7 +46,7 @@ export class SubmitSlots {
   constructor(
     private readonly db: Database,
     private readonly store: JobStore,
-    private readonly owner: string,
+    private readonly leases: Pick<LeaseManager, 'owner' | 'heldByLiveProcess'>,
     private readonly limits: SlotLimits,
     private readonly nowMs: () => number,
     private readonly nowIso: () => string,
@@ -79,9 +89,21 @@ export class SubmitSlots {
     return this.nowMs() < this.closedUntil;
   }
 
-  /** After a 429: the account holds fewer free slots than we thought. */
-  learnLimit(activeWhenRefused: number): void {
-    this.learnt = { limit: Math.max(1, activeWhenRefused), until: this.nowMs() + LEARNT_LIMIT_MS };
+  /**
+   * BFL refused a submit for now (429, or a JSON 503): wait for its `Retry-After`, or `backoffMs`
+   * when it named none. Refusals from one burst of submits arrive together and close the gate once.
+   */
+  refused(answer: { rateLimited: boolean; retryAfterMs: number | null }, backoffMs: () => number): void {
+    if (!this.isClosed()) {
+      const wait = answer.retryAfterMs === null ? backoffMs() : Math.max(answer.retryAfterMs, MIN_REFUSED_WAIT_MS);
+      this.closeUntil(this.nowMs() + wait);
+    }
+    if (answer.rateLimited) {
+      // The account holds no more than what BFL had accepted from us; in-flight submits (the refused
+      // one among them) prove nothing either way.
+      const accepted = this.liveRows().filter((row) => row.status === 'polling').length;
+      this.learnt = { limit: Math.max(1, accepted), until: this.closedUntil + LEARNT_GRACE_MS };
+    }
   }
 
   get waiting(): number {
@@ -135,14 +157,18 @@ export class SubmitSlots {
     if (this.waiters.length > 0) this.schedule(RECHECK_MS);
   }
 
+  private liveRows() {
+    return this.store.activeRows().filter((row) => this.leases.heldByLiveProcess(row));
+  }
+
   private tryStart(waiter: Waiter, limit: number): JobRow | null | 'full' | 'model-full' {
-    const now = this.nowMs();
     const iso = this.nowIso();
     return transaction(this.db, () => {
-      if (this.store.countActive(now, iso) >= limit) return 'full' as const;
-      if (this.store.countActive(now, iso, waiter.model) >= this.limits.modelLimit(waiter.model))
-        return 'model-full' as const;
-      return this.store.move(waiter.jobId, 'queued', 'submitting', { submitted_at: iso }, iso, this.owner);
+      const live = this.liveRows();
+      if (live.length >= limit) return 'full' as const;
+      const sameModel = live.filter((row) => row.model === waiter.model).length;
+      if (sameModel >= this.limits.modelLimit(waiter.model)) return 'model-full' as const;
+      return this.store.move(waiter.jobId, 'queued', 'submitting', { submitted_at: iso }, iso, this.leases.owner);
     });
   }
 }

@@ -1,16 +1,16 @@
 /**
- * One submit: build the body (validated request + reference images as base64), POST it, and
+ * One submit: build the body (the stored validated body + reference images as base64), POST it, and
  * classify what happened. The classification is the heart of "nothing is paid twice": a job goes
  * back to the queue only when BFL provably did not take it (refused connection, DNS failure, or
- * an answer of 429/503); any doubt after sending makes it `unknown`, for a person to decide.
+ * an answer of 429/503 from BFL itself); any doubt after sending makes it `unknown`, for a person to decide.
  */
-import { validateRequest, PIXELS_PER_MP } from '../../../shared/models';
+import { imageFieldNames } from '../../../shared/models';
 import { SeedbankError, toErrorInfo, type ErrorInfo } from '../../../shared/errors';
 import { BflError, type BflClient } from '../bfl';
 import { toBase64 } from '../bfl/input-image';
 import type { Library } from '../library/library';
 import { jobErrors } from './job-errors';
-import { rowInputs, rowParams, type JobRow } from './job-row';
+import { rowBody, rowInputs, type JobRow } from './job-row';
 
 export type SubmitOutcome =
   | {
@@ -28,32 +28,24 @@ export type SubmitOutcome =
 
 type InputReader = Pick<Library, 'readInput'>;
 
-/** The JSON body BFL gets: validated fields plus each reference image in its model's field. */
+/**
+ * The JSON body BFL gets: the body validated when the request entered, plus each reference image
+ * (read here, once) in its model's field.
+ */
 export async function buildSubmitBody(row: JobRow, library: InputReader): Promise<Record<string, unknown>> {
   const hashes = rowInputs(row);
-  const images: { field: string; data: string }[] = [];
-  const megapixels: number[] = [];
-  const loaded: Uint8Array[] = [];
-  for (const hash of hashes) {
+  const body: Record<string, unknown> = { ...rowBody(row) };
+  const fields = imageFieldNames(row.model, hashes.length);
+  for (const [i, hash] of hashes.entries()) {
     let input: Awaited<ReturnType<InputReader['readInput']>>;
     try {
       input = await library.readInput(hash);
     } catch {
       throw new SeedbankError('INVALID_INPUT', jobErrors.inputMissing(hash).message, 'inputs');
     }
-    loaded.push(input.bytes);
-    megapixels.push((input.width * input.height) / PIXELS_PER_MP);
+    const field = fields[i];
+    if (field) body[field] = toBase64(input.bytes);
   }
-  const validated = validateRequest(
-    { model: row.model, prompt: row.prompt, params: rowParams(row), inputs: hashes },
-    { inputMegapixels: megapixels },
-  );
-  validated.imageFields.forEach((field, i) => {
-    const bytes = loaded[i];
-    if (bytes) images.push({ field, data: toBase64(bytes) });
-  });
-  const body: Record<string, unknown> = { ...validated.body };
-  for (const image of images) body[image.field] = image.data;
   return body;
 }
 
@@ -63,7 +55,8 @@ export function classifySubmitError(err: unknown): SubmitOutcome {
     return { kind: 'unknown', error: jobErrors.unknownOutcome(err instanceof Error ? err.message : String(err)) };
   }
   const status = err.httpStatus;
-  if (status === 429 || status === 503) {
+  // Only BFL's own refusal proves nothing was started (a proxy's 503 is `sent: 'maybe'`).
+  if ((status === 429 || status === 503) && err.sent === 'no') {
     return {
       kind: 'requeue',
       error: err.toInfo(),

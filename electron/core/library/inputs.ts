@@ -5,7 +5,7 @@
  * library file being rewritten (a new rating changes the file's hash, not its record id).
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, stat } from 'node:fs/promises';
+import { access, mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import type { InputImage, OutputFormat } from '../../../shared/types';
@@ -74,6 +74,26 @@ export async function storeInput(db: DatabaseSync, home: string, bytes: Uint8Arr
   const row = getInputRow(db, hash);
   if (!row) throw new SeedbankError('INTERNAL', 'The reference image was stored but its row is missing');
   return row;
+}
+
+/**
+ * A reference image's size from its row, without reading the image: what validation and the
+ * estimate need. NOT_FOUND when it was never added or its file is gone.
+ */
+export async function storedInputSize(
+  db: DatabaseSync,
+  home: string,
+  hash: string,
+): Promise<{ width: number; height: number }> {
+  const row = getInputRow(db, hash);
+  if (!row)
+    throw new SeedbankError('NOT_FOUND', `Reference image ${hash.slice(0, 12)}… is not in the library`, 'inputs');
+  try {
+    await access(absolutePath(home, inputLocation(hash, row.format as OutputFormat)));
+  } catch {
+    throw new SeedbankError('NOT_FOUND', `The file of reference image ${hash.slice(0, 12)}… is missing`, 'inputs');
+  }
+  return { width: row.width, height: row.height };
 }
 
 /** The stored bytes of a reference image; NOT_FOUND when it was never added or its file is gone. */

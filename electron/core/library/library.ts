@@ -17,7 +17,7 @@ import * as edits from './edits';
 import { exportImages, type ExportSelection } from './export';
 import { currentFile, findGenerationRow, selectRows, toGenerations, type GenerationRow } from './generation-row';
 import { importFolder } from './import';
-import { readStoredInput, storeInput, toInputImage, type StoredInput } from './inputs';
+import { readStoredInput, storedInputSize, storeInput, toInputImage, type StoredInput } from './inputs';
 import { absolutePath } from './library-paths';
 import { getGenerationDetail } from './lineage';
 import { listRows, type ListArgs } from './list-query';
@@ -171,6 +171,10 @@ export class Library {
       throw new SeedbankError('NOT_FOUND', 'That image is not in the library', 'id');
     const bytes = await fs.promises.readFile(path.join(this.ctx.paths.home, generation.file));
     return this.addInput(bytes);
+  }
+
+  inputSize(hash: string): Promise<{ width: number; height: number }> {
+    return storedInputSize(this.ctx.db, this.ctx.paths.home, hash);
   }
 
   readInput(hash: string): Promise<StoredInput> {

@@ -8,7 +8,7 @@ import { modelOrDefault } from '../../state/composer-params';
 import { useLibraryStore } from '../../state/library-store';
 import { useSettingsStore } from '../../state/settings-store';
 import { ErrorNotice } from '../../ui/ErrorNotice';
-import { ConfirmCostDialog } from './ConfirmCostDialog';
+import { ConfirmSendDialog } from './ConfirmSendDialog';
 import { CostLine } from './CostLine';
 import { ModelFields } from './ModelFields';
 import { ModelPicker } from './ModelPicker';
@@ -80,7 +80,7 @@ export function Composer() {
           Generate
         </button>
       </div>
-      <ConfirmCostDialog />
+      <ConfirmSendDialog />
     </form>
   );
 }

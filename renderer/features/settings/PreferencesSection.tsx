@@ -77,7 +77,7 @@ export function PreferencesSection() {
           defaultValue={settings.costConfirmThreshold}
           onBlur={(e) => void update({ costConfirmThreshold: Math.max(0, Number(e.target.value) || 0) })}
         />
-        <span className="hint">1 credit = $0.01</span>
+        <span className="hint">1 credit = $0.01 · 0 = never ask</span>
       </div>
       <div className="field">
         <label htmlFor="settings-concurrency">Tasks at once</label>
