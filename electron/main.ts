@@ -83,6 +83,9 @@ async function startCore(home: string): Promise<Core> {
     kind: 'app',
     home,
     version: APP_VERSION,
+    // The installed app sends the key to another API base only when started with --dev-api-base.
+    packaged: app.isPackaged,
+    argv: process.argv,
     // Chromium's network stack: system proxy settings and certificates, like a browser.
     fetch: (input, init) => net.fetch(String(input), init),
     openSettingsStore,

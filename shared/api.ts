@@ -69,8 +69,8 @@ export const LibraryFilterSchema = z
 
 export const SettingsPatchSchema = z
   .object({
-    region: z.enum(['global', 'eu', 'us', 'custom']),
-    customApiBase: z.url({ protocol: /^https?$/ }).nullable(),
+    /** BFL's own regions only: the key goes to the API base, so the page must not choose another. */
+    region: z.enum(['global', 'eu', 'us']),
     defaultModel: z.string().min(1).max(64),
     defaultParams: z.record(z.string(), z.unknown()),
     costConfirmThreshold: z.number().min(0).max(1_000_000),
@@ -108,6 +108,8 @@ export interface SettingsView {
   settings: Settings;
   /** The API base in effect (environment wins over settings). */
   apiBase: string;
+  /** True when `SEEDBANK_API_BASE` sets the API base, so the region choice has no effect. */
+  apiBaseFromEnvironment: boolean;
   /** A message to show once, e.g. that a corrupt settings file was set aside. */
   notice: string | null;
 }

@@ -31,6 +31,9 @@ export interface CoreOptions {
   /** Who opens the core, for job leases and logs. */
   kind: 'app' | 'cli' | 'web' | 'test';
   version: string;
+  /** The installed app (Electron's `app.isPackaged`): `SEEDBANK_API_BASE` then needs `--dev-api-base` in `argv`. */
+  packaged?: boolean;
+  argv?: readonly string[];
   fetch?: FetchLike;
   /** The keychain; `null` when none is reachable. Defaults to the OS keychain. */
   secretStore?: SecretStore | null;
@@ -69,6 +72,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const settings = createSettingsService({
     directory: paths.settingsDir,
     env,
+    packaged: options.packaged ?? false,
+    argv: options.argv ?? [],
     logger,
     ...(options.openSettingsStore ? { openStore: options.openSettingsStore } : {}),
   });

@@ -41,7 +41,13 @@ export function testContext(
     paths,
     logger: silentLogger,
     bus: new EventBus(),
-    settings: { get: () => settings, update: () => settings, notice: null, apiBase: () => 'http://127.0.0.1:0' },
+    settings: {
+      get: () => settings,
+      update: () => settings,
+      notice: null,
+      apiBase: () => 'http://127.0.0.1:0',
+      apiBaseFromEnvironment: false,
+    },
     keys: {
       getKey: async () => null,
       status: async () => ({ hasKey: false, last4: null, source: null, keychainAvailable: false, message: null }),

@@ -11,7 +11,7 @@ import { SettingsPatchSchema } from '../../../shared/api';
 import type { Settings } from '../../../shared/types';
 import type { SettingsService } from '../context';
 import type { Logger } from '../logging/logger';
-import { DEFAULT_SETTINGS, apiBaseFor } from './defaults';
+import { DEFAULT_SETTINGS, apiBaseFor, apiBaseOverride } from './defaults';
 
 /** The part of conf / electron-store the service uses. */
 export interface SettingsStore {
@@ -33,6 +33,9 @@ export function openConfStore(directory: string): SettingsStore {
 export interface SettingsServiceOptions {
   directory: string;
   env: NodeJS.ProcessEnv;
+  /** The packaged app ignores `SEEDBANK_API_BASE` unless started with `--dev-api-base`. */
+  packaged?: boolean;
+  argv?: readonly string[];
   logger: Logger;
   /** Opens the store; defaults to `conf` (the app passes electron-store). */
   openStore?: (directory: string) => SettingsStore;
@@ -75,6 +78,11 @@ export function createSettingsService(options: SettingsServiceOptions): Settings
     options.logger.warn('invalid settings reset', { dropped });
   }
   let current = initial;
+  const override = apiBaseOverride({
+    env: options.env,
+    packaged: options.packaged ?? false,
+    argv: options.argv ?? [],
+  });
 
   return {
     get: () => structuredClone(current),
@@ -87,6 +95,7 @@ export function createSettingsService(options: SettingsServiceOptions): Settings
     get notice() {
       return notice;
     },
-    apiBase: () => apiBaseFor(current, options.env),
+    apiBase: () => apiBaseFor(current, override),
+    apiBaseFromEnvironment: override !== null,
   };
 }
