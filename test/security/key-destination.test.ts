@@ -85,9 +85,8 @@ describe('the key goes only to BFL', () => {
   it('a region setting picks only among BFL hosts', async () => {
     for (const region of ['global', 'eu', 'us'] as const) {
       const answer = await core.dispatch('settings:update', { region });
-      expect(answer).toMatchObject({
-        result: { apiBase: expect.stringMatching(/^https:\/\/api(\.eu|\.us)?\.bfl\.ai$/) },
-      });
+      const base = 'result' in answer ? (answer.result as { apiBase: string }).apiBase : '';
+      expect(base).toMatch(/^https:\/\/api(\.eu|\.us)?\.bfl\.ai$/);
     }
   });
 
