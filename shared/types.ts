@@ -206,4 +206,6 @@ export interface EmbeddedRecord {
   favorite: boolean;
   rating: number;
   tags: string[];
+  /** Seedbank's own remarks about the file, e.g. the id it carried when imported, if that was not a Seedbank id. */
+  notes?: string;
 }

@@ -139,7 +139,7 @@ export async function addImages(
   for (let i = 0; i < count; i++) {
     const createdAt = new Date(Date.UTC(2026, 10, 3, 12, i)).toISOString();
     const generation = await t.library.addImage({
-      record: makeRecord({ createdAt, seed: i, ...overrides(i) }),
+      record: makeRecord({ createdAt, seed: i, width: 32, height: 24, ...overrides(i) }),
       bytes,
       jobId: null,
       projectId: null,
