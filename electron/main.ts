@@ -26,6 +26,8 @@ import ElectronStore from 'electron-store';
 import { SeedbankError } from '../shared/errors';
 import { APP_VERSION } from '../shared/version';
 import { createDragHandler } from './drag';
+import { createFolderHandles } from './core/folder-access';
+import { createFolderDialogHandler } from './folder-dialog';
 import { createCore, type Core } from './core/app-core';
 import { resolveHome } from './core/paths';
 import type { SettingsStore } from './core/settings/settings-service';
@@ -79,7 +81,10 @@ function openSettingsStore(directory: string): SettingsStore {
 }
 
 async function startCore(home: string): Promise<Core> {
+  // Folders for import and export come only from the dialog below; the page holds handles.
+  const folders = createFolderHandles();
   return createCore({
+    folders,
     kind: 'app',
     home,
     version: APP_VERSION,
@@ -94,6 +99,7 @@ async function startCore(home: string): Promise<Core> {
     extraHandlers: (coreHandlers) => ({
       ...withRevealInFolder(coreHandlers, shell, home),
       ...createShellHandlers({ shell, clipboard }),
+      'dialog:chooseFolder': createFolderDialogHandler({ dialog, folders, window: liveWindow }),
       'shell:startDrag': createDragHandler({
         home,
         getGeneration: async (id) => {
