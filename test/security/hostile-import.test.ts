@@ -7,7 +7,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isSeedbankId } from '../../electron/core/ids';
 import { embedRecord, readRecord } from '../../electron/core/metadata';
 import {
@@ -17,6 +18,10 @@ import {
   openTestLibrary,
   type TestLibrary,
 } from '../../electron/core/library/library-test-kit';
+import { Tally } from './tally';
+
+const tally = new Tally('hostile files on import and rebuild');
+afterAll(() => tally.print());
 
 const LIBRARY_FILE = /^(trash\/)?images\/\d{4}-\d{2}\/[0-9a-z]{26}\.(jpg|png|webp)$/;
 
@@ -73,6 +78,7 @@ describe('hostile files on import and rebuild', () => {
     }
     const result = await t.library.import(source);
     expect(result.done).toBe(ids.length);
+    tally.add('hostile record id', ids.length);
 
     // Nothing written beside the library folder, and the existing image and thumbnail untouched.
     expect(fs.readdirSync(parent)).toEqual(['home']);
@@ -107,6 +113,7 @@ describe('hostile files on import and rebuild', () => {
     fs.writeFileSync(path.join(month, 'dropped-in.jpg'), bytes);
     const thumbBefore = fs.readFileSync(path.join(t.home, 'thumbs', `${existing}.webp`));
     await t.library.rebuild();
+    tally.add('hostile record id');
     expect(fs.readFileSync(path.join(t.home, 'thumbs', `${existing}.webp`))).toEqual(thumbBefore);
     const rows = t.ctx.db.prepare('SELECT id, file FROM generations').all() as { id: string; file: string }[];
     expect(rows).toHaveLength(2);
@@ -121,6 +128,7 @@ describe('hostile files on import and rebuild', () => {
       embedRecord(await makeImageBytes('jpeg', 1, 1), claim, { creatorTool: 'hostile' }),
     );
     await t.library.import(source);
+    tally.add('record lying about its size');
     expect(t.library.getGeneration(claim.id)).toMatchObject({ width: 1, height: 1 });
   });
 
@@ -133,7 +141,97 @@ describe('hostile files on import and rebuild', () => {
     const record = makeRecord();
     fs.writeFileSync(path.join(source, 'bomb.png'), embedRecord(bomb, record, { creatorTool: 'hostile' }));
     const result = await t.library.import(source);
+    tally.add('decompression bomb');
     expect(result.failed).toBe(1);
     expect(t.library.getGeneration(record.id)).toBeNull();
+  });
+});
+
+describe('damaged and disguised files on import (fast-check)', () => {
+  let parent: string;
+  let t: TestLibrary;
+  const sources: string[] = [];
+
+  beforeEach(async () => {
+    parent = fs.mkdtempSync(path.join(os.tmpdir(), 'seedbank-hostile-files-'));
+    fs.mkdirSync(path.join(parent, 'home'));
+    t = await openTestLibrary(path.join(parent, 'home'));
+  });
+
+  afterEach(async () => {
+    await t.close();
+    fs.rmSync(parent, { recursive: true, force: true });
+    for (const dir of sources.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const latin1 = (bytes: Uint8Array) => Buffer.from(bytes).toString('latin1');
+
+  /** Where the embedded record's text starts (XMP in JPEG/WebP, iTXt in PNG). */
+  const recordAt = (bytes: Uint8Array) => Math.max(0, latin1(bytes).indexOf('seedbank'));
+
+  type Mutation = { kind: string; apply: (bytes: Uint8Array) => Uint8Array; name: (ext: string) => string };
+  const mutation: fc.Arbitrary<Mutation> = fc.oneof(
+    fc.double({ min: 0, max: 1, noNaN: true }).map((at) => ({
+      kind: 'truncated file',
+      apply: (b: Uint8Array) => b.subarray(0, Math.floor(b.length * at)),
+      name: (ext: string) => `cut.${ext}`,
+    })),
+    fc.tuple(fc.nat(400), fc.uint8Array({ minLength: 1, maxLength: 40 })).map(([offset, junk]) => ({
+      kind: 'malformed XMP / iTXt',
+      apply: (b: Uint8Array) => {
+        const copy = new Uint8Array(b);
+        copy.set(junk.subarray(0, Math.max(0, copy.length - recordAt(b) - offset)), recordAt(b) + offset);
+        return copy;
+      },
+      name: (ext: string) => `junk.${ext}`,
+    })),
+    fc.constantFrom(0, 1, 0xffff).map((length) => ({
+      kind: 'lying segment or chunk length',
+      apply: (b: Uint8Array) => {
+        const copy = new Uint8Array(b);
+        const view = new DataView(copy.buffer);
+        // The length field right before the record's segment (JPEG APP1) or chunk (PNG iTXt / WebP XMP).
+        const at = latin1(b).lastIndexOf(b[0] === 0xff ? '\xff\xe1' : b[0] === 0x89 ? 'iTXt' : 'XMP ', recordAt(b));
+        if (at < 0) return copy;
+        if (b[0] === 0xff) view.setUint16(at + 2, length);
+        else if (b[0] === 0x89) view.setUint32(at - 4, length === 0xffff ? 0x7fffffff : length);
+        else view.setUint32(at + 4, length === 0xffff ? 0x7fffffff : length, true);
+        return copy;
+      },
+      name: (ext: string) => `length.${ext}`,
+    })),
+    fc.constantFrom('png', 'webp', 'jpg', 'txt', 'jpeg').map((wrong) => ({
+      kind: 'wrong extension',
+      apply: (b: Uint8Array) => b,
+      name: () => `disguised.${wrong}`,
+    })),
+  );
+
+  it('never writes outside its folders, never crashes, and indexes only valid ids', async () => {
+    const originals = await Promise.all(
+      (['jpeg', 'png', 'webp'] as const).map(async (format) =>
+        embedRecord(await makeImageBytes(format, 24, 16), makeRecord({ format }), { creatorTool: 'hostile' }),
+      ),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(0, 1, 2), mutation, async (which, m) => {
+        const source = fs.mkdtempSync(path.join(os.tmpdir(), 'seedbank-hostile-files-src-'));
+        sources.push(source);
+        const original = originals[which]!;
+        const ext = ['jpg', 'png', 'webp'][which]!;
+        fs.writeFileSync(path.join(source, m.name(ext)), m.apply(original));
+        const result = await t.library.import(source);
+        expect(result.done + result.failed).toBeLessThanOrEqual(1);
+        tally.add(m.kind);
+      }),
+      { numRuns: 40 },
+    );
+    expect(fs.readdirSync(parent)).toEqual(['home']);
+    const rows = t.ctx.db.prepare('SELECT id, file FROM generations').all() as { id: string; file: string }[];
+    for (const row of rows) {
+      expect(isSeedbankId(row.id), row.id).toBe(true);
+      expect(row.file).toMatch(LIBRARY_FILE);
+    }
+    await t.library.rebuild();
   });
 });
