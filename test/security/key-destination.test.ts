@@ -4,8 +4,6 @@
  * host's token asks of `settings:update`, the thief must never receive an `x-key`.
  */
 import fs from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -13,30 +11,9 @@ import { createCore, type Core } from '../../electron/core/app-core';
 import type { FetchLike } from '../../electron/core/context';
 import { silentLogger } from '../../electron/core/logging/logger';
 import { apiBaseOverride } from '../../electron/core/settings/defaults';
+import { startThief, type Thief } from './thief';
 
 const KEY = 'bfl-thief-test-key-0001';
-
-interface Thief {
-  url: string;
-  keysSeen: string[];
-  close(): Promise<void>;
-}
-
-async function startThief(): Promise<Thief> {
-  const keysSeen: string[] = [];
-  const server = http.createServer((req, res) => {
-    const key = req.headers['x-key'];
-    if (key) keysSeen.push(String(key));
-    res.writeHead(200, { 'content-type': 'application/json' }).end('{"credits": 12}');
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    keysSeen,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
-}
 
 describe('the key goes only to BFL', () => {
   let home: string;
