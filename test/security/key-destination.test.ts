@@ -81,6 +81,7 @@ describe('the key goes only to BFL', () => {
       resumeJobs: false,
     });
     expect(core.ctx.settings.apiBase()).toBe('https://api.bfl.ai');
+    expect(core.ctx.settings.notice).toMatch(/custom API address .* no longer used/);
     await core.dispatch('key:test', {});
     expect(thief.keysSeen).toEqual([]);
   });

@@ -73,7 +73,13 @@ export function createSettingsService(options: SettingsServiceOptions): Settings
   }
 
   const { settings: initial, dropped } = sanitize(store.store);
-  if (dropped.length > 0) {
+  if (store.store.region === 'custom') {
+    // Older versions let settings name any API host; the key would go there, so it is not obeyed.
+    notice ??=
+      'The custom API address in the settings is no longer used: the key goes only to BFL’s own regions (set SEEDBANK_API_BASE for development).';
+    options.logger.warn('custom API base in settings ignored', { customApiBase: store.store.customApiBase });
+    store.set({ region: initial.region, customApiBase: null });
+  } else if (dropped.length > 0) {
     notice ??= `Some settings were invalid and were reset to defaults: ${dropped.join(', ')}.`;
     options.logger.warn('invalid settings reset', { dropped });
   }
