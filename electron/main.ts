@@ -26,6 +26,8 @@ import ElectronStore from 'electron-store';
 import { SeedbankError } from '../shared/errors';
 import { APP_VERSION } from '../shared/version';
 import { createDragHandler } from './drag';
+import { createFolderHandles } from './core/folder-access';
+import { createFolderDialogHandler } from './folder-dialog';
 import { createCore, type Core } from './core/app-core';
 import { resolveHome } from './core/paths';
 import type { SettingsStore } from './core/settings/settings-service';
@@ -79,10 +81,16 @@ function openSettingsStore(directory: string): SettingsStore {
 }
 
 async function startCore(home: string): Promise<Core> {
+  // Folders for import and export come only from the dialog below; the page holds handles.
+  const folders = createFolderHandles();
   return createCore({
+    folders,
     kind: 'app',
     home,
     version: APP_VERSION,
+    // The installed app sends the key to another API base only when started with --dev-api-base.
+    packaged: app.isPackaged,
+    argv: process.argv,
     // Chromium's network stack: system proxy settings and certificates, like a browser.
     fetch: (input, init) => net.fetch(String(input), init),
     openSettingsStore,
@@ -91,6 +99,7 @@ async function startCore(home: string): Promise<Core> {
     extraHandlers: (coreHandlers) => ({
       ...withRevealInFolder(coreHandlers, shell, home),
       ...createShellHandlers({ shell, clipboard }),
+      'dialog:chooseFolder': createFolderDialogHandler({ dialog, folders, window: liveWindow }),
       'shell:startDrag': createDragHandler({
         home,
         getGeneration: async (id) => {

@@ -46,7 +46,12 @@ describe('setupCreditsTitle', () => {
       setTitle: () => {},
       logger: silentLogger,
     });
-    const view = (apiBase: string) => ({ settings: DEFAULT_SETTINGS, apiBase, notice: null });
+    const view = (apiBase: string) => ({
+      settings: DEFAULT_SETTINGS,
+      apiBase,
+      apiBaseFromEnvironment: false,
+      notice: null,
+    });
     bus.emit('settings:changed', view('https://api.bfl.ai'));
     expect(fetchCredits).not.toHaveBeenCalled();
     bus.emit('settings:changed', view('https://api.eu.bfl.ai'));

@@ -42,6 +42,16 @@ const Ids = z.array(Id).min(1).max(100_000);
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'must be a sha256 hex digest');
 const IsoDate = z.iso.datetime({ offset: true });
 
+/** The largest file the page may hand over: a 20 MB reference image or mask (BFL's limit), with room to spare. */
+export const MAX_PAYLOAD_BYTES = 20 * 1024 * 1024;
+/** That many bytes in base64 (4 characters per 3 bytes), plus room for a `data:…;base64,` prefix. */
+export const MAX_BASE64_LENGTH = Math.ceil(MAX_PAYLOAD_BYTES / 3) * 4 + 64;
+/** File bytes from the page: refused by length before anything is decoded. */
+const Base64Payload = z
+  .string()
+  .min(1)
+  .max(MAX_BASE64_LENGTH, `must be at most ${MAX_PAYLOAD_BYTES / 1024 / 1024} MB of file data`);
+
 export const GenerationRequestSchema = z
   .object({
     model: z.string().min(1).max(64),
@@ -70,8 +80,8 @@ export const LibraryFilterSchema = z
 
 export const SettingsPatchSchema = z
   .object({
-    region: z.enum(['global', 'eu', 'us', 'custom']),
-    customApiBase: z.url({ protocol: /^https?$/ }).nullable(),
+    /** BFL's own regions only: the key goes to the API base, so the page must not choose another. */
+    region: z.enum(['global', 'eu', 'us']),
     defaultModel: z.string().min(1).max(64),
     defaultParams: z.record(z.string(), z.unknown()),
     costConfirmThreshold: z.number().min(0).max(1_000_000),
@@ -109,6 +119,8 @@ export interface SettingsView {
   settings: Settings;
   /** The API base in effect (environment wins over settings). */
   apiBase: string;
+  /** True when `SEEDBANK_API_BASE` sets the API base, so the region choice has no effect. */
+  apiBaseFromEnvironment: boolean;
   /** A message to show once, e.g. that a corrupt settings file was set aside. */
   notice: string | null;
 }
@@ -138,7 +150,7 @@ export const requests = {
 
   /** Stores a reference image once by content hash; checks format and BFL's 20 MB / 20 MP limits. */
   'inputs:add': request(
-    z.object({ name: z.string().max(1000), dataBase64: z.string().min(1) }).strict(),
+    z.object({ name: z.string().max(1000), dataBase64: Base64Payload }).strict(),
     answer<InputImage>(),
   ),
 
@@ -206,6 +218,7 @@ export const requests = {
   'library:trash': request(z.object({ ids: Ids }).strict(), answer<{ trashed: number }>()),
   'library:restore': request(z.object({ ids: Ids }).strict(), answer<{ restored: number }>()),
   'library:emptyTrash': request(Empty, answer<{ deleted: number }>()),
+  /** `destination`: a handle from `dialog:chooseFolder` in the app; a typed full path in the browser host. */
   'library:export': request(
     z
       .object({
@@ -219,11 +232,12 @@ export const requests = {
   'library:reveal': request(z.object({ id: Id }).strict(), answer<{ path: string }>()),
   /** Reads the Seedbank record embedded in any image file (e.g. one dropped onto the window). */
   'library:inspectFile': request(
-    z.object({ dataBase64: z.string().min(1) }).strict(),
+    z.object({ dataBase64: Base64Payload }).strict(),
     answer<{ record: EmbeddedRecord | null }>(),
   ),
   'library:reconcile': request(Empty, answer<LongTaskResult>()),
   'library:rebuild': request(Empty, answer<LongTaskResult>()),
+  /** `directory`: a handle from `dialog:chooseFolder` in the app; a typed full path in the browser host. */
   'library:import': request(z.object({ directory: z.string().min(1).max(4096) }).strict(), answer<LongTaskResult>()),
   'library:cancelTask': request(z.object({ taskId: Id }).strict(), answer<{ cancelled: boolean }>()),
   'library:tags': request(Empty, answer<{ tag: string; count: number }[]>()),
@@ -245,6 +259,15 @@ export const requests = {
   /** Drags a library image out of the window to another application (Electron only). */
   'shell:startDrag': request(z.object({ id: Id }).strict(), answer<{ started: boolean }>()),
   'shell:copyText': request(z.object({ text: z.string().max(200_000) }).strict(), answer<{ copied: boolean }>()),
+  /**
+   * Asks the person for a folder in the app's own dialog (Electron only). The page gets an opaque
+   * handle to pass as `library:import`'s `directory` or `library:export`'s `destination`, never
+   * the power to name a path itself; `handle` is null when the dialog was cancelled.
+   */
+  'dialog:chooseFolder': request(
+    z.object({ purpose: z.enum(['import', 'export']) }).strict(),
+    answer<{ handle: string | null; name: string | null }>(),
+  ),
 } as const;
 
 export const events = {

@@ -121,7 +121,8 @@ export interface InputImage {
   url: string;
 }
 
-export type Region = 'global' | 'eu' | 'us' | 'custom';
+/** BFL's own API regions; another API base comes only from the environment (`SEEDBANK_API_BASE`). */
+export type Region = 'global' | 'eu' | 'us';
 export type Theme = 'dark' | 'light';
 
 export interface WindowBounds {
@@ -134,8 +135,6 @@ export interface WindowBounds {
 
 export interface Settings {
   region: Region;
-  /** Only with region `custom` (tests, proxies): the API base URL. */
-  customApiBase: string | null;
   defaultModel: string;
   defaultParams: Record<string, unknown>;
   /** A batch whose estimate passes this many credits asks before sending. */
@@ -207,4 +206,6 @@ export interface EmbeddedRecord {
   favorite: boolean;
   rating: number;
   tags: string[];
+  /** Seedbank's own remarks about the file, e.g. the id it carried when imported, if that was not a Seedbank id. */
+  notes?: string;
 }

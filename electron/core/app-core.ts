@@ -7,6 +7,7 @@
 import os from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { Handlers } from '../../shared/api';
+import { SeedbankError } from '../../shared/errors';
 import { createDispatcher, type Dispatch } from './contract/dispatch';
 import type { CoreContext, FetchLike } from './context';
 import { EventBus } from './events';
@@ -19,6 +20,7 @@ import { Library } from './library/library';
 import { moveToOsTrashWithPackage } from './library/os-trash';
 import type { MoveToOsTrash } from './library/trash';
 import { createLibraryHandlers } from './library/library-handlers';
+import { anyFolder, typedFolderAccess, type FolderAccess } from './folder-access';
 import { createFileLogger, type Logger } from './logging/logger';
 import { appPaths } from './paths';
 import { KeyringSecretStore } from './secrets/keyring-store';
@@ -32,6 +34,9 @@ export interface CoreOptions {
   /** Who opens the core, for job leases and logs. */
   kind: 'app' | 'cli' | 'web' | 'test';
   version: string;
+  /** The installed app (Electron's `app.isPackaged`): `SEEDBANK_API_BASE` then needs `--dev-api-base` in `argv`. */
+  packaged?: boolean;
+  argv?: readonly string[];
   fetch?: FetchLike;
   /** The keychain; `null` when none is reachable. Defaults to the OS keychain. */
   secretStore?: SecretStore | null;
@@ -49,6 +54,11 @@ export interface CoreOptions {
    * `trash` package by default for the CLI and the web host; `null` deletes outright (tests).
    */
   moveToOsTrash?: MoveToOsTrash | null;
+  /**
+   * How `library:import` / `library:export` folders are named: the app passes its dialog handles;
+   * the CLI takes any path; otherwise (web host, tests) typed paths under home and temp only.
+   */
+  folders?: FolderAccess;
   /** Resume unfinished jobs at start (the app and `seedbank resume` do; other CLI commands do not). */
   resumeJobs?: boolean;
 }
@@ -62,6 +72,17 @@ export interface Core {
   close(): Promise<void>;
 }
 
+function defaultFolders(kind: CoreOptions['kind'], home: string): FolderAccess {
+  if (kind === 'cli') return anyFolder;
+  // The app must pass its dialog handles; falling back to typed paths would reopen the hole.
+  if (kind === 'app') return { resolve: (_value, field) => Promise.reject(noDialog(field)) };
+  return typedFolderAccess({ roots: [os.homedir(), os.tmpdir()], appData: home });
+}
+
+function noDialog(field: string): SeedbankError {
+  return new SeedbankError('INVALID_INPUT', 'Folders are chosen with the folder dialog', field);
+}
+
 export async function createCore(options: CoreOptions): Promise<Core> {
   const env = options.env ?? process.env;
   const paths = appPaths(options.home);
@@ -70,6 +91,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const settings = createSettingsService({
     directory: paths.settingsDir,
     env,
+    packaged: options.packaged ?? false,
+    argv: options.argv ?? [],
     logger,
     ...(options.openSettingsStore ? { openStore: options.openSettingsStore } : {}),
   });
@@ -104,7 +127,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   const coreHandlers: Partial<Handlers> = {
     ...createAppHandlers(ctx),
-    ...createLibraryHandlers(library, ctx),
+    ...createLibraryHandlers(library, ctx, options.folders ?? defaultFolders(options.kind, paths.home)),
     ...createJobHandlers(runner, ctx),
   };
   const getCredits = coreHandlers['credits:get'];

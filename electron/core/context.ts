@@ -18,6 +18,8 @@ export interface SettingsService {
   readonly notice: string | null;
   /** The API base in effect: `SEEDBANK_API_BASE` wins over the region setting. */
   apiBase(): string;
+  /** True when `SEEDBANK_API_BASE` (not the region) decides the API base. */
+  readonly apiBaseFromEnvironment: boolean;
 }
 
 export interface KeyService {

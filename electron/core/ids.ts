@@ -18,3 +18,15 @@ export function newId(now: number = Date.now()): string {
   for (let i = 0; i < 16; i++) rand += ALPHABET[(bytes[i] ?? 0) % 32];
   return (time + rand).toLowerCase();
 }
+
+/** The ids `newId` issues: 26 lowercase Crockford base32 characters (no i, l, o, u). */
+const ID_GRAMMAR = /^[0-9a-hjkmnp-tv-z]{26}$/;
+
+/**
+ * True for an id Seedbank itself could have issued. Ids read from files (an imported image's
+ * record, a file dropped into the library folder) are untrusted text that ends up in file
+ * names, so only these may be used as they are.
+ */
+export function isSeedbankId(value: unknown): boolean {
+  return typeof value === 'string' && ID_GRAMMAR.test(value);
+}

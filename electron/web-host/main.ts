@@ -22,6 +22,8 @@ const desktopOnly = (what: string) => () => {
 const webHandlers: Partial<Handlers> = {
   'shell:openExternal': desktopOnly('Opening links'),
   'shell:copyText': desktopOnly('Copying through the app'),
+  // The browser host takes typed folders (under home and temp only; see core/folder-access.ts).
+  'dialog:chooseFolder': desktopOnly('The folder dialog'),
 };
 
 async function main(): Promise<void> {

@@ -7,6 +7,7 @@ import http from 'node:http';
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
+import { MAX_BASE64_LENGTH } from '../../shared/api';
 import type { Dispatch } from '../core/contract/dispatch';
 import type { EventBus } from '../core/events';
 import { serveAsset } from './asset-route';
@@ -34,8 +35,8 @@ export interface WebHost {
   close(): Promise<void>;
 }
 
-/** Reference images arrive base64-encoded in one message (BFL allows up to 20 MB each). */
-const MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
+/** The largest message is one file payload (the contract's limit) with its JSON frame around it. */
+const MAX_MESSAGE_BYTES = MAX_BASE64_LENGTH + 64 * 1024;
 
 export function createToken(): string {
   return randomBytes(24).toString('base64url');

@@ -59,6 +59,21 @@ export const emptyTrash = () =>
     () => seedbank().library.emptyTrash(),
     (r) => `Deleted ${plural(r.deleted, 'image')} for good`,
   );
+/**
+ * The app asks main for a folder (the OS dialog; the page gets only a handle for it); the browser
+ * host has no dialog, so `typed` tells the caller to ask for a path instead.
+ */
+export async function chooseFolder(purpose: 'import' | 'export'): Promise<{ handle: string | null } | 'typed'> {
+  try {
+    return await seedbank().dialog.chooseFolder({ purpose });
+  } catch (err) {
+    if (errorInfoOf(err).code === 'NOT_FOUND') return 'typed';
+    useViewStore.getState().showToast(describeError(errorInfoOf(err)).title, errorInfoOf(err));
+    return { handle: null };
+  }
+}
+
+/** `destination`: a handle from `chooseFolder`, or a typed full path in the browser host. */
 export const exportImages = (ids: string[], destination: string) =>
   attempt(
     () => seedbank().library.export({ ids, destination }),

@@ -9,6 +9,7 @@ import http from 'node:http';
 import { getModel } from '../../shared/models';
 import { faultsFromPrompt } from './faults';
 import { closeServer, dropConnection, listen, readBody, sendJson, sendRaw } from './http';
+import { GIANT_API_BODY_BYTES, GIANT_DELIVERY_BYTES, redirect, sendGiant, type HostileMode } from './hostile';
 import { CONTENT_TYPES, renderImage, scaledSize } from './images';
 import { basicValidation, planSubmit } from './submit';
 import { createTask, hasFault, isRunning, pollBody, sampleExpiresAt, viewOf, type Task } from './tasks';
@@ -71,7 +72,15 @@ export async function startFakeBfl(options: FakeBflOptions = {}): Promise<FakeBf
   const sign = (id: string, expires: number) =>
     createHmac('sha256', signingSecret).update(`${id}:${expires}`).digest('hex').slice(0, 32);
 
+  /** The hostile mode of a task's faults, if any, with the other server it points at. */
+  const hostile = (faults: readonly Fault[], mode: HostileMode): string | null => {
+    const found = faults.find((f): f is Extract<Fault, { kind: 'hostile' }> => f.kind === 'hostile' && f.mode === mode);
+    return found ? found.elsewhere : null;
+  };
+
   const sampleUrl = (task: Task) => {
+    const elsewhere = hostile(task.faults, 'sample-elsewhere');
+    if (elsewhere) return `${elsewhere}/results/${task.id}/sample.jpg`;
     const expires = sampleExpiresAt(task, sampleTtlMs);
     return `${bases.delivery}/results/${task.id}/sample.${task.plan.format === 'jpeg' ? 'jpg' : task.plan.format}?se=${expires}&sig=${sign(task.id, expires)}`;
   };
@@ -111,6 +120,8 @@ export async function startFakeBfl(options: FakeBflOptions = {}): Promise<FakeBf
       const detail = httpFault.detail ?? HTTP_DETAILS[httpFault.status] ?? `HTTP ${httpFault.status}`;
       return sendJson(res, httpFault.status, { detail }, headers);
     }
+    const redirectTo = hostile(faults, 'submit-redirect');
+    if (redirectTo) return redirect(res, `${redirectTo}/v1/${model}`);
     const spec = getModel(model);
     if (!spec) return sendJson(res, 404, { detail: 'Not Found' });
     const problems = basicValidation(spec, fields);
@@ -131,7 +142,10 @@ export async function startFakeBfl(options: FakeBflOptions = {}): Promise<FakeBf
     const proxyFault = faults.find((f): f is Extract<Fault, { kind: 'proxy-error' }> => f.kind === 'proxy-error');
     if (proxyFault) return sendRaw(res, proxyFault.status, 'text/html', proxyPage(proxyFault.status));
     if (hasFault(task, 'hang')) return; // closeAllConnections() on close() ends it
-    const pollingUrl = `${bases.polling}/v1/get_result?id=${task.id}`;
+    const pollingUrl = `${hostile(faults, 'polling-url-elsewhere') ?? bases.polling}/v1/get_result?id=${task.id}`;
+    if (hostile(faults, 'submit-giant-body')) {
+      return sendGiant(res, GIANT_API_BODY_BYTES, 'application/json', `{"id": "${task.id}", "padding": "`);
+    }
     if (hasFault(task, 'malformed-json'))
       return sendRaw(res, 200, 'application/json', `{"id": "${task.id}", "polling_url": "${pollingUrl}`);
     sendJson(res, 200, {
@@ -163,6 +177,8 @@ export async function startFakeBfl(options: FakeBflOptions = {}): Promise<FakeBf
         headers,
       );
     }
+    const pollRedirect = hostile(task.faults, 'poll-redirect');
+    if (pollRedirect) return redirect(res, `${pollRedirect}/v1/get_result?id=${id}`);
     const fault = task.pollFaults.shift();
     if (fault?.kind === 'poll-http') {
       polls.push({ host, taskId: id, status: null, httpStatus: fault.status });
@@ -199,6 +215,15 @@ export async function startFakeBfl(options: FakeBflOptions = {}): Promise<FakeBf
         'application/xml',
         '<Error><Code>AuthenticationFailed</Code><Message>Signature expired</Message></Error>',
       );
+    }
+    const deliveryRedirect = hostile(task.faults, 'delivery-redirect');
+    if (deliveryRedirect) return redirect(res, `${deliveryRedirect}/results/${task.id}/sample.jpg`);
+    if (hostile(task.faults, 'delivery-wrong-type')) {
+      return answer(200, 'text/html', '<!doctype html><title>Sign in</title><p>Session expired</p>');
+    }
+    if (hostile(task.faults, 'delivery-giant')) {
+      downloads.push({ taskId: task.id, hadKey, httpStatus: 200 });
+      return sendGiant(res, GIANT_DELIVERY_BYTES, CONTENT_TYPES[task.plan.format]);
     }
     const size = scaledSize(task.plan.width, task.plan.height, maxSide);
     task.image ??= renderImage(task.id, size.width, size.height, task.plan.format);

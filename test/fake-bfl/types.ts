@@ -1,5 +1,6 @@
 /** The emulator's public shapes: options, scriptable faults and what it records. */
 import type { IncomingHttpHeaders } from 'node:http';
+import type { HostileMode } from './hostile';
 
 export type HostName = 'api' | 'polling' | 'delivery';
 
@@ -36,7 +37,9 @@ export type Fault =
   /** The sample URL answers 404. */
   | { kind: 'delivery-404' }
   /** The sample URL has already expired when the task is ready. */
-  | { kind: 'expired' };
+  | { kind: 'expired' }
+  /** A hostile answer (security suites): see `hostile.ts`; `elsewhere` is the other server's base URL. */
+  | { kind: 'hostile'; mode: HostileMode; elsewhere: string };
 
 export interface FakeBflOptions {
   /** Accepted API keys (default: [`DEFAULT_FAKE_KEY`]). */

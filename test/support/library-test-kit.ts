@@ -39,7 +39,13 @@ export function testContext(
     paths,
     logger: silentLogger,
     bus: new EventBus(),
-    settings: { get: () => settings, update: () => settings, notice: null, apiBase: () => 'http://127.0.0.1:0' },
+    settings: {
+      get: () => settings,
+      update: () => settings,
+      notice: null,
+      apiBase: () => 'http://127.0.0.1:0',
+      apiBaseFromEnvironment: false,
+    },
     keys: {
       getKey: async () => null,
       status: async () => ({ hasKey: false, last4: null, source: null, keychainAvailable: false, message: null }),
@@ -131,7 +137,7 @@ export async function addImages(
   for (let i = 0; i < count; i++) {
     const createdAt = new Date(Date.UTC(2026, 10, 3, 12, i)).toISOString();
     const generation = await t.library.addImage({
-      record: makeRecord({ createdAt, seed: i, ...overrides(i) }),
+      record: makeRecord({ createdAt, seed: i, width: 32, height: 24, ...overrides(i) }),
       bytes,
       jobId: null,
       projectId: null,

@@ -9,7 +9,12 @@ import type { CoreContext } from '../context';
 type AppChannels = 'app:info' | 'key:status' | 'key:set' | 'key:clear' | 'settings:get' | 'settings:update';
 
 export function settingsView(ctx: CoreContext): SettingsView {
-  return { settings: ctx.settings.get(), apiBase: ctx.settings.apiBase(), notice: ctx.settings.notice };
+  return {
+    settings: ctx.settings.get(),
+    apiBase: ctx.settings.apiBase(),
+    apiBaseFromEnvironment: ctx.settings.apiBaseFromEnvironment,
+    notice: ctx.settings.notice,
+  };
 }
 
 export function createAppHandlers(ctx: CoreContext): Pick<Handlers, AppChannels> {

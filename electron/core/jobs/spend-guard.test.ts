@@ -3,7 +3,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SeedbankError } from '../../../shared/errors';
 import type { FakeBfl } from '../../../test/fake-bfl';
 import { confirmationNeeded } from './spend-guard';
-import { closeEmulatorCore, kleinRequest, openEmulatorCore, type TestCore } from '../../../test/support/jobs-test-harness';
+import {
+  closeEmulatorCore,
+  kleinRequest,
+  openEmulatorCore,
+  type TestCore,
+} from '../../../test/support/jobs-test-harness';
 
 async function refusal(promise: Promise<unknown>): Promise<SeedbankError> {
   try {

@@ -3,7 +3,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as models from '../../../shared/models';
 import type { FakeBfl } from '../../../test/fake-bfl';
 import { makeImage } from '../../../test/support/metadata-fixtures';
-import { closeEmulatorCore, kleinRequest, openEmulatorCore, type TestCore } from '../../../test/support/jobs-test-harness';
+import {
+  closeEmulatorCore,
+  kleinRequest,
+  openEmulatorCore,
+  type TestCore,
+} from '../../../test/support/jobs-test-harness';
 
 // Count the catalog validation calls while keeping the real rule.
 vi.mock('../../../shared/models', async (importOriginal) => {

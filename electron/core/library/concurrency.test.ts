@@ -54,9 +54,10 @@ describe('a writer in another thread', () => {
       db.exec('PRAGMA busy_timeout = 10000');
       for (let i = 0; i < 200; i++) {
         db.exec('BEGIN IMMEDIATE');
+        const id = ('w' + i).padStart(26, '0'); // shaped like the ids Seedbank issues
         db.prepare("INSERT INTO generations (id, model, prompt, format, params, created_at, file) VALUES (?, 'flux-2-pro', ?, 'jpeg', '{}', ?, ?)")
-          .run('w' + i, 'worker prompt ' + i, new Date(Date.UTC(2026, 9, 1, 0, 0, i)).toISOString(), 'images/2026-10/w' + i + '.jpg');
-        db.prepare("INSERT INTO generation_tags (generation_id, tag) VALUES (?, 'fromworker')").run('w' + i);
+          .run(id, 'worker prompt ' + i, new Date(Date.UTC(2026, 9, 1, 0, 0, i)).toISOString(), 'images/2026-10/' + id + '.jpg');
+        db.prepare("INSERT INTO generation_tags (generation_id, tag) VALUES (?, 'fromworker')").run(id);
         db.exec('COMMIT');
       }
       db.close();

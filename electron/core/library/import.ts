@@ -3,12 +3,12 @@
  * image with a Seedbank record joins the library as itself (same id, record and bytes); one
  * without becomes a reference image, stored once by hash, ready to use as an input.
  */
-import { mkdir, readFile, stat } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import { SeedbankError } from '../../../shared/errors';
 import type { CoreContext } from '../context';
-import { detectFormat, readRecord, writeFileAtomic } from '../metadata';
+import { detectFormat, embedRecord, readRecord, writeFileAtomic } from '../metadata';
 import { walkImages } from './file-walk';
 import { normalizeTime } from './generation-store';
 import { indexLibraryFile } from './index-file';
@@ -19,6 +19,7 @@ import { plainReporter, type PlainTaskOptions } from './rebuild';
 import type { MaintenanceDeps } from './reconcile';
 import type { TaskOutcome, TaskReporter } from './tasks';
 import { makeThumbnail } from './thumbnails';
+import { admitRecord, readImageFile } from './untrusted-image';
 
 type ImportResult = 'image' | 'reference' | 'already';
 
@@ -49,15 +50,18 @@ export async function checkSourceFolder(libraryHome: string, directory: string):
 
 async function importOne(deps: MaintenanceDeps, file: string): Promise<ImportResult> {
   const { db, home } = deps;
-  const bytes = new Uint8Array(await readFile(file));
-  const format = detectFormat(bytes);
+  const original = await readImageFile(file);
+  const format = detectFormat(original);
   if (format === null) throw new SeedbankError('INVALID_INPUT', 'not a JPEG, PNG or WebP file');
-  const record = readRecord(bytes);
-  if (!record) {
-    await storeInput(db, home, bytes, deps.now());
+  const found = readRecord(original);
+  if (!found) {
+    await storeInput(db, home, original, deps.now());
     return 'reference';
   }
+  const { record, reIded } = await admitRecord(found, original, deps.now());
   if (hasRow(db, record.id)) return 'already';
+  // A new id must be in the file too, or the next rebuild would read the hostile one again.
+  const bytes = reIded ? embedRecord(original, record, { creatorTool: 'Seedbank import' }) : original;
   const location = imageHome(record.id, normalizeTime(record.createdAt) ?? deps.now().toISOString(), format);
   const target = absolutePath(home, location);
   if (!(await exists(target))) {

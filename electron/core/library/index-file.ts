@@ -3,10 +3,10 @@
  * reconcile, rebuild and import. The row is made to say what the file says; the project comes
  * back by name; a trashed file (under `trash/`) comes back trashed.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import type { DatabaseSync } from 'node:sqlite';
 import type { EmbeddedRecord } from '../../../shared/types';
-import { detectFormat, readRecord } from '../metadata';
+import { detectFormat, embedRecord, readRecord, writeFileAtomic } from '../metadata';
 import { transaction } from './database';
 import { currentFile, findGenerationRow } from './generation-row';
 import { saveGeneration, type FileFacts } from './generation-store';
@@ -14,6 +14,7 @@ import { sha256Hex } from './inputs';
 import { absolutePath, thumbLocation } from './library-paths';
 import { ensureProjectId } from './projects';
 import { recordFromRow } from './record-mapping';
+import { admitRecord, readImageFile } from './untrusted-image';
 
 export type IndexOutcome =
   | { kind: 'indexed'; id: string; needsThumb: boolean }
@@ -52,13 +53,24 @@ export interface ReadFile {
 
 export type ReadOutcome = { kind: 'read'; file: ReadFile } | Exclude<IndexOutcome, { kind: 'indexed' }>;
 
-export async function readLibraryFile(db: DatabaseSync, libraryHome: string, location: string): Promise<ReadOutcome> {
+export async function readLibraryFile(
+  db: DatabaseSync,
+  libraryHome: string,
+  location: string,
+  now: Date = new Date(),
+): Promise<ReadOutcome> {
   const absolute = absolutePath(libraryHome, location);
-  const [bytes, facts] = await Promise.all([readFile(absolute), stat(absolute)]);
-  const data = new Uint8Array(bytes);
-  const record = readRecord(data);
+  let data = await readImageFile(absolute);
+  const found = readRecord(data);
   const format = detectFormat(data);
-  if (!record || !format) return { kind: 'no-record' };
+  if (!found || !format) return { kind: 'no-record' };
+  // A file put into the library folder by hand is as untrusted as an imported one.
+  const { record, reIded } = await admitRecord(found, data, now);
+  if (reIded) {
+    data = embedRecord(data, record, { creatorTool: 'Seedbank rebuild' });
+    await writeFileAtomic(absolute, data);
+  }
+  const facts = await stat(absolute);
   const { home, trashed } = homeOf(location);
   const before = findGenerationRow(db, record.id);
   // Two files with one record id (a copy made outside the app): the file the index already
@@ -105,7 +117,7 @@ export function saveReadFile(db: DatabaseSync, read: ReadFile, now: Date): Index
 }
 
 export async function indexLibraryFile(args: IndexFileArgs): Promise<IndexOutcome> {
-  const read = await readLibraryFile(args.db, args.home, args.location);
+  const read = await readLibraryFile(args.db, args.home, args.location, args.now);
   if (read.kind !== 'read') return read;
   return transaction(args.db, () => saveReadFile(args.db, read.file, args.now));
 }

@@ -11,6 +11,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import type { InputImage, OutputFormat } from '../../../shared/types';
 import { SeedbankError } from '../../../shared/errors';
 import { inspectInputImage } from '../bfl/input-image';
+import { isSeedbankId } from '../ids';
 import { readRecord, writeFileAtomic } from '../metadata';
 import { absolutePath, inputLocation } from './library-paths';
 
@@ -53,6 +54,12 @@ export function getInputRow(db: DatabaseSync, hash: string): InputRow | undefine
     .get(hash) as InputRow | undefined;
 }
 
+/** The library image a reference was made from, when its record names one by a valid id. */
+export function linkedGenerationId(bytes: Uint8Array): string | null {
+  const id = readRecord(bytes)?.id;
+  return typeof id === 'string' && isSeedbankId(id) ? id : null;
+}
+
 /** Checks the image against BFL's limits and stores it once; adding the same bytes again is a no-op. */
 export async function storeInput(db: DatabaseSync, home: string, bytes: Uint8Array, now: Date): Promise<InputRow> {
   const info = inspectInputImage(bytes);
@@ -66,7 +73,7 @@ export async function storeInput(db: DatabaseSync, home: string, bytes: Uint8Arr
     await mkdir(path.dirname(target), { recursive: true });
     await writeFileAtomic(target, bytes);
   }
-  const generationId = readRecord(bytes)?.id ?? null;
+  const generationId = linkedGenerationId(bytes);
   db.prepare(
     `INSERT INTO inputs (hash, format, width, height, bytes, created_at, generation_id) VALUES (?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT(hash) DO UPDATE SET generation_id = coalesce(inputs.generation_id, excluded.generation_id)`,

@@ -5,6 +5,7 @@ import type { LibraryPage, LongTaskResult } from '../../../shared/api';
 import type { InputImage } from '../../../shared/types';
 import { readRecord } from '../metadata';
 import { createDispatcher } from '../contract/dispatch';
+import { anyFolder } from '../folder-access';
 import { createLibraryHandlers } from './library-handlers';
 import {
   addImages,
@@ -18,7 +19,7 @@ let t: TestLibrary;
 afterEach(async () => t?.close());
 
 function dispatch() {
-  return createDispatcher(createLibraryHandlers(t.library, t.ctx));
+  return createDispatcher(createLibraryHandlers(t.library, t.ctx, anyFolder));
 }
 
 describe('library channels through the dispatcher', () => {

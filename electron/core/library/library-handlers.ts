@@ -6,6 +6,7 @@
 import type { Handlers } from '../../../shared/api';
 import { SeedbankError } from '../../../shared/errors';
 import type { CoreContext } from '../context';
+import type { FolderAccess } from '../folder-access';
 import type { Library } from './library';
 
 type LibraryChannel =
@@ -43,7 +44,11 @@ export function decodeBase64(text: string, field = 'dataBase64'): Uint8Array {
   return new Uint8Array(Buffer.from(body, 'base64'));
 }
 
-export function createLibraryHandlers(library: Library, _ctx: CoreContext): Pick<Handlers, LibraryChannel> {
+export function createLibraryHandlers(
+  library: Library,
+  _ctx: CoreContext,
+  folders: FolderAccess,
+): Pick<Handlers, LibraryChannel> {
   return {
     'inputs:add': ({ dataBase64 }) => library.addInput(decodeBase64(dataBase64)),
     'inputs:fromLibrary': ({ id }) => library.addInputFromGeneration(id),
@@ -57,12 +62,13 @@ export function createLibraryHandlers(library: Library, _ctx: CoreContext): Pick
     'library:trash': async ({ ids }) => ({ trashed: await library.trash(ids) }),
     'library:restore': async ({ ids }) => ({ restored: await library.restore(ids) }),
     'library:emptyTrash': async () => ({ deleted: await library.emptyTrash() }),
-    'library:export': (selection) => library.export(selection),
+    'library:export': async (selection) =>
+      library.export({ ...selection, destination: await folders.resolve(selection.destination, 'destination') }),
     'library:reveal': ({ id }) => ({ path: library.revealPath(id) }),
     'library:inspectFile': ({ dataBase64 }) => ({ record: library.inspectFile(decodeBase64(dataBase64)) }),
     'library:reconcile': () => library.reconcile(),
     'library:rebuild': () => library.rebuild(),
-    'library:import': ({ directory }) => library.import(directory),
+    'library:import': async ({ directory }) => library.import(await folders.resolve(directory, 'directory')),
     'library:cancelTask': ({ taskId }) => ({ cancelled: library.cancelTask(taskId) }),
     'library:tags': () => library.tagCounts(),
     'library:spend': () => library.spend(),

@@ -5,19 +5,18 @@
  * `inputs/` get their rows back. Rows whose file is gone are marked missing, not dropped.
  * Jobs are not touched: they are not in the files and belong to the job runner.
  */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import { inspectInputImage } from '../bfl/input-image';
 import type { CoreContext } from '../context';
-import { readRecord } from '../metadata';
 import { walkImages } from './file-walk';
-import { sha256Hex } from './inputs';
+import { linkedGenerationId, sha256Hex } from './inputs';
 import { scanLibraryFiles } from './library-scan';
 import { runPool } from './pool';
 import { indexFiles, loadIndexedRows, markMissing, type MaintenanceDeps } from './reconcile';
 import { createReporter, type ProgressCallback, type TaskOutcome, type TaskReporter } from './tasks';
 import { newId } from '../ids';
+import { readImageFile } from './untrusted-image';
 
 async function restoreInputs(db: DatabaseSync, home: string, now: Date, signal: AbortSignal): Promise<number> {
   const files: string[] = [];
@@ -27,21 +26,14 @@ async function restoreInputs(db: DatabaseSync, home: string, now: Date, signal: 
     `INSERT OR IGNORE INTO inputs (hash, format, width, height, bytes, created_at, generation_id) VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
   await runPool(files, 4, signal, async (file) => {
-    const bytes = new Uint8Array(await readFile(file));
+    const bytes = await readImageFile(file).catch(() => null);
+    if (!bytes) return;
     const hash = sha256Hex(bytes);
     // A file renamed by hand is not the input its name claims; skip it rather than mislink.
     if (path.parse(file).name !== hash) return;
     try {
       const info = inspectInputImage(bytes);
-      insert.run(
-        hash,
-        info.format,
-        info.width,
-        info.height,
-        info.bytes,
-        now.toISOString(),
-        readRecord(bytes)?.id ?? null,
-      );
+      insert.run(hash, info.format, info.width, info.height, info.bytes, now.toISOString(), linkedGenerationId(bytes));
       restored++;
     } catch {
       // Not a usable reference image any more; leave the file alone.

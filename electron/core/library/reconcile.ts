@@ -55,7 +55,7 @@ export async function indexFiles(deps: MaintenanceDeps, files: readonly FileOnDi
     const read: { location: string; file: ReadFile }[] = [];
     await runPool(batch, 8, reporter.signal, async (file) => {
       try {
-        const outcome = await readLibraryFile(deps.db, deps.home, file.location);
+        const outcome = await readLibraryFile(deps.db, deps.home, file.location, deps.now());
         if (outcome.kind === 'read') read.push({ location: file.location, file: outcome.file });
         else fail(file.location, outcome.kind);
       } catch (err) {

@@ -8,6 +8,7 @@ import { mkdir, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import { writeTempPath } from '../metadata/atomic-write';
+import { MAX_DECODE_PIXELS } from './untrusted-image';
 
 export const THUMB_SIZE = 512;
 
@@ -16,7 +17,7 @@ export async function makeThumbnail(source: Uint8Array | string, target: string)
   const temp = writeTempPath(target);
   try {
     // failOn 'none': a slightly damaged download still deserves a thumbnail of what decodes.
-    await sharp(source, { failOn: 'none' })
+    await sharp(source, { failOn: 'none', limitInputPixels: MAX_DECODE_PIXELS })
       .rotate()
       .resize({ width: THUMB_SIZE, height: THUMB_SIZE, fit: 'inside', withoutEnlargement: true })
       .webp({ quality: 75, effort: 0 })

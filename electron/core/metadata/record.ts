@@ -74,6 +74,7 @@ export function recordToXmp(record: EmbeddedRecord, creatorTool: string): XmpPro
     if (value !== null) props.push(text(name, value));
   }
   props.push(text('Favorite', record.favorite ? 'True' : 'False'));
+  if (record.notes) props.push(text('Notes', record.notes));
 
   const verbatim: Partial<Record<TextField | ListField, unknown>> = {};
   for (const field of TEXT_FIELDS) {
@@ -153,6 +154,8 @@ export function recordFromXmp(props: readonly XmpProperty[], containerFormat: Ou
     rating: Math.min(5, Math.max(0, Math.round(rating))),
     tags: listOf(get(NS.dc, 'subject')),
   };
+  const notes = sb('Notes');
+  if (notes) record.notes = notes;
   applyVerbatim(record, jsonObject(sb('Verbatim')));
   return record;
 }

@@ -33,8 +33,8 @@ describe('settings', () => {
     expect(settings.apiBase()).toBe('https://api.bfl.ai');
     settings.update({ region: 'us' });
     expect(settings.apiBase()).toBe('https://api.us.bfl.ai');
-    settings.update({ region: 'custom', customApiBase: 'http://127.0.0.1:9999/' });
-    expect(settings.apiBase()).toBe('http://127.0.0.1:9999');
+    expect(() => settings.update({ region: 'custom' as never })).toThrow();
+    expect(settings.apiBase()).toBe('https://api.us.bfl.ai');
     expect(open({ SEEDBANK_API_BASE: 'http://127.0.0.1:1234' }).apiBase()).toBe('http://127.0.0.1:1234');
   });
 

@@ -11,7 +11,7 @@ import { SettingsPatchSchema } from '../../../shared/api';
 import type { Settings } from '../../../shared/types';
 import type { SettingsService } from '../context';
 import type { Logger } from '../logging/logger';
-import { DEFAULT_SETTINGS, apiBaseFor } from './defaults';
+import { DEFAULT_SETTINGS, apiBaseFor, apiBaseOverride } from './defaults';
 
 /** The part of conf / electron-store the service uses. */
 export interface SettingsStore {
@@ -33,6 +33,9 @@ export function openConfStore(directory: string): SettingsStore {
 export interface SettingsServiceOptions {
   directory: string;
   env: NodeJS.ProcessEnv;
+  /** The packaged app ignores `SEEDBANK_API_BASE` unless started with `--dev-api-base`. */
+  packaged?: boolean;
+  argv?: readonly string[];
   logger: Logger;
   /** Opens the store; defaults to `conf` (the app passes electron-store). */
   openStore?: (directory: string) => SettingsStore;
@@ -70,11 +73,22 @@ export function createSettingsService(options: SettingsServiceOptions): Settings
   }
 
   const { settings: initial, dropped } = sanitize(store.store);
-  if (dropped.length > 0) {
+  if (store.store.region === 'custom') {
+    // Older versions let settings name any API host; the key would go there, so it is not obeyed.
+    notice ??=
+      'The custom API address in the settings is no longer used: the key goes only to BFL’s own regions (set SEEDBANK_API_BASE for development).';
+    options.logger.warn('custom API base in settings ignored', { customApiBase: store.store.customApiBase });
+    store.set({ region: initial.region, customApiBase: null });
+  } else if (dropped.length > 0) {
     notice ??= `Some settings were invalid and were reset to defaults: ${dropped.join(', ')}.`;
     options.logger.warn('invalid settings reset', { dropped });
   }
   let current = initial;
+  const override = apiBaseOverride({
+    env: options.env,
+    packaged: options.packaged ?? false,
+    argv: options.argv ?? [],
+  });
 
   return {
     get: () => structuredClone(current),
@@ -87,6 +101,7 @@ export function createSettingsService(options: SettingsServiceOptions): Settings
     get notice() {
       return notice;
     },
-    apiBase: () => apiBaseFor(current, options.env),
+    apiBase: () => apiBaseFor(current, override),
+    apiBaseFromEnvironment: override !== null,
   };
 }

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { useLibraryStore } from '../../state/library-store';
 import { useViewStore } from '../../state/view-store';
-import { exportImages, favorite, move, restore, tag, trash } from '../../state/library-actions';
+import { chooseFolder, exportImages, favorite, move, restore, tag, trash } from '../../state/library-actions';
 
 export function BulkBar() {
   const selected = useLibraryStore((s) => s.selected);
@@ -14,6 +14,11 @@ export function BulkBar() {
   const [exportTo, setExportTo] = useState<string | null>(null);
   if (selected.size === 0) return null;
   const ids = [...selected];
+  const startExport = async () => {
+    const folder = await chooseFolder('export');
+    if (folder === 'typed') setExportTo('');
+    else if (folder.handle) void exportImages(ids, folder.handle);
+  };
 
   return (
     <div className="bulk-bar" role="toolbar" aria-label="Selection">
@@ -67,7 +72,7 @@ export function BulkBar() {
             </button>
           )}
           {exportTo === null ? (
-            <button type="button" onClick={() => setExportTo('')}>
+            <button type="button" onClick={() => void startExport()}>
               Export…
             </button>
           ) : (
@@ -82,7 +87,7 @@ export function BulkBar() {
               <input
                 autoFocus
                 aria-label="Export to folder"
-                placeholder="/path/to/folder"
+                placeholder="/full/path/under/home/or/tmp"
                 value={exportTo}
                 onChange={(e) => setExportTo(e.target.value)}
               />

@@ -8,7 +8,6 @@ const REGIONS: { value: Region; label: string }[] = [
   { value: 'global', label: 'Global (api.bfl.ai, fail-over)' },
   { value: 'eu', label: 'EU (data stays in the EU)' },
   { value: 'us', label: 'US (data stays in the US)' },
-  { value: 'custom', label: 'Custom API address' },
 ];
 
 export function PreferencesSection() {
@@ -30,6 +29,7 @@ export function PreferencesSection() {
           id="settings-region"
           value={settings.region}
           onChange={(e) => void update({ region: e.target.value as Region })}
+          aria-describedby="settings-region-hint"
         >
           {REGIONS.map((r) => (
             <option key={r.value} value={r.value}>
@@ -37,19 +37,12 @@ export function PreferencesSection() {
             </option>
           ))}
         </select>
-        <span className="hint">In use: {view.apiBase}</span>
+        <span className="hint" id="settings-region-hint">
+          {view.apiBaseFromEnvironment
+            ? `SEEDBANK_API_BASE overrides the region: every request goes to ${view.apiBase}`
+            : `In use: ${view.apiBase}`}
+        </span>
       </div>
-      {settings.region === 'custom' && (
-        <div className="field">
-          <label htmlFor="settings-custom-base">Custom API address</label>
-          <input
-            id="settings-custom-base"
-            type="url"
-            defaultValue={settings.customApiBase ?? ''}
-            onBlur={(e) => void update({ customApiBase: e.target.value || null })}
-          />
-        </div>
-      )}
       <div className="field">
         <label htmlFor="settings-model">Default model</label>
         <select
