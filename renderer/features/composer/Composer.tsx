@@ -7,6 +7,7 @@ import { modelOrDefault } from '../../state/composer-params';
 import { useLibraryStore } from '../../state/library-store';
 import { useSettingsStore } from '../../state/settings-store';
 import { ErrorNotice } from '../../ui/ErrorNotice';
+import { EditorButtons } from '../editors/EditorButtons';
 import { ConfirmCostDialog } from './ConfirmCostDialog';
 import { CostLine } from './CostLine';
 import { ModelFields } from './ModelFields';
@@ -51,6 +52,7 @@ export function Composer() {
       <PromptField invalid={invalidField === 'prompt'} required={spec.promptRequired} />
       <ModelPicker />
       <ReferenceSlots spec={spec} />
+      <EditorButtons spec={spec} />
       <SizeControl spec={spec} invalidField={invalidField} />
       <SeedControl invalid={invalidField === 'seed'} />
       <ModelFields spec={spec} invalidField={invalidField} />

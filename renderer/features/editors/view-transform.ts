@@ -1,0 +1,49 @@
+/**
+ * Where the image sits on screen in an editor: `screen = image × scale + offset`, in CSS pixels
+ * relative to the editor's viewport. Pointer positions go through `screenToImage` so a stroke lands
+ * on the same image pixels at any zoom. Pure.
+ */
+
+export interface View {
+  scale: number;
+  offsetX: number;
+  offsetY: number;
+}
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+export const MIN_SCALE = 0.02;
+export const MAX_SCALE = 32;
+
+export function screenToImage(view: View, p: Point): Point {
+  return { x: (p.x - view.offsetX) / view.scale, y: (p.y - view.offsetY) / view.scale };
+}
+
+export function imageToScreen(view: View, p: Point): Point {
+  return { x: p.x * view.scale + view.offsetX, y: p.y * view.scale + view.offsetY };
+}
+
+/** The whole image centred in the viewport with `margin` CSS pixels around it. */
+export function fitView(imageW: number, imageH: number, viewportW: number, viewportH: number, margin = 16): View {
+  const scale = Math.max(MIN_SCALE, Math.min((viewportW - 2 * margin) / imageW, (viewportH - 2 * margin) / imageH));
+  return { scale, offsetX: (viewportW - imageW * scale) / 2, offsetY: (viewportH - imageH * scale) / 2 };
+}
+
+/** One image pixel per CSS pixel, centred. */
+export function actualSizeView(imageW: number, imageH: number, viewportW: number, viewportH: number): View {
+  return { scale: 1, offsetX: Math.round((viewportW - imageW) / 2), offsetY: Math.round((viewportH - imageH) / 2) };
+}
+
+/** Zooms by `factor` keeping the image point under `anchor` (screen) where it is. */
+export function zoomAt(view: View, factor: number, anchor: Point): View {
+  const scale = Math.min(MAX_SCALE, Math.max(MIN_SCALE, view.scale * factor));
+  const at = screenToImage(view, anchor);
+  return { scale, offsetX: anchor.x - at.x * scale, offsetY: anchor.y - at.y * scale };
+}
+
+export function panBy(view: View, dx: number, dy: number): View {
+  return { ...view, offsetX: view.offsetX + dx, offsetY: view.offsetY + dy };
+}
