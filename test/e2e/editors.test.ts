@@ -1,0 +1,213 @@
+/**
+ * The editors in Chromium through the web host: a mask painted on the image reaches the emulator as
+ * a PNG of the image's exact size (white where painted), with undo, invert and the image's own
+ * transparency; the expand handles and presets reach it as top/bottom/left/right.
+ */
+import sharp from 'sharp';
+import type { Page } from 'playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setKeyInSettings } from './support/actions';
+import { screenshotPath } from './support/browser';
+import { DEFAULT_FAKE_KEY, startStudio, type Studio } from './support/studio';
+
+const W = 240;
+const H = 160;
+
+/** A small landscape (sky, sun, hills) so the screenshots show something real. */
+function scene(width: number, height: number, transparentLeft = false): Promise<Buffer> {
+  const cut = transparentLeft ? `<rect x="0" y="0" width="${width / 2}" height="${height}" fill="#000"/>` : '';
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">
+    <defs><linearGradient id="s" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="#f7b267"/><stop offset="1" stop-color="#f4845f"/></linearGradient>
+    <mask id="m"><rect width="100%" height="100%" fill="#fff"/>${cut}</mask></defs>
+    <g mask="url(#m)"><rect width="100%" height="100%" fill="url(#s)"/>
+    <circle cx="${width * 0.7}" cy="${height * 0.4}" r="${height * 0.16}" fill="#fff3b0"/>
+    <path d="M0 ${height * 0.75} Q ${width * 0.3} ${height * 0.5} ${width * 0.6} ${height * 0.72} T ${width} ${height * 0.65} V ${height} H 0 Z" fill="#355070"/></g></svg>`;
+  return sharp(Buffer.from(svg)).png().toBuffer();
+}
+
+/** The mask the emulator received with the last submit, as one grey value per pixel. */
+async function lastMask(studio: Studio): Promise<{ width: number; height: number; grey: Uint8Array }> {
+  const body = studio.fake.submits.at(-1)?.body as { mask?: unknown } | undefined;
+  expect(typeof body?.mask).toBe('string');
+  const png = Buffer.from(body?.mask as string, 'base64');
+  expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+  const { data, info } = await sharp(png).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  const grey = new Uint8Array(info.width * info.height);
+  for (let i = 0; i < grey.length; i++) {
+    const [r, g, b] = [data[i * info.channels]!, data[i * info.channels + 1]!, data[i * info.channels + 2]!];
+    expect(r === g && g === b).toBe(true);
+    grey[i] = r;
+  }
+  return { width: info.width, height: info.height, grey };
+}
+
+const pixel = (m: { width: number; grey: Uint8Array }, x: number, y: number) => m.grey[y * m.width + x];
+
+async function submitAndWait(studio: Studio): Promise<void> {
+  const before = studio.fake.submits.length;
+  await studio.page.getByRole('button', { name: 'Generate', exact: true }).click();
+  await expect.poll(() => studio.fake.submits.length).toBe(before + 1);
+}
+
+async function uploadImage(page: Page, buffer: Buffer, name: string): Promise<void> {
+  const remove = page.getByRole('button', { name: /^Remove / });
+  while ((await remove.count()) > 0) await remove.first().click();
+  await page.getByLabel('Choose reference images').setInputFiles({ name, mimeType: 'image/png', buffer });
+  await page.getByText(`${W}×${H}`).first().waitFor();
+}
+
+/** Drags across the image from one image pixel to another (the overlay canvas is the image's box). */
+async function paintLine(page: Page, from: [number, number], to: [number, number]): Promise<void> {
+  const box = await page.getByLabel('Mask overlay').boundingBox();
+  if (!box) throw new Error('no mask overlay');
+  const at = ([x, y]: [number, number]) => [box.x + (x * box.width) / W, box.y + (y * box.height) / H] as const;
+  await page.mouse.move(...at(from));
+  await page.mouse.down();
+  await page.mouse.move(...at(to), { steps: 12 });
+  await page.mouse.up();
+}
+
+async function openPainter(page: Page): Promise<void> {
+  await page.getByRole('button', { name: /^(Paint|Repaint) mask…$/ }).click();
+  await page.getByText(`Mask ${W}×${H} px`).waitFor();
+  await page.getByLabel('Brush size').fill('20');
+  await page.getByLabel('Brush hardness').fill('100');
+}
+
+async function useMask(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Use mask' }).click();
+  await page.getByRole('dialog', { name: /^Paint mask/ }).waitFor({ state: 'detached' });
+}
+
+describe('the mask painter and the expand editor', () => {
+  let studio: Studio;
+  beforeAll(async () => {
+    studio = await startStudio();
+    await setKeyInSettings(studio.page, DEFAULT_FAKE_KEY);
+  });
+  afterAll(async () => {
+    await studio?.close();
+  });
+
+  it('sends a painted stroke as a PNG mask of the image’s exact size, white only where painted', async () => {
+    const { page } = studio;
+    await page.getByLabel('Model', { exact: true }).selectOption('flux-pro-1.0-fill');
+    await uploadImage(page, await scene(W, H), 'landscape.png');
+    await openPainter(page);
+    await paintLine(page, [60, 80], [180, 80]);
+    await page.screenshot({ path: screenshotPath('editor-mask') });
+    await useMask(page);
+    await page.getByRole('img', { name: /Painted mask/ }).waitFor();
+    await submitAndWait(studio);
+    const mask = await lastMask(studio);
+    expect([mask.width, mask.height]).toEqual([W, H]);
+    expect(pixel(mask, 120, 80)).toBe(255);
+    expect(pixel(mask, 60, 80)).toBe(255);
+    expect(pixel(mask, 120, 20)).toBe(0);
+    expect(pixel(mask, 10, 80)).toBe(0);
+    expect(pixel(mask, 120, 150)).toBe(0);
+    // Soft edge pixels exist (anti-aliasing kept), and white covers about the stroke's area.
+    expect(mask.grey.some((v) => v > 0 && v < 255)).toBe(true);
+    const white = mask.grey.filter((v) => v === 255).length;
+    expect(white).toBeGreaterThan(120 * 16);
+    expect(white).toBeLessThan(140 * 22 + 400);
+  });
+
+  it('undo removes the last stroke and redo brings it back', async () => {
+    const { page } = studio;
+    await openPainter(page);
+    await paintLine(page, [40, 40], [200, 40]);
+    await paintLine(page, [40, 120], [200, 120]);
+    await page.keyboard.press('Control+z');
+    await page.keyboard.press('Control+z');
+    await page.keyboard.press('Shift+Control+z');
+    await useMask(page);
+    await submitAndWait(studio);
+    const mask = await lastMask(studio);
+    expect(pixel(mask, 120, 40)).toBe(255);
+    expect(pixel(mask, 120, 120)).toBe(0);
+  });
+
+  it('invert turns the painted part black and the rest white', async () => {
+    const { page } = studio;
+    await openPainter(page);
+    await paintLine(page, [60, 80], [180, 80]);
+    await page.getByRole('button', { name: 'Invert' }).click();
+    await useMask(page);
+    await submitAndWait(studio);
+    const mask = await lastMask(studio);
+    expect(pixel(mask, 120, 80)).toBe(0);
+    expect(pixel(mask, 120, 20)).toBe(255);
+    expect(pixel(mask, 5, 5)).toBe(255);
+  });
+
+  it('uses the image’s transparency as the mask in one click', async () => {
+    const { page } = studio;
+    await uploadImage(page, await scene(W, H, true), 'cut-out.png');
+    await page.getByRole('button', { name: 'Paint mask…' }).click();
+    const useAlpha = page.getByRole('button', { name: 'Use transparency' });
+    await expect.poll(() => useAlpha.isEnabled()).toBe(true);
+    await useAlpha.click();
+    await useMask(page);
+    await submitAndWait(studio);
+    const mask = await lastMask(studio);
+    expect([mask.width, mask.height]).toEqual([W, H]);
+    expect(pixel(mask, 10, 10)).toBe(255);
+    expect(pixel(mask, W / 2 - 2, H - 5)).toBe(255);
+    expect(pixel(mask, W / 2 + 2, 10)).toBe(0);
+    expect(pixel(mask, W - 5, H - 5)).toBe(0);
+  });
+
+  it('pulls the borders out with the handles and a preset, and sends exactly those', async () => {
+    const { page } = studio;
+    await page.getByLabel('Model', { exact: true }).selectOption('flux-pro-1.0-expand');
+    await uploadImage(page, await scene(W, H), 'landscape.png');
+    await page.getByRole('button', { name: 'Expand…' }).click();
+    const dialog = page.getByRole('dialog', { name: /^Expand/ });
+    await dialog.getByTestId('expand-size').getByText(`${W}×${H} → ${W}×${H} px`).waitFor();
+
+    const image = await dialog.getByRole('img', { name: 'landscape.png' }).boundingBox();
+    const handle = await dialog.getByRole('slider', { name: 'Drag the right border' }).boundingBox();
+    if (!image || !handle) throw new Error('no expand image or handle');
+    const scale = image.width / W;
+    const start = { x: handle.x + handle.width / 2, y: handle.y + handle.height / 2 };
+    await page.mouse.move(start.x, start.y);
+    await page.mouse.down();
+    await page.mouse.move(start.x + 60, start.y, { steps: 8 });
+    await page.mouse.up();
+    const right = Number(await dialog.getByLabel('Expand right').inputValue());
+    expect(Math.abs(right - 60 / scale)).toBeLessThanOrEqual(1);
+    await dialog.getByText(`→ ${W + right}×${H} px`).waitFor();
+
+    const bottom = await dialog.getByRole('slider', { name: 'Drag the bottom border' }).boundingBox();
+    if (!bottom) throw new Error('no bottom handle');
+    await page.mouse.move(bottom.x + bottom.width / 2, bottom.y + bottom.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(bottom.x + bottom.width / 2, bottom.y + bottom.height / 2 + 30, { steps: 6 });
+    await page.mouse.up();
+    const down = Number(await dialog.getByLabel('Expand bottom').inputValue());
+    expect(down).toBeGreaterThan(0);
+    await dialog.getByText(`→ ${W + right}×${H + down} px`).waitFor();
+
+    await page.screenshot({ path: screenshotPath('editor-expand') });
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    await submitAndWait(studio);
+    expect(studio.fake.submits.at(-1)?.body).toMatchObject({ top: 0, bottom: down, left: 0, right });
+
+    await page.getByRole('button', { name: 'Expand…' }).click();
+    await dialog.getByRole('button', { name: '16:9' }).click();
+    // 240×160 to 16:9 is 284.4 wide → 285: 45 more pixels, 22 left and 23 right.
+    await dialog.getByText(`${W}×${H} → 285×${H} px · 0.04 MP`).waitFor();
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    await submitAndWait(studio);
+    expect(studio.fake.submits.at(-1)?.body).toMatchObject({ top: 0, bottom: 0, left: 22, right: 23 });
+  });
+
+  it('keeps a typed border within the catalog’s limit and says so beside the field', async () => {
+    const { page } = studio;
+    const top = page.getByLabel('Expand top');
+    await top.fill('5000');
+    expect(await top.inputValue()).toBe('2048');
+    await page.getByRole('status').filter({ hasText: 'At most 2048 px: set to 2048' }).waitFor();
+  });
+});
