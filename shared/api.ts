@@ -102,6 +102,14 @@ export interface GenerationDetail {
   references: { input: InputImage; generation: Generation | null }[];
   /** Library images that used this one as a reference. */
   usedBy: Generation[];
+  /** The chain of edits through this image (source → edit 1 → …), oldest first; see core/library/edit-chain.ts. */
+  chain: ChainStep[];
+}
+
+export interface ChainStep {
+  generation: Generation;
+  /** The step came back with fewer pixels than the image it edits. */
+  shrunk: boolean;
 }
 
 export interface SettingsView {

@@ -22,6 +22,7 @@ import {
   trash,
   addAsReference,
 } from '../gallery/library-actions';
+import { editImage } from '../editors/edit-actions';
 import { Lineage } from './Lineage';
 import { ParamTable } from './ParamTable';
 
@@ -65,6 +66,8 @@ export function DetailView({ id }: { id: string }) {
       setError(errorInfoOf(err));
     }
   };
+  // An image whose chain has a step before it is itself an edit: editing it continues the chain.
+  const isEdit = (detail?.chain.findIndex((s) => s.generation.id === gen.id) ?? -1) > 0;
   const compareWith = () => {
     const others = [...useLibraryStore.getState().selected].filter((x) => x !== gen.id);
     if (others.length === 0) showToast('Select another image in the grid (Ctrl/⌘+click), then Compare');
@@ -101,6 +104,9 @@ export function DetailView({ id }: { id: string }) {
           </button>
           <button type="button" onClick={() => void addAsReference(gen)}>
             Use as reference
+          </button>
+          <button type="button" onClick={() => void editImage(gen, isEdit)} title="Change this image in words">
+            {isEdit ? 'Continue from this' : 'Edit…'}
           </button>
           <button type="button" onClick={compareWith}>
             Compare

@@ -1,12 +1,14 @@
-/** The reference images an image used, and the library images that used it. */
+/** The chain of edits, the reference images an image used, and the library images that used it. */
 import type { GenerationDetail } from '../../../shared/api';
 import { useViewStore } from '../../state/view-store';
 import { formatBytes } from '../composer/read-image-file';
+import { EditChain } from './EditChain';
 
 export function Lineage({ detail }: { detail: GenerationDetail }) {
   const openDetail = useViewStore((s) => s.openDetail);
   return (
     <>
+      <EditChain chain={detail.chain} currentId={detail.generation.id} />
       {detail.references.length > 0 && (
         <section aria-label="Reference images used">
           <h3>Used</h3>
