@@ -10,8 +10,8 @@ import { setKeyInSettings } from './support/actions';
 import { screenshotPath } from './support/browser';
 import { DEFAULT_FAKE_KEY, startStudio, type Studio } from './support/studio';
 
-const W = 240;
-const H = 160;
+const W = 480;
+const H = 320;
 
 /** A small landscape (sky, sun, hills) so the screenshots show something real. */
 function scene(width: number, height: number, transparentLeft = false): Promise<Buffer> {
@@ -43,6 +43,14 @@ async function lastMask(studio: Studio): Promise<{ width: number; height: number
 
 const pixel = (m: { width: number; grey: Uint8Array }, x: number, y: number) => m.grey[y * m.width + x];
 
+/** The editor at the studio's size and at a small laptop's, for the README and to check the layout. */
+async function screenshots(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: screenshotPath(name) });
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await page.screenshot({ path: screenshotPath(`${name}-1024`) });
+  await page.setViewportSize({ width: 1440, height: 900 });
+}
+
 async function submitAndWait(studio: Studio): Promise<void> {
   const before = studio.fake.submits.length;
   await studio.page.getByRole('button', { name: 'Generate', exact: true }).click();
@@ -70,7 +78,7 @@ async function paintLine(page: Page, from: [number, number], to: [number, number
 async function openPainter(page: Page): Promise<void> {
   await page.getByRole('button', { name: /^(Paint|Repaint) mask…$/ }).click();
   await page.getByText(`Mask ${W}×${H} px`).waitFor();
-  await page.getByLabel('Brush size').fill('20');
+  await page.getByLabel('Brush size').fill('40');
   await page.getByLabel('Brush hardness').fill('100');
 }
 
@@ -94,50 +102,50 @@ describe('the mask painter and the expand editor', () => {
     await page.getByLabel('Model', { exact: true }).selectOption('flux-pro-1.0-fill');
     await uploadImage(page, await scene(W, H), 'landscape.png');
     await openPainter(page);
-    await paintLine(page, [60, 80], [180, 80]);
-    await page.screenshot({ path: screenshotPath('editor-mask') });
+    await paintLine(page, [120, 160], [360, 160]);
+    await screenshots(page, 'editor-mask');
     await useMask(page);
     await page.getByRole('img', { name: /Painted mask/ }).waitFor();
     await submitAndWait(studio);
     const mask = await lastMask(studio);
     expect([mask.width, mask.height]).toEqual([W, H]);
-    expect(pixel(mask, 120, 80)).toBe(255);
-    expect(pixel(mask, 60, 80)).toBe(255);
-    expect(pixel(mask, 120, 20)).toBe(0);
-    expect(pixel(mask, 10, 80)).toBe(0);
-    expect(pixel(mask, 120, 150)).toBe(0);
+    expect(pixel(mask, 240, 160)).toBe(255);
+    expect(pixel(mask, 120, 160)).toBe(255);
+    expect(pixel(mask, 240, 40)).toBe(0);
+    expect(pixel(mask, 20, 160)).toBe(0);
+    expect(pixel(mask, 240, 300)).toBe(0);
     // Soft edge pixels exist (anti-aliasing kept), and white covers about the stroke's area.
     expect(mask.grey.some((v) => v > 0 && v < 255)).toBe(true);
     const white = mask.grey.filter((v) => v === 255).length;
-    expect(white).toBeGreaterThan(120 * 16);
-    expect(white).toBeLessThan(140 * 22 + 400);
+    expect(white).toBeGreaterThan(240 * 36);
+    expect(white).toBeLessThan(280 * 42 + 1600);
   });
 
   it('undo removes the last stroke and redo brings it back', async () => {
     const { page } = studio;
     await openPainter(page);
-    await paintLine(page, [40, 40], [200, 40]);
-    await paintLine(page, [40, 120], [200, 120]);
+    await paintLine(page, [80, 80], [400, 80]);
+    await paintLine(page, [80, 240], [400, 240]);
     await page.keyboard.press('Control+z');
     await page.keyboard.press('Control+z');
     await page.keyboard.press('Shift+Control+z');
     await useMask(page);
     await submitAndWait(studio);
     const mask = await lastMask(studio);
-    expect(pixel(mask, 120, 40)).toBe(255);
-    expect(pixel(mask, 120, 120)).toBe(0);
+    expect(pixel(mask, 240, 80)).toBe(255);
+    expect(pixel(mask, 240, 240)).toBe(0);
   });
 
   it('invert turns the painted part black and the rest white', async () => {
     const { page } = studio;
     await openPainter(page);
-    await paintLine(page, [60, 80], [180, 80]);
+    await paintLine(page, [120, 160], [360, 160]);
     await page.getByRole('button', { name: 'Invert' }).click();
     await useMask(page);
     await submitAndWait(studio);
     const mask = await lastMask(studio);
-    expect(pixel(mask, 120, 80)).toBe(0);
-    expect(pixel(mask, 120, 20)).toBe(255);
+    expect(pixel(mask, 240, 160)).toBe(0);
+    expect(pixel(mask, 240, 40)).toBe(255);
     expect(pixel(mask, 5, 5)).toBe(255);
   });
 
@@ -189,18 +197,18 @@ describe('the mask painter and the expand editor', () => {
     expect(down).toBeGreaterThan(0);
     await dialog.getByText(`→ ${W + right}×${H + down} px`).waitFor();
 
-    await page.screenshot({ path: screenshotPath('editor-expand') });
+    await screenshots(page, 'editor-expand');
     await dialog.getByRole('button', { name: 'Done' }).click();
     await submitAndWait(studio);
     expect(studio.fake.submits.at(-1)?.body).toMatchObject({ top: 0, bottom: down, left: 0, right });
 
     await page.getByRole('button', { name: 'Expand…' }).click();
     await dialog.getByRole('button', { name: '16:9' }).click();
-    // 240×160 to 16:9 is 284.4 wide → 285: 45 more pixels, 22 left and 23 right.
-    await dialog.getByText(`${W}×${H} → 285×${H} px · 0.04 MP`).waitFor();
+    // 480×320 to 16:9 is 568.9 wide → 569: 89 more pixels, 44 left and 45 right.
+    await dialog.getByText(`${W}×${H} → 569×${H} px · 0.17 MP`).waitFor();
     await dialog.getByRole('button', { name: 'Done' }).click();
     await submitAndWait(studio);
-    expect(studio.fake.submits.at(-1)?.body).toMatchObject({ top: 0, bottom: 0, left: 22, right: 23 });
+    expect(studio.fake.submits.at(-1)?.body).toMatchObject({ top: 0, bottom: 0, left: 44, right: 45 });
   });
 
   it('keeps a typed border within the catalog’s limit and says so beside the field', async () => {

@@ -1,32 +1,21 @@
 /**
  * The mask painter for Fill: the image at its true aspect with the mask as a translucent overlay,
  * painted with a brush or eraser (mouse, pen with pressure, touch), zoom and pan, undo/redo. The
- * mask itself is an image-sized buffer (`mask-raster.ts`); this file only turns pointer events into
- * strokes in image pixels and shows the result.
+ * mask itself is an image-sized buffer (`mask-raster.ts`), strokes come from `use-mask-pointer.ts`;
+ * this file holds the document and shows it.
  */
-import { useCallback, useEffect, useRef, useState, type PointerEvent, type WheelEvent } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { commitStep, isEmpty, newDocument, redo, undo, type MaskDocument, type MaskStep } from './mask-document';
-import {
-  createMask,
-  fullRect,
-  hasTransparency,
-  maskFromAlpha,
-  paintOverlay,
-  pressureRadius,
-  stampDab,
-  strokeSegment,
-  type Rect,
-  type Stroke,
-  type StrokePoint,
-} from './mask-raster';
+import { createMask, fullRect, hasTransparency, maskFromAlpha, paintOverlay, type Rect } from './mask-raster';
+import { MaskToolbar, MAX_SIZE, MIN_SIZE, type AlphaState, type Tool } from './MaskToolbar';
 import { maskToPngBase64, readImagePixels } from './png-encode';
 import { undoRedoKey, useEditorKeys } from './use-editor-keys';
-import { localPoint, useViewportSize } from './use-viewport';
-import { actualSizeView, fitView, panBy, screenToImage, zoomAt, type View } from './view-transform';
+import { useViewportSize } from './use-viewport';
+import { useMaskPointer } from './use-mask-pointer';
+import { actualSizeView, fitView, type View } from './view-transform';
 
 const OVERLAY = { r: 255, g: 64, b: 96, opacity: 0.55 };
-const MIN_SIZE = 1;
-const MAX_SIZE = 1024;
+const EMPTY_RECT: Rect = { x: 0, y: 0, width: 0, height: 0 };
 
 interface MaskPainterProps {
   imageUrl: string;
@@ -36,22 +25,12 @@ interface MaskPainterProps {
   onApply(pngBase64: string): Promise<void>;
 }
 
-type Tool = 'brush' | 'eraser' | 'pan';
-
-interface Drag {
-  pointerId: number;
-  kind: 'paint' | 'pan';
-  last: { x: number; y: number };
-  stroke: Stroke | null;
-}
-
 export function MaskPainter({ imageUrl, imageName, onCancel, onApply }: MaskPainterProps) {
   const viewport = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const doc = useRef<MaskDocument | null>(null);
   const overlay = useRef<ImageData | null>(null);
   const alpha = useRef<Uint8ClampedArray | null>(null);
-  const drag = useRef<Drag | null>(null);
   const size = useViewportSize(viewport);
   const [image, setImage] = useState<{ width: number; height: number } | null>(null);
   const [view, setView] = useState<View | null>(null);
@@ -59,7 +38,7 @@ export function MaskPainter({ imageUrl, imageName, onCancel, onApply }: MaskPain
   const [brushSize, setBrushSize] = useState(48);
   const [hardness, setHardness] = useState(0.8);
   const [history, setHistory] = useState({ undo: 0, redo: 0, empty: true });
-  const [canUseAlpha, setCanUseAlpha] = useState(false);
+  const [alphaState, setAlphaState] = useState<AlphaState>('checking');
   const [cursor, setCursor] = useState<{ x: number; y: number } | null>(null);
   const [spaceHeld, setSpaceHeld] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -91,16 +70,20 @@ export function MaskPainter({ imageUrl, imageName, onCancel, onApply }: MaskPain
     setImage({ width, height });
     setBrushSize(Math.max(4, Math.round(Math.min(width, height) / 16)));
     void readImagePixels(imageUrl).then((pixels) => {
-      if (pixels && pixels.length === width * height * 4 && hasTransparency(pixels)) {
+      if (!pixels || pixels.length !== width * height * 4) setAlphaState('unreadable');
+      else if (!hasTransparency(pixels)) setAlphaState('none');
+      else {
         alpha.current = pixels;
-        setCanUseAlpha(true);
+        setAlphaState('ready');
       }
     });
   };
 
+  // Until the person zooms or pans, the image follows the window's size.
+  const [autoFit, setAutoFit] = useState(true);
   useEffect(() => {
-    if (image && size && !view) setView(fitView(image.width, image.height, size.width, size.height));
-  }, [image, size, view]);
+    if (image && size && autoFit) setView(fitView(image.width, image.height, size.width, size.height));
+  }, [image, size, autoFit]);
 
   const step = (s: MaskStep) => {
     if (doc.current) settle(commitStep(doc.current, s), 'all');
@@ -118,11 +101,11 @@ export function MaskPainter({ imageUrl, imageName, onCancel, onApply }: MaskPain
     maskFromAlpha(fromAlpha, alpha.current);
     step({ kind: 'replace', coverage: fromAlpha.data });
   };
-  const fit = () => {
-    if (image && size) setView(fitView(image.width, image.height, size.width, size.height));
-  };
+  const fit = () => setAutoFit(true);
   const actual = () => {
-    if (image && size) setView(actualSizeView(image.width, image.height, size.width, size.height));
+    if (!image || !size) return;
+    setAutoFit(false);
+    setView(actualSizeView(image.width, image.height, size.width, size.height));
   };
   const resize = (factor: number) =>
     setBrushSize((s) => Math.min(MAX_SIZE, Math.max(MIN_SIZE, Math.round(factor > 1 ? s * factor + 1 : s * factor))));
@@ -172,82 +155,20 @@ export function MaskPainter({ imageUrl, imageName, onCancel, onApply }: MaskPain
     return () => window.removeEventListener('keyup', up);
   }, []);
 
-  const pointAt = (sample: { clientX: number; clientY: number; pressure: number; pointerType: string }) => {
-    if (!view || !viewport.current) return null;
-    const p = screenToImage(view, localPoint(viewport.current, sample));
-    // Only a pen reports real pressure; a mouse button reads 0.5 and must not halve the brush.
-    const pressure = sample.pointerType === 'pen' && sample.pressure > 0 ? sample.pressure : 1;
-    return { x: p.x, y: p.y, pressure } satisfies StrokePoint;
-  };
-
-  const onPointerDown = (event: PointerEvent<HTMLDivElement>) => {
-    const d = doc.current;
-    if (!d || !viewport.current || drag.current) return;
-    const panning = tool === 'pan' || spaceHeld || event.button === 1;
-    if (event.button !== 0 && event.button !== 1) return;
-    event.currentTarget.setPointerCapture(event.pointerId);
-    const last = localPoint(viewport.current, event);
-    if (panning) {
-      drag.current = { pointerId: event.pointerId, kind: 'pan', last, stroke: null };
-      return;
-    }
-    const point = pointAt(event);
-    if (!point) return;
-    const stroke: Stroke = {
-      brush: { mode: tool === 'eraser' ? 'erase' : 'paint', radius: brushSize / 2, hardness },
-      points: [point],
-    };
-    drag.current = { pointerId: event.pointerId, kind: 'paint', last, stroke };
-    redraw(stampDab(d.mask, point.x, point.y, pressureRadius(stroke.brush.radius, point.pressure), stroke.brush));
-  };
-
-  const onPointerMove = (event: PointerEvent<HTMLDivElement>) => {
-    if (!viewport.current) return;
-    const here = localPoint(viewport.current, event);
-    setCursor(here);
-    const current = drag.current;
-    if (!current || current.pointerId !== event.pointerId) return;
-    if (current.kind === 'pan') {
-      setView((v) => v && panBy(v, here.x - current.last.x, here.y - current.last.y));
-      current.last = here;
-      return;
-    }
-    const d = doc.current;
-    const stroke = current.stroke;
-    if (!d || !stroke) return;
-    // Pens and fast mice deliver several samples per frame; use them all for a smooth stroke.
-    const samples =
-      typeof event.nativeEvent.getCoalescedEvents === 'function' ? event.nativeEvent.getCoalescedEvents() : [];
-    const events = samples.length > 0 ? samples : [event.nativeEvent];
-    for (const sample of events) {
-      const point = pointAt(sample);
-      const previous = stroke.points.at(-1);
-      if (!point || !previous) continue;
-      stroke.points.push(point);
-      redraw(strokeSegment(d.mask, previous, point, stroke.brush));
-    }
-    current.last = here;
-  };
-
-  const onPointerUp = (event: PointerEvent<HTMLDivElement>) => {
-    const current = drag.current;
-    if (!current || current.pointerId !== event.pointerId) return;
-    drag.current = null;
-    if (current.kind === 'paint' && current.stroke && doc.current) {
-      settle(commitStep(doc.current, { kind: 'stroke', stroke: current.stroke }, true), {
-        x: 0,
-        y: 0,
-        width: 0,
-        height: 0,
-      });
-    }
-  };
-
-  const onWheel = (event: WheelEvent<HTMLDivElement>) => {
-    if (!viewport.current || !view) return;
-    const anchor = localPoint(viewport.current, event);
-    setView(zoomAt(view, Math.exp(-event.deltaY / 400), anchor));
-  };
+  const pointer = useMaskPointer({
+    viewport,
+    view,
+    setView,
+    doc,
+    brush: { mode: tool === 'eraser' ? 'erase' : 'paint', radius: brushSize / 2, hardness },
+    panning: tool === 'pan' || spaceHeld,
+    redraw,
+    commit: (stroke) => {
+      if (doc.current) settle(commitStep(doc.current, { kind: 'stroke', stroke }, true), EMPTY_RECT);
+    },
+    onViewTouched: () => setAutoFit(false),
+    setCursor,
+  });
 
   const apply = async () => {
     const d = doc.current;
@@ -272,86 +193,33 @@ export function MaskPainter({ imageUrl, imageName, onCancel, onApply }: MaskPain
           <h2 id="mask-painter-title">Paint mask · {imageName}</h2>
           <span className="hint">White (painted) is repainted by Fill; the rest is kept.</span>
         </header>
-        <div className="editor-tools" role="toolbar" aria-label="Mask tools">
-          <div className="chips" role="radiogroup" aria-label="Tool">
-            {(['brush', 'eraser', 'pan'] as const).map((t) => (
-              <button
-                key={t}
-                type="button"
-                role="radio"
-                aria-checked={tool === t}
-                className={tool === t ? 'chip on' : 'chip'}
-                onClick={() => setTool(t)}
-              >
-                {t === 'brush' ? 'Brush (B)' : t === 'eraser' ? 'Eraser (E)' : 'Pan (Space)'}
-              </button>
-            ))}
-          </div>
-          <label className="inline">
-            <span>Size</span>
-            <input
-              type="range"
-              aria-label="Brush size"
-              min={MIN_SIZE}
-              max={MAX_SIZE}
-              value={brushSize}
-              onChange={(e) => setBrushSize(Number(e.target.value))}
-            />
-            <span className="value">{brushSize} px</span>
-          </label>
-          <label className="inline">
-            <span>Hardness</span>
-            <input
-              type="range"
-              aria-label="Brush hardness"
-              min={0}
-              max={100}
-              value={Math.round(hardness * 100)}
-              onChange={(e) => setHardness(Number(e.target.value) / 100)}
-            />
-            <span className="value">{Math.round(hardness * 100)} %</span>
-          </label>
-          <button type="button" onClick={doUndo} disabled={history.undo === 0} title="Ctrl/⌘+Z">
-            Undo
-          </button>
-          <button type="button" onClick={doRedo} disabled={history.redo === 0} title="Shift+Ctrl/⌘+Z">
-            Redo
-          </button>
-          <button type="button" onClick={() => step({ kind: 'invert' })} title="X">
-            Invert
-          </button>
-          <button type="button" onClick={() => step({ kind: 'clear' })} disabled={history.empty}>
-            Clear
-          </button>
-          <button
-            type="button"
-            onClick={useAlpha}
-            disabled={!canUseAlpha}
-            title={canUseAlpha ? 'Repaint where the image is transparent' : 'This image has no transparency'}
-          >
-            Use transparency
-          </button>
-          <span className="spacer" />
-          <button type="button" onClick={fit}>
-            Fit
-          </button>
-          <button type="button" onClick={actual}>
-            100 %
-          </button>
-          <span className="value" aria-label="Zoom">
-            {view ? `${Math.round(view.scale * 100)} %` : ''}
-          </span>
-        </div>
+        <MaskToolbar
+          tool={tool}
+          onTool={setTool}
+          brushSize={brushSize}
+          onBrushSize={setBrushSize}
+          hardness={hardness}
+          onHardness={setHardness}
+          history={history}
+          onUndo={doUndo}
+          onRedo={doRedo}
+          onStep={step}
+          alpha={alphaState}
+          onUseAlpha={useAlpha}
+          zoom={view?.scale ?? null}
+          onFit={fit}
+          onActual={actual}
+        />
         <div
           ref={viewport}
           className={panning ? 'editor-viewport panning' : 'editor-viewport'}
           data-testid="mask-viewport"
-          onPointerDown={onPointerDown}
-          onPointerMove={onPointerMove}
-          onPointerUp={onPointerUp}
-          onPointerCancel={onPointerUp}
+          onPointerDown={pointer.onPointerDown}
+          onPointerMove={pointer.onPointerMove}
+          onPointerUp={pointer.onPointerUp}
+          onPointerCancel={pointer.onPointerUp}
           onPointerLeave={() => setCursor(null)}
-          onWheel={onWheel}
+          onWheel={pointer.onWheel}
         >
           <div
             className="editor-stage"
