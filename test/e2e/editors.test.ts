@@ -211,6 +211,32 @@ describe('the mask painter and the expand editor', () => {
     expect(studio.fake.submits.at(-1)?.body).toMatchObject({ top: 0, bottom: 0, left: 44, right: 45 });
   });
 
+  it('opens a library image straight in the mask painter or the expand editor from its detail view', async () => {
+    const { page } = studio;
+    const detail = page.getByRole('dialog', { name: 'Image detail' });
+    const model = page.getByLabel('Model', { exact: true });
+    await page.getByRole('gridcell').first().dblclick();
+    await detail.getByRole('button', { name: 'Paint mask…' }).click();
+    await page.getByText(/^Mask \d+×\d+ px/).waitFor();
+    expect(await model.inputValue()).toBe('flux-pro-1.0-fill');
+    await page
+      .getByRole('dialog', { name: /^Paint mask/ })
+      .getByRole('button', { name: 'Cancel' })
+      .click();
+
+    await page.getByRole('gridcell').first().dblclick();
+    await detail.getByRole('button', { name: 'Expand…' }).click();
+    await page
+      .getByTestId('expand-size')
+      .getByText(/^\d+×\d+ → /)
+      .waitFor();
+    expect(await model.inputValue()).toBe('flux-pro-1.0-expand');
+    await page
+      .getByRole('dialog', { name: /^Expand/ })
+      .getByRole('button', { name: 'Cancel' })
+      .click();
+  });
+
   it('keeps a typed border within the catalog’s limit and says so beside the field', async () => {
     const { page } = studio;
     const top = page.getByLabel('Expand top');

@@ -22,7 +22,7 @@ import {
   trash,
   addAsReference,
 } from '../gallery/library-actions';
-import { editImage } from '../editors/edit-actions';
+import { EditorActions } from '../editors/EditorActions';
 import { Lineage } from './Lineage';
 import { ParamTable } from './ParamTable';
 
@@ -105,9 +105,7 @@ export function DetailView({ id }: { id: string }) {
           <button type="button" onClick={() => void addAsReference(gen)}>
             Use as reference
           </button>
-          <button type="button" onClick={() => void editImage(gen, isEdit)} title="Change this image in words">
-            {isEdit ? 'Continue from this' : 'Edit…'}
-          </button>
+          <EditorActions gen={gen} isEdit={isEdit} />
           <button type="button" onClick={compareWith}>
             Compare
           </button>

@@ -2,18 +2,19 @@
  * Where the editors meet the composer: "Paint mask…" for a model with a mask slot and "Expand…" for
  * one with expand borders, both read from the catalog entry, enabled once the image is in its slot.
  */
-import { useState } from 'react';
 import { createPortal } from 'react-dom';
 import type { ModelSpec } from '../../../shared/models';
 import { useComposerStore } from '../../state/composer-store';
 import { attachMask } from './attach-mask';
 import { expandLimits, maskSlots } from './editor-kinds';
+import { useEditorStore } from './editor-store';
 import { ExpandEditor } from './ExpandEditor';
 import { MaskPainter } from './MaskPainter';
 
 export function EditorButtons({ spec }: { spec: ModelSpec }) {
   const inputs = useComposerStore((s) => s.inputs);
-  const [open, setOpen] = useState<'mask' | 'expand' | null>(null);
+  const open = useEditorStore((s) => s.open);
+  const setOpen = useEditorStore((s) => s.setOpen);
   const slots = maskSlots(spec);
   const limits = expandLimits(spec);
   const source = slots ? inputs[slots.image] : inputs[0];
