@@ -61,6 +61,8 @@ export const LibraryFilterSchema = z
     from: IsoDate.optional(),
     to: IsoDate.optional(),
     hasReferences: z.boolean().optional(),
+    /** Images made from this library image, directly or through a chain of edits. */
+    editsOf: Id.optional(),
     search: z.string().max(1000).optional(),
     /** The trash view lists trashed images only. */
     trashed: z.boolean().optional(),

@@ -71,5 +71,20 @@ describe('edit by instruction, then continue', () => {
     // Compare a step with its parent: the existing compare view opens on the two.
     await chain.getByRole('button', { name: 'Compare with edit 2' }).click();
     await page.getByRole('dialog', { name: /compare/i }).waitFor();
+    await page.getByRole('button', { name: 'Close compare' }).click();
+  });
+
+  it('finds every edit of an image from its detail view, and the filter clears with one click', async () => {
+    const { page } = studio;
+    const detail = await openDetail(page, 'a red bicycle against a wall');
+    await detail.getByRole('button', { name: 'Show all edits of this image in the grid' }).click();
+    const grid = page.getByRole('grid', { name: 'Library' });
+    await expect
+      .poll(async () =>
+        (await grid.getByRole('img').evaluateAll((imgs) => imgs.map((i) => i.getAttribute('alt')))).sort(),
+      )
+      .toEqual(['add a wicker basket', 'make it night', 'make the bicycle blue']);
+    await page.getByRole('button', { name: 'Edits of one image ×' }).click();
+    await galleryImage(page, 'a red bicycle against a wall').waitFor();
   });
 });

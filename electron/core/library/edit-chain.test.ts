@@ -74,3 +74,57 @@ describe('the chain of edits', () => {
     expect(t.library.getDetail(first).chain.map((s) => s.generation.id)).toEqual([source, first, second]);
   });
 });
+
+describe('finding the edits of an image', () => {
+  it('lists every image made from it, down the chain, and nothing else', async () => {
+    t = await openTestLibrary();
+    const source = await editOf(null, 'a red bicycle', 64, 0);
+    const first = await editOf(source, 'make it blue', 64, 1);
+    const second = await editOf(first, 'add a basket', 64, 2);
+    const branch = await editOf(source, 'make it green', 64, 3);
+    const unrelated = await editOf(null, 'a teapot', 64, 4);
+    await editOf(unrelated, 'make it silver', 64, 5);
+    const editsOf = (id: string) =>
+      t.library.list({ filter: { editsOf: id }, sort: 'oldest', cursor: null, limit: 100 }).items.map((g) => g.id);
+    expect(editsOf(source)).toEqual([first, second, branch]);
+    expect(editsOf(first)).toEqual([second]);
+    expect(editsOf(second)).toEqual([]);
+  });
+});
+
+describe('fill and expand records', () => {
+  it('a rebuild from the files alone brings back the mask reference and the expand borders', async () => {
+    t = await openTestLibrary();
+    const image = await t.library.addInput(await makeImageBytes('png', 40, 30, 1));
+    const mask = await t.library.addInput(await makeImageBytes('png', 40, 30, 2));
+    const filled = await t.library.addImage({
+      record: makeRecord({
+        model: 'flux-pro-1.0-fill',
+        prompt: '',
+        params: { steps: 50 },
+        inputs: [image.hash, mask.hash],
+      }),
+      bytes: await makeImageBytes('jpeg', 40, 30, 3),
+      jobId: null,
+      projectId: null,
+    });
+    const borders = { top: 0, bottom: 16, left: 44, right: 45 };
+    const expanded = await t.library.addImage({
+      record: makeRecord({ model: 'flux-pro-1.0-expand', prompt: '', params: borders, inputs: [image.hash] }),
+      bytes: await makeImageBytes('jpeg', 129, 46, 4),
+      jobId: null,
+      projectId: null,
+    });
+    await t.library.whenIdle();
+    await t.close();
+    for (const name of ['library.db', 'library.db-wal', 'library.db-shm'])
+      fs.rmSync(path.join(t.home, name), { force: true });
+    t = await openTestLibrary(t.home);
+    await rebuildLibrary(t.ctx);
+    expect(t.library.getDetail(filled.id).references.map((r) => [r.input.hash, r.input.width])).toEqual([
+      [image.hash, 40],
+      [mask.hash, 40],
+    ]);
+    expect(t.library.getGeneration(expanded.id)?.params).toMatchObject(borders);
+  });
+});
