@@ -149,6 +149,53 @@ describe('the mask painter and the expand editor', () => {
     expect(pixel(mask, 5, 5)).toBe(255);
   });
 
+  it('a pen’s pressure sets the stroke’s width; a second finger turns a touch stroke into a pinch', async () => {
+    const { page } = studio;
+    await openPainter(page);
+    const box = await page.getByLabel('Mask overlay').boundingBox();
+    if (!box) throw new Error('no mask overlay');
+    const zoom = page.getByLabel('Zoom');
+    const zoomBefore = await zoom.textContent();
+    // Chromium here has no pen or touchscreen: the events a tablet sends, dispatched as the browser would.
+    await page.getByTestId('mask-viewport').evaluate(
+      (el, { box, W, H }) => {
+        const at = (x: number, y: number) => ({
+          clientX: box.x + (x * box.width) / W,
+          clientY: box.y + (y * box.height) / H,
+        });
+        const send = (type: string, init: PointerEventInit) =>
+          el.dispatchEvent(new PointerEvent(type, { bubbles: true, button: 0, buttons: 1, ...init }));
+        const pen = { pointerId: 11, pointerType: 'pen', pressure: 0.25 };
+        send('pointerdown', { ...pen, ...at(120, 100) });
+        for (let x = 140; x <= 360; x += 20) send('pointermove', { ...pen, ...at(x, 100) });
+        send('pointerup', { ...pen, ...at(360, 100), buttons: 0 });
+
+        const one = { pointerId: 21, pointerType: 'touch' };
+        const two = { pointerId: 22, pointerType: 'touch' };
+        send('pointerdown', { ...one, ...at(200, 240) });
+        send('pointermove', { ...one, ...at(260, 240) });
+        send('pointerdown', { ...two, ...at(300, 240) });
+        send('pointermove', { ...one, ...at(160, 240) });
+        send('pointermove', { ...two, ...at(400, 240) });
+        send('pointerup', { ...two, ...at(400, 240), buttons: 0 });
+        send('pointerup', { ...one, ...at(160, 240), buttons: 0 });
+      },
+      { box, W, H },
+    );
+    await expect.poll(() => zoom.textContent()).not.toBe(zoomBefore);
+    await useMask(page);
+    await submitAndWait(studio);
+    const mask = await lastMask(studio);
+    // Brush 40 px at a quarter of full pressure: 10 px wide.
+    expect(pixel(mask, 240, 100)).toBe(255);
+    expect(pixel(mask, 240, 103)).toBe(255);
+    expect(pixel(mask, 240, 110)).toBe(0);
+    expect(pixel(mask, 240, 90)).toBe(0);
+    // The touch stroke the second finger interrupted is gone.
+    expect(pixel(mask, 230, 240)).toBe(0);
+    expect(pixel(mask, 200, 240)).toBe(0);
+  });
+
   it('uses the image’s transparency as the mask in one click', async () => {
     const { page } = studio;
     await uploadImage(page, await scene(W, H, true), 'cut-out.png');

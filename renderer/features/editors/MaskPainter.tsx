@@ -5,7 +5,16 @@
  * this file holds the document and shows it.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { commitStep, isEmpty, newDocument, redo, undo, type MaskDocument, type MaskStep } from './mask-document';
+import {
+  commitStep,
+  isEmpty,
+  newDocument,
+  rebuild,
+  redo,
+  undo,
+  type MaskDocument,
+  type MaskStep,
+} from './mask-document';
 import { createMask, fullRect, hasTransparency, maskFromAlpha, paintOverlay, type Rect } from './mask-raster';
 import { MaskToolbar, MAX_SIZE, MIN_SIZE, type AlphaState, type Tool } from './MaskToolbar';
 import { maskToPngBase64, readImagePixels } from './png-encode';
@@ -165,6 +174,9 @@ export function MaskPainter({ imageUrl, imageName, onCancel, onApply }: MaskPain
     redraw,
     commit: (stroke) => {
       if (doc.current) settle(commitStep(doc.current, { kind: 'stroke', stroke }, true), EMPTY_RECT);
+    },
+    discardLive: () => {
+      if (doc.current) settle(rebuild(doc.current), 'all');
     },
     onViewTouched: () => setAutoFit(false),
     setCursor,

@@ -68,6 +68,11 @@ export function redo(doc: MaskDocument): MaskDocument {
   return { mask: doc.mask, history: redoStep(doc.history) };
 }
 
+/** The mask as its history makes it: drops a stroke drawn live but never recorded. */
+export function rebuild(doc: MaskDocument): MaskDocument {
+  return replay(doc.mask.width, doc.mask.height, doc.history);
+}
+
 export function isEmpty(mask: MaskBuffer): boolean {
   return !mask.data.some((v) => v > 0);
 }

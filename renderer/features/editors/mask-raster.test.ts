@@ -11,8 +11,8 @@ import {
   type Brush,
   type MaskBuffer,
 } from './mask-raster';
-import { commitStep, newDocument, redo, undo, isEmpty } from './mask-document';
-import { fitView, screenToImage, imageToScreen, zoomAt } from './view-transform';
+import { commitStep, newDocument, rebuild, redo, undo, isEmpty } from './mask-document';
+import { fitView, pinchView, screenToImage, imageToScreen, zoomAt } from './view-transform';
 
 const hard: Brush = { mode: 'paint', radius: 4, hardness: 1 };
 const at = (m: MaskBuffer, x: number, y: number) => m.data[y * m.width + x]!;
@@ -111,6 +111,27 @@ describe('screen and image pixels', () => {
     const zoomed = zoomAt(view, 2, anchor);
     expect(screenToImage(zoomed, anchor)).toEqual(before);
     expect(zoomed.scale).toBe(2);
+  });
+});
+
+describe('two fingers', () => {
+  it('spreading them zooms about their midpoint, moving them together pans', () => {
+    const view = { scale: 1, offsetX: 0, offsetY: 0 };
+    const zoomed = pinchView(view, { x: 90, y: 100 }, { x: 110, y: 100 }, { x: 80, y: 100 }, { x: 120, y: 100 });
+    expect(zoomed.scale).toBe(2);
+    expect(screenToImage(zoomed, { x: 100, y: 100 })).toEqual({ x: 100, y: 100 });
+    const panned = pinchView(view, { x: 0, y: 0 }, { x: 10, y: 0 }, { x: 30, y: 40 }, { x: 40, y: 40 });
+    expect(panned).toEqual({ scale: 1, offsetX: 30, offsetY: 40 });
+  });
+
+  it('a stroke cut short by a second finger leaves no paint behind', () => {
+    let doc = newDocument(20, 20);
+    doc = commitStep(doc, { kind: 'stroke', stroke: { brush: hard, points: [{ x: 5, y: 5, pressure: 1 }] } });
+    drawStroke(doc.mask, { brush: hard, points: [{ x: 15, y: 15, pressure: 1 }] });
+    expect(at(doc.mask, 15, 15)).toBe(255);
+    doc = rebuild(doc);
+    expect(at(doc.mask, 15, 15)).toBe(0);
+    expect(at(doc.mask, 5, 5)).toBe(255);
   });
 });
 

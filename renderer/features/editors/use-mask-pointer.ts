@@ -1,7 +1,7 @@
 /**
- * Pointer input of the mask painter: a brush or eraser stroke in image pixels (mouse, touch, and
- * pen with pressure → size, using every coalesced sample), panning with the pan tool, Space or the
- * middle button, and wheel zoom about the pointer. Draws live into the mask and hands the finished
+ * Pointer input of the mask painter: a brush or eraser stroke in image pixels (mouse, one finger,
+ * and pen with pressure → size, using every coalesced sample), panning with the pan tool, Space or
+ * the middle button, two fingers to pinch and pan, and wheel zoom about the pointer. Draws live into the mask and hands the finished
  * stroke over to be recorded for undo.
  */
 import { useRef, type Dispatch, type PointerEvent, type RefObject, type SetStateAction, type WheelEvent } from 'react';
@@ -16,14 +16,12 @@ import {
   type StrokePoint,
 } from './mask-raster';
 import { localPoint } from './use-viewport';
-import { panBy, screenToImage, zoomAt, type View } from './view-transform';
+import { panBy, pinchView, screenToImage, zoomAt, type Point, type View } from './view-transform';
 
-interface Drag {
-  pointerId: number;
-  kind: 'paint' | 'pan';
-  last: { x: number; y: number };
-  stroke: Stroke | null;
-}
+type Drag =
+  | { kind: 'paint' | 'pan'; pointerId: number; last: Point; stroke: Stroke | null }
+  /** Two fingers on the screen: pinch and pan, from where they started. */
+  | { kind: 'pinch'; ids: [number, number]; start: [Point, Point]; view: View };
 
 interface MaskPointerOptions {
   viewport: RefObject<HTMLDivElement | null>;
@@ -35,14 +33,40 @@ interface MaskPointerOptions {
   panning: boolean;
   redraw(rect: Rect): void;
   commit(stroke: Stroke): void;
+  /** Drops the stroke being drawn (a second finger turned it into a pinch). */
+  discardLive(): void;
   /** The person moved or zoomed the view: it stops following the window's size. */
   onViewTouched(): void;
   setCursor(point: { x: number; y: number }): void;
 }
 
 export function useMaskPointer(options: MaskPointerOptions) {
-  const { viewport, view, setView, doc, redraw, commit, onViewTouched, setCursor } = options;
+  const { viewport, view, setView, doc, redraw, commit, discardLive, onViewTouched, setCursor } = options;
   const drag = useRef<Drag | null>(null);
+  const touches = useRef(new Map<number, Point>());
+
+  /** Tracks fingers; true when this event belongs to a two-finger gesture (started or going on). */
+  const pinch = (event: PointerEvent<HTMLDivElement>, phase: 'down' | 'move' | 'up'): boolean => {
+    if (event.pointerType !== 'touch' || !viewport.current) return false;
+    const here = localPoint(viewport.current, event);
+    if (phase === 'up') touches.current.delete(event.pointerId);
+    else touches.current.set(event.pointerId, here);
+    const current = drag.current;
+    if (current?.kind === 'pinch') {
+      if (phase === 'up') drag.current = null;
+      else if (phase === 'move') {
+        const [a, b] = current.ids.map((id) => touches.current.get(id));
+        if (a && b) setView(pinchView(current.view, current.start[0], current.start[1], a, b));
+      }
+      return true;
+    }
+    if (phase !== 'down' || touches.current.size !== 2 || !view) return false;
+    if (current?.kind === 'paint') discardLive();
+    const [[idA, a], [idB, b]] = [...touches.current.entries()] as [[number, Point], [number, Point]];
+    onViewTouched();
+    drag.current = { kind: 'pinch', ids: [idA, idB], start: [a, b], view };
+    return true;
+  };
 
   const pointAt = (sample: { clientX: number; clientY: number; pressure: number; pointerType: string }) => {
     if (!view || !viewport.current) return null;
@@ -53,11 +77,16 @@ export function useMaskPointer(options: MaskPointerOptions) {
   };
 
   const onPointerDown = (event: PointerEvent<HTMLDivElement>) => {
+    if (pinch(event, 'down')) return;
     const d = doc.current;
     if (!d || !viewport.current || drag.current) return;
     const panning = options.panning || event.button === 1;
     if (event.button !== 0 && event.button !== 1) return;
-    event.currentTarget.setPointerCapture(event.pointerId);
+    try {
+      event.currentTarget.setPointerCapture(event.pointerId);
+    } catch {
+      // The pointer is already gone (lifted before this ran): the stroke is just its one dab.
+    }
     const last = localPoint(viewport.current, event);
     if (panning) {
       onViewTouched();
@@ -75,8 +104,9 @@ export function useMaskPointer(options: MaskPointerOptions) {
     if (!viewport.current) return;
     const here = localPoint(viewport.current, event);
     setCursor(here);
+    if (pinch(event, 'move')) return;
     const current = drag.current;
-    if (!current || current.pointerId !== event.pointerId) return;
+    if (!current || current.kind === 'pinch' || current.pointerId !== event.pointerId) return;
     if (current.kind === 'pan') {
       setView((v) => v && panBy(v, here.x - current.last.x, here.y - current.last.y));
       current.last = here;
@@ -100,8 +130,9 @@ export function useMaskPointer(options: MaskPointerOptions) {
   };
 
   const onPointerUp = (event: PointerEvent<HTMLDivElement>) => {
+    if (pinch(event, 'up')) return;
     const current = drag.current;
-    if (!current || current.pointerId !== event.pointerId) return;
+    if (!current || current.kind === 'pinch' || current.pointerId !== event.pointerId) return;
     drag.current = null;
     if (current.kind === 'paint' && current.stroke) commit(current.stroke);
   };

@@ -47,3 +47,16 @@ export function zoomAt(view: View, factor: number, anchor: Point): View {
 export function panBy(view: View, dx: number, dy: number): View {
   return { ...view, offsetX: view.offsetX + dx, offsetY: view.offsetY + dy };
 }
+
+/**
+ * Two fingers: the view that keeps the image point first under their midpoint under it now, scaled
+ * by how far apart they moved (pinch to zoom and pan in one gesture).
+ */
+export function pinchView(start: View, a0: Point, b0: Point, a1: Point, b1: Point): View {
+  const before = Math.hypot(b0.x - a0.x, b0.y - a0.y);
+  const after = Math.hypot(b1.x - a1.x, b1.y - a1.y);
+  const scale = Math.min(MAX_SCALE, Math.max(MIN_SCALE, start.scale * (before > 0 ? after / before : 1)));
+  const at = screenToImage(start, { x: (a0.x + b0.x) / 2, y: (a0.y + b0.y) / 2 });
+  const mid = { x: (a1.x + b1.x) / 2, y: (a1.y + b1.y) / 2 };
+  return { scale, offsetX: mid.x - at.x * scale, offsetY: mid.y - at.y * scale };
+}
