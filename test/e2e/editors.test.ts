@@ -6,6 +6,7 @@
 import sharp from 'sharp';
 import type { Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { unnamedControls } from './support/a11y';
 import { setKeyInSettings } from './support/actions';
 import { screenshotPath } from './support/browser';
 import { DEFAULT_FAKE_KEY, startStudio, type Studio } from './support/studio';
@@ -103,6 +104,7 @@ describe('the mask painter and the expand editor', () => {
     await uploadImage(page, await scene(W, H), 'landscape.png');
     await openPainter(page);
     await paintLine(page, [120, 160], [360, 160]);
+    expect(await unnamedControls(page)).toEqual([]);
     await screenshots(page, 'editor-mask');
     await useMask(page);
     await page.getByRole('img', { name: /Painted mask/ }).waitFor();
@@ -244,6 +246,7 @@ describe('the mask painter and the expand editor', () => {
     expect(down).toBeGreaterThan(0);
     await dialog.getByText(`→ ${W + right}×${H + down} px`).waitFor();
 
+    expect(await unnamedControls(page)).toEqual([]);
     await screenshots(page, 'editor-expand');
     await dialog.getByRole('button', { name: 'Done' }).click();
     await submitAndWait(studio);

@@ -20,6 +20,14 @@ export function EditorButtons({ spec }: { spec: ModelSpec }) {
   const source = slots ? inputs[slots.image] : inputs[0];
   if (!slots && !limits) return null;
   const ready = Boolean(source?.url);
+  // Fill needs the mask at the image's size: one painted for an image since replaced no longer fits.
+  const mask = slots ? inputs[slots.mask] : undefined;
+  const mismatch =
+    source?.width && source.height && mask?.width && mask.height
+      ? mask.width !== source.width || mask.height !== source.height
+        ? `The mask is ${mask.width}×${mask.height} but the image is ${source.width}×${source.height}: repaint it.`
+        : null
+      : null;
 
   return (
     <div className="editor-buttons">
@@ -34,6 +42,11 @@ export function EditorButtons({ spec }: { spec: ModelSpec }) {
         </button>
       )}
       {!ready && <span className="hint">Add the image first.</span>}
+      {mismatch && (
+        <span className="hint adjusted" role="status">
+          {mismatch}
+        </span>
+      )}
       {/* Portalled out of the composer's form: Enter in an editor field must not send the request. */}
       {open === 'mask' &&
         slots &&

@@ -274,7 +274,13 @@ export function MaskPainter({ imageUrl, imageName, onCancel, onApply }: MaskPain
           <button type="button" onClick={onCancel}>
             Cancel
           </button>
-          <button type="button" className="primary" disabled={!image || busy} onClick={() => void apply()}>
+          <button
+            type="button"
+            className="primary"
+            disabled={!image || busy || history.empty}
+            title={history.empty ? 'Paint where Fill should change the image first' : undefined}
+            onClick={() => void apply()}
+          >
             Use mask
           </button>
         </footer>

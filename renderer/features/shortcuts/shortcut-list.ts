@@ -10,4 +10,8 @@ export const SHORTCUTS: { keys: string; what: string }[] = [
   { keys: 'Delete', what: 'Move to the Trash' },
   { keys: '/', what: 'Search' },
   { keys: '?', what: 'This sheet' },
+  { keys: '[  ]', what: 'Mask painter: smaller / larger brush' },
+  { keys: 'B / E / X', what: 'Mask painter: brush / eraser / invert the mask' },
+  { keys: 'Space + drag', what: 'Mask painter: pan (also the middle button, or two fingers)' },
+  { keys: 'Ctrl/⌘ + Z, Shift + Ctrl/⌘ + Z', what: 'Mask painter: undo / redo' },
 ];
