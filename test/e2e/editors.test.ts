@@ -138,6 +138,21 @@ describe('the mask painter and the expand editor', () => {
     expect(pixel(mask, 240, 240)).toBe(0);
   });
 
+  it('[ and ] make the brush smaller and larger', async () => {
+    const { page } = studio;
+    await openPainter(page);
+    const size = page.getByLabel('Brush size');
+    await page.keyboard.press(']');
+    expect(Number(await size.inputValue())).toBeGreaterThan(40);
+    await page.keyboard.press('[');
+    await page.keyboard.press('[');
+    expect(Number(await size.inputValue())).toBeLessThan(40);
+    await page
+      .getByRole('dialog', { name: /^Paint mask/ })
+      .getByRole('button', { name: 'Cancel' })
+      .click();
+  });
+
   it('invert turns the painted part black and the rest white', async () => {
     const { page } = studio;
     await openPainter(page);

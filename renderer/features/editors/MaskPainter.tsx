@@ -103,7 +103,7 @@ export function MaskPainter({ imageUrl, imageName, onCancel, onApply }: MaskPain
   const doRedo = () => {
     if (doc.current) settle(redo(doc.current), 'all');
   };
-  const useAlpha = () => {
+  const applyAlpha = () => {
     const d = doc.current;
     if (!d || !alpha.current) return;
     const fromAlpha = createMask(d.mask.width, d.mask.height);
@@ -217,7 +217,7 @@ export function MaskPainter({ imageUrl, imageName, onCancel, onApply }: MaskPain
           onRedo={doRedo}
           onStep={step}
           alpha={alphaState}
-          onUseAlpha={useAlpha}
+          onUseAlpha={applyAlpha}
           zoom={view?.scale ?? null}
           onFit={fit}
           onActual={actual}
