@@ -5,7 +5,11 @@ import { rebuildLibrary } from './rebuild';
 import { makeImageBytes, makeRecord, openTestLibrary, type TestLibrary } from './library-test-kit';
 
 let t: TestLibrary;
-afterEach(async () => t?.close());
+afterEach(async () => {
+  // The kit's close() leaves the temp home behind; this file removes its own.
+  await t?.close();
+  if (t) fs.rmSync(t.home, { recursive: true, force: true });
+});
 
 /** An edit of `parentId`: its file goes in as the first reference, as "Edit…" and "continue" do. */
 async function editOf(parentId: string | null, prompt: string, width: number, minute: number): Promise<string> {
