@@ -8,6 +8,7 @@ import { CompareView } from './features/compare/CompareView';
 import { DetailView } from './features/detail/DetailView';
 import { InspectPanel } from './features/detail/InspectPanel';
 import { DiagnosticsHost } from './features/diagnostics/DiagnosticsDialog';
+import { EditorHost } from './features/editors/EditorHost';
 import { useFileInspectDrop } from './features/detail/useFileInspectDrop';
 import { BulkBar } from './features/gallery/BulkBar';
 import { FilterBar } from './features/gallery/FilterBar';
@@ -61,6 +62,7 @@ export function App() {
       {shortcutsOpen && <ShortcutSheet />}
       <InspectPanel />
       <DiagnosticsHost />
+      <EditorHost />
       <ToastHost />
     </div>
   );

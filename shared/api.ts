@@ -72,6 +72,8 @@ export const LibraryFilterSchema = z
     from: IsoDate.optional(),
     to: IsoDate.optional(),
     hasReferences: z.boolean().optional(),
+    /** Images made from this library image, directly or through a chain of edits. */
+    editsOf: Id.optional(),
     search: z.string().max(1000).optional(),
     /** The trash view lists trashed images only. */
     trashed: z.boolean().optional(),
@@ -113,6 +115,14 @@ export interface GenerationDetail {
   references: { input: InputImage; generation: Generation | null }[];
   /** Library images that used this one as a reference. */
   usedBy: Generation[];
+  /** The chain of edits through this image (source → edit 1 → …), oldest first; see core/library/edit-chain.ts. */
+  chain: ChainStep[];
+}
+
+export interface ChainStep {
+  generation: Generation;
+  /** The step came back with fewer pixels than the image it edits. */
+  shrunk: boolean;
 }
 
 export interface SettingsView {

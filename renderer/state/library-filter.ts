@@ -17,6 +17,8 @@ export function matchesFilter(gen: Generation, filter: LibraryFilter): boolean {
   if (filter.minRating && gen.rating < filter.minRating) return false;
   if (filter.tag && !gen.tags.includes(filter.tag)) return false;
   if (filter.hasReferences !== undefined && filter.hasReferences !== gen.inputs.length > 0) return false;
+  // Only the core can follow a chain; here an image that uses no reference is surely no edit.
+  if (filter.editsOf && gen.inputs.length === 0) return false;
   if (filter.from && gen.createdAt < filter.from) return false;
   if (filter.to && gen.createdAt > filter.to) return false;
   if (filter.search) {

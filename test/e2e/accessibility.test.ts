@@ -1,33 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright';
+import { unnamedControls } from './support/a11y';
 import { galleryImage, generate, setKeyInSettings } from './support/actions';
 import { screenshotPath } from './support/browser';
 import { DEFAULT_FAKE_KEY, startStudio, type Studio } from './support/studio';
-
-const CONTROL_ROLES = [
-  'button',
-  'textbox',
-  'combobox',
-  'spinbutton',
-  'slider',
-  'checkbox',
-  'radio',
-  'searchbox',
-  'link',
-];
-
-/** Lines of the ARIA snapshot for controls that have no accessible name. */
-async function unnamedControls(page: Page): Promise<string[]> {
-  const snapshot = await page.locator('body').ariaSnapshot();
-  return snapshot
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) =>
-      CONTROL_ROLES.some(
-        (role) => new RegExp(`^- ${role}(\\s*\\[[^\\]]*\\])*:?\\s*$`).test(line) || line === `- ${role}`,
-      ),
-    );
-}
 
 describe('accessible names and themes', () => {
   let studio: Studio;

@@ -1,26 +1,17 @@
 /**
  * One image with where it came from and where it went: the reference images it used (each
- * linked to the library image it is, when it is one) and the images that used it.
- *
- * An input is linked to a library image by the generation id in the input's own embedded record
- * (stable across write-back) or, failing that, by the library file's sha256.
+ * linked to the library image it is, when it is one), the images that used it, and the chain of
+ * edits it belongs to (`edit-chain.ts`).
+ * An input is linked to a library image by `sourceOfInput`.
  */
 import type { DatabaseSync } from 'node:sqlite';
 import type { GenerationDetail } from '../../../shared/api';
 import type { Generation } from '../../../shared/types';
 import { findGenerationRow, GENERATION_COLUMNS, toGenerations, type GenerationRow } from './generation-row';
-import { getInputRow, toInputImage, type InputRow } from './inputs';
+import { editChain, sourceOfInput } from './edit-chain';
+import { getInputRow, toInputImage } from './inputs';
 
 type AssetUrl = (relativePath: string) => string;
-
-function sourceOf(db: DatabaseSync, hash: string, input: InputRow | undefined): GenerationRow | undefined {
-  if (input?.generation_id) {
-    const byId = findGenerationRow(db, input.generation_id);
-    if (byId) return byId;
-  }
-  return db.prepare(`SELECT ${GENERATION_COLUMNS} FROM generations g WHERE g.sha256 = ? LIMIT 1`).get(hash) as
-    GenerationRow | undefined;
-}
 
 export function getGenerationDetail(db: DatabaseSync, id: string, assetUrl: AssetUrl): GenerationDetail | null {
   const row = findGenerationRow(db, id);
@@ -29,7 +20,7 @@ export function getGenerationDetail(db: DatabaseSync, id: string, assetUrl: Asse
 
   const references = generation.inputs.map((hash) => {
     const input = getInputRow(db, hash);
-    const source = sourceOf(db, hash, input);
+    const source = sourceOfInput(db, hash, input);
     const inputImage = input
       ? toInputImage(input, assetUrl)
       : // The input's row is gone (e.g. a library moved without its inputs folder): say so plainly.
@@ -46,5 +37,10 @@ export function getGenerationDetail(db: DatabaseSync, id: string, assetUrl: Asse
        ORDER BY g.created_at DESC LIMIT 500`,
     )
     .all(row.id, row.sha256, row.sha256) as unknown as GenerationRow[];
-  return { generation, references, usedBy: toGenerations(db, usedByRows, assetUrl) };
+  return {
+    generation,
+    references,
+    usedBy: toGenerations(db, usedByRows, assetUrl),
+    chain: editChain(db, row, assetUrl),
+  };
 }

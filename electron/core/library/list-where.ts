@@ -37,6 +37,22 @@ export function withTagClause(where: Where): { clauses: string[]; params: SQLInp
   return { clauses: [...where.clauses, TAG_CLAUSE], params: [...where.params, where.tag] };
 }
 
+/**
+ * Images made from one image, following references down any number of steps. An image is used as a
+ * reference through an input whose embedded record names it, or by its file's hash (the same two
+ * links lineage follows); UNION (not UNION ALL) keeps a cyclic index from looping.
+ */
+const MADE_FROM_CLAUSE = `g.id IN (
+  WITH RECURSIVE made(id) AS (
+    SELECT gi.generation_id FROM generation_inputs gi WHERE gi.hash IN (
+      SELECT hash FROM inputs WHERE generation_id = ?
+      UNION SELECT sha256 FROM generations WHERE id = ? AND sha256 IS NOT NULL)
+    UNION
+    SELECT gi.generation_id FROM made JOIN generations p ON p.id = made.id
+      JOIN generation_inputs gi ON gi.hash IN (
+        SELECT hash FROM inputs WHERE generation_id = p.id UNION SELECT p.sha256 WHERE p.sha256 IS NOT NULL))
+  SELECT id FROM made)`;
+
 let warnedNoFts = false;
 
 function useFts(db: DatabaseSync, logger: Logger): boolean {
@@ -90,6 +106,7 @@ export function buildWhere(db: DatabaseSync, logger: Logger, filter: LibraryFilt
   if (to !== null) narrow(where, 'g.seq < ?', (Date.parse(to) + 1) * SEQ_SLOTS);
   if (filter.hasReferences !== undefined)
     narrow(where, filter.hasReferences ? 'g.input_count > 0' : 'g.input_count = 0');
+  if (filter.editsOf !== undefined) narrow(where, MADE_FROM_CLAUSE, filter.editsOf, filter.editsOf);
   if (filter.search !== undefined && filter.search.trim() !== '') {
     if (useFts(db, logger)) where.fts = toFtsQuery(filter.search);
     else addLikeSearch(filter.search, where);

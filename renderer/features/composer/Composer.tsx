@@ -8,6 +8,7 @@ import { modelOrDefault } from '../../state/composer-params';
 import { useLibraryStore } from '../../state/library-store';
 import { useSettingsStore } from '../../state/settings-store';
 import { ErrorNotice } from '../../ui/ErrorNotice';
+import { EditorButtons } from './EditorButtons';
 import { ConfirmSendDialog } from './ConfirmSendDialog';
 import { CostLine } from './CostLine';
 import { ModelFields } from './ModelFields';
@@ -46,6 +47,7 @@ export function Composer() {
       <PromptField invalid={invalidField === 'prompt'} required={spec.promptRequired} />
       <ModelPicker />
       <ReferenceSlots spec={spec} />
+      <EditorButtons spec={spec} />
       <SizeControl spec={spec} invalidField={invalidField} />
       <SeedControl invalid={invalidField === 'seed'} />
       <ModelFields spec={spec} invalidField={invalidField} />

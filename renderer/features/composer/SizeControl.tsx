@@ -6,6 +6,8 @@
 import { useEffect, useState } from 'react';
 import { aspectInRange, sizeForAspect, snapSize, type ModelSpec } from '../../../shared/models';
 import { useComposerStore } from '../../state/composer-store';
+import { expandLimits } from '../../../shared/models/editor-kinds';
+import { ExpandBorderFields, useBorderSetter } from '../../ui/ExpandBorderFields';
 
 const RATIOS = ['21:9', '16:9', '3:2', '4:3', '1:1', '3:4', '2:3', '9:16', '9:21'];
 
@@ -120,27 +122,13 @@ function AspectPicker({ spec }: { spec: ModelSpec }) {
 }
 
 function ExpandFields({ spec }: { spec: ModelSpec }) {
-  const params = useComposerStore((s) => s.params);
-  const setParam = useComposerStore((s) => s.setParam);
-  if (spec.size.kind !== 'expand') return null;
-  const max = spec.size.max;
+  const limits = expandLimits(spec);
+  const setter = useBorderSetter(limits ?? { max: 0, multiple: 1 });
+  if (!limits) return null;
   return (
     <div className="field">
       <span className="label">Expand by (px)</span>
-      <div className="grid-2">
-        {spec.size.fields.map((side) => (
-          <label key={side} className="inline">
-            <span>{side}</span>
-            <input
-              type="number"
-              min={0}
-              max={max}
-              value={typeof params[side] === 'number' ? params[side] : 0}
-              onChange={(e) => setParam(side, Math.min(max, Math.max(0, Math.round(Number(e.target.value)) || 0)))}
-            />
-          </label>
-        ))}
-      </div>
+      <ExpandBorderFields limits={limits} setter={setter} />
     </div>
   );
 }

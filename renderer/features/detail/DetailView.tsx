@@ -22,6 +22,7 @@ import {
   trash,
   addAsReference,
 } from '../../state/library-actions';
+import { EditorActions } from './EditorActions';
 import { Lineage } from './Lineage';
 import { ParamTable } from './ParamTable';
 
@@ -65,6 +66,8 @@ export function DetailView({ id }: { id: string }) {
       setError(errorInfoOf(err));
     }
   };
+  // An image whose chain has a step before it is itself an edit: editing it continues the chain.
+  const isEdit = (detail?.chain.findIndex((s) => s.generation.id === gen.id) ?? -1) > 0;
   const compareWith = () => {
     const others = [...useLibraryStore.getState().selected].filter((x) => x !== gen.id);
     if (others.length === 0) showToast('Select another image in the grid (Ctrl/⌘+click), then Compare');
@@ -102,6 +105,7 @@ export function DetailView({ id }: { id: string }) {
           <button type="button" onClick={() => void addAsReference(gen)}>
             Use as reference
           </button>
+          <EditorActions gen={gen} isEdit={isEdit} />
           <button type="button" onClick={compareWith}>
             Compare
           </button>

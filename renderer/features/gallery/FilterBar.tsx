@@ -1,4 +1,4 @@
-/** Filters over the grid: model, favourites, rating, tag, date, has references; and the sort. */
+/** Filters over the grid: model, favourites, rating, tag, date, has references, edits of; and the sort. */
 import { MODELS } from '../../../shared/models';
 import { useLibraryStore, type LibrarySort } from '../../state/library-store';
 
@@ -91,6 +91,11 @@ export function FilterBar() {
         <option value="true">Uses references</option>
         <option value="false">No references</option>
       </select>
+      {filter.editsOf && (
+        <button type="button" className="chip on" onClick={() => setFilter({ editsOf: undefined })}>
+          Edits of one image ×
+        </button>
+      )}
       <select aria-label="Sort" value={sort} onChange={(e) => setSort(e.target.value as LibrarySort)}>
         <option value="newest">Newest first</option>
         <option value="oldest">Oldest first</option>

@@ -21,7 +21,7 @@ export interface Shortcut {
   what: string;
   /**
    * The key handling, or `null` for a mouse gesture that the gallery's own click handler does
-   * (listed here so the sheet is complete).
+   * or a key that a modal editor handles while it is open (listed here so the sheet is complete).
    */
   handler: {
     scope: ShortcutScope;
@@ -181,4 +181,10 @@ export const SHORTCUTS: Shortcut[] = [
       },
     },
   },
+  // The mask painter's keys work only while the painter is open, so the painter handles them
+  // itself (a modal owns its keys); they are listed here so the sheet stays complete.
+  { keys: '[  ]', what: 'Mask painter: smaller / larger brush', handler: null },
+  { keys: 'B / E / X', what: 'Mask painter: brush / eraser / invert the mask', handler: null },
+  { keys: 'Space + drag', what: 'Mask painter: pan (also the middle button, or two fingers)', handler: null },
+  { keys: 'Ctrl/⌘ + Z, Shift + Ctrl/⌘ + Z', what: 'Mask painter: undo / redo', handler: null },
 ];
