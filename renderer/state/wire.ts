@@ -2,7 +2,7 @@
  * Wires each store to the contract's events, once, and loads what the first screen needs.
  * Called by main.tsx before the first render, so no component subscribes on its own.
  */
-import { FINAL_JOB_STATUSES } from '../../shared/types';
+import { isFinal } from '../../shared/job-states';
 import { seedbank } from '../platform/seedbank';
 import { useComposerStore } from './composer-store';
 import { useJobsStore, wireJobsStore } from './jobs-store';
@@ -16,7 +16,7 @@ import { useSettingsStore, wireSettingsStore } from './settings-store';
 function refreshBalanceAfterJobs(): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
   return seedbank().onJobsChanged((job) => {
-    if (!FINAL_JOB_STATUSES.includes(job.status) || !useSettingsStore.getState().key?.hasKey) return;
+    if (!isFinal(job.status) || !useSettingsStore.getState().key?.hasKey) return;
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => void useSettingsStore.getState().refreshCredits(), 800);
   });

@@ -12,7 +12,7 @@ import { DEFAULT_FAKE_KEY, startFakeBfl, type FakeBfl } from '../fake-bfl';
 import { createCore, type Core } from '../../electron/core/app-core';
 import type { SecretStore } from '../../electron/core/secrets/secret-store';
 import type { Job } from '../../shared/types';
-import { FINAL_JOB_STATUSES } from '../../shared/types';
+import { FINAL_JOB_STATUSES } from '../../shared/job-states';
 import { silentLogger } from '../../electron/core/logging/logger';
 
 /** An in-process keychain stand-in: the real keychain has its own tests; here the scan is the point. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FINAL_JOB_STATUSES, type JobStatus } from '../../../shared/types';
+import { FINAL_JOB_STATUSES, type JobStatus } from '../../../shared/job-states';
 import type { ErrorInfo } from '../../../shared/errors';
 import { jobErrors } from './job-errors';
 

@@ -7,7 +7,7 @@
  * the limit shrinks to what was active at that moment for a while, so one 429 is not followed by
  * more; a 429 or an unreachable network also closes the gate until the backoff has passed.
  */
-import { transaction, type Database } from '../library/database';
+import { durableTransaction, type Database } from '../library/database';
 import type { JobRow } from './job-row';
 import type { JobStore } from './job-store';
 
@@ -138,7 +138,8 @@ export class SubmitSlots {
   private tryStart(waiter: Waiter, limit: number): JobRow | null | 'full' | 'model-full' {
     const now = this.nowMs();
     const iso = this.nowIso();
-    return transaction(this.db, () => {
+    // Durable: the POST follows this commit, and a power cut must not undo it (a resend risk).
+    return durableTransaction(this.db, () => {
       if (this.store.countActive(now, iso) >= limit) return 'full' as const;
       if (this.store.countActive(now, iso, waiter.model) >= this.limits.modelLimit(waiter.model))
         return 'model-full' as const;
