@@ -12,13 +12,13 @@ import { DownloadWorker } from './download-worker';
 import { jobErrors } from './job-errors';
 import type { JobEvents } from './job-events';
 import type { JobRow } from './job-row';
-import type { JobPatch } from './job-store';
 import { isFinal, type MoveFrom } from '../../../shared/job-states';
 import type { DownloadFiles } from './download-step';
 import type { JobStore } from './job-store';
 import type { LeaseManager } from './lease';
 import type { NetworkStatus } from './network-status';
 import type { PollBudget } from './poll-budget';
+import { recordLateAnswer } from './late-answer';
 import { PauseStage } from './pause-stage';
 import { pollTask } from './poll-step';
 import { nextPollDelay, POLL_DEADLINE_MS, type ExpectedDurations } from './poll-schedule';
@@ -141,7 +141,7 @@ export class JobWorker {
         };
         const moved =
           this.d.store.move(row.id, 'submitting', 'polling', fields, iso, this.owner) ??
-          this.lateAnswer(row.id, fields);
+          recordLateAnswer(this.d, row.id, fields, iso);
         this.d.events.changed(moved);
         return;
       }
@@ -180,27 +180,6 @@ export class JobWorker {
     }
   }
 
-  /**
-   * An accepted answer for a job this worker no longer holds: while the POST was in flight,
-   * another process took the lease over (this one looked dead or stalled) and marked the job
-   * `unknown`, or a person cancelled it. The task exists and is billed, so its id and cost are
-   * recorded either way; an `unknown` job goes back to polling so its result is fetched.
-   */
-  private lateAnswer(id: string, fields: JobPatch & { task_id: string; cost: number | null }): JobRow | null {
-    const iso = this.nowIso();
-    const row = this.d.store.get(id);
-    if (!row || row.task_id) return row;
-    this.d.ctx.logger.warn('accepted answer arrived for a job another process took over', {
-      job: id,
-      status: row.status,
-    });
-    const cleared = { error_code: null, error_message: null, finished_at: null };
-    if (row.status === 'submitting' || row.status === 'unknown')
-      return this.d.store.move<'submitting' | 'unknown'>(id, row.status, 'polling', { ...fields, ...cleared }, iso);
-    // Cancelled while the submit was in flight: keep the task id so the record says it was accepted.
-    return this.d.store.patch(id, row.status, { task_id: fields.task_id, cost: fields.cost }, iso);
-  }
-
   private elapsedMs(row: JobRow): number {
     return row.submitted_at ? this.nowMs() - Date.parse(row.submitted_at) : 0;
   }
@@ -210,7 +189,7 @@ export class JobWorker {
   }
 
   private async poll(row: JobRow): Promise<void> {
-    if (this.elapsedMs(row) > POLL_DEADLINE_MS || !row.polling_url) {
+    if (!row.polling_url) {
       this.finish(row, 'polling', 'expired', jobErrors.pollDeadline(POLL_DEADLINE_MS / 60_000));
       return;
     }
@@ -222,6 +201,12 @@ export class JobWorker {
     const elapsed = this.elapsedMs(row);
     const iso = this.nowIso();
     const polls = row.polls + 1;
+    // The deadline is checked against an answer, not before asking: a job resumed after a long
+    // pause (or a day later) polls once, and a task BFL finished meanwhile is still fetched.
+    if ((outcome.kind === 'running' || outcome.kind === 'retry') && elapsed > POLL_DEADLINE_MS) {
+      this.finish({ ...row, polls }, 'polling', 'expired', jobErrors.pollDeadline(POLL_DEADLINE_MS / 60_000));
+      return;
+    }
     switch (outcome.kind) {
       case 'running': {
         this.d.network.reachable();

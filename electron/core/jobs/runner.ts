@@ -19,6 +19,7 @@ import { JobEvents } from './job-events';
 import { toJob } from './job-row';
 import {
   cancellableWhilePaused,
+  canMove,
   isCancellable,
   isFinal,
   isPaused,
@@ -171,7 +172,7 @@ export class JobRunner {
     this.ctx.logger.error('job worker stopped unexpectedly', { job: id, error: err, deaths });
     if (this.stopped) return;
     const row = this.store.get(id);
-    if (row && deaths >= DEATHS_BEFORE_PAUSE && (row.status === 'polling' || row.status === 'downloading')) {
+    if (row && deaths >= DEATHS_BEFORE_PAUSE && canMove(row.status, 'paused')) {
       const iso = this.ctx.now().toISOString();
       const error = jobErrors.workerCrashed(err instanceof Error ? err.message : String(err));
       this.events.changed(
