@@ -45,6 +45,20 @@ describe('why a job stopped, in words a person can act on', () => {
     expect(jobErrors.cancelled(false).message).toMatch(/no credits were spent/);
   });
 
+  it('tells a paused job how it goes on: by itself, or Resume / `seedbank resume` when fixed', () => {
+    for (const error of [
+      jobErrors.pollPaused('KEY_MISSING', 'No BFL API key is set.'),
+      jobErrors.diskFull(1_500_000, '/data/seedbank'),
+      jobErrors.notKept('the library is read-only'),
+      jobErrors.workerCrashed('boom'),
+    ]) {
+      expect(error.message).toMatch(/resumes by itself once the cause is gone; or press Resume \(`seedbank resume`\)/);
+    }
+    expect(jobErrors.diskFull(1_500_000, '/data/seedbank').message).toMatch(
+      /about 1\.4 MB more is needed in \/data\/seedbank/,
+    );
+  });
+
   it('tells how to get a lost result back: generate it again', () => {
     for (const error of [jobErrors.taskNotFound(), jobErrors.sampleExpired(), jobErrors.pollDeadline(30)]) {
       expect(error.message).toMatch(/generate it again with the same parameters/);
