@@ -162,15 +162,6 @@ export class BflClient {
       );
     }
     if (!response.ok) throw this.failed('download', response, bytes);
-    // A body that ended before its announced length is a short delivery, never a result.
-    const announced = response.headers.get('content-length');
-    if (announced !== null && !response.headers.has('content-encoding') && Number(announced) !== bytes.length) {
-      throw new BflError('NETWORK', `The result image arrived incomplete (${bytes.length} of ${announced} bytes).`, {
-        httpStatus: response.status,
-        sent: 'yes',
-        retryable: true,
-      });
-    }
     return { bytes, contentType: response.headers.get('content-type') };
   }
 

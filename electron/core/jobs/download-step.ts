@@ -49,7 +49,11 @@ export async function adoptParked(tmpDir: string, jobId: string): Promise<Uint8A
   }
 }
 
-/** Downloads the sample; throws unless what arrived is a whole JPEG, PNG or WebP. */
+/**
+ * Downloads the sample; throws unless what arrived is a whole JPEG, PNG or WebP. A body cut
+ * short against its announced length already throws in fetch (undici and Chromium both refuse
+ * it); one without a length that simply ends early is caught by the strict container walk.
+ */
 export async function fetchResult(row: JobRow, client: BflClient, signal: AbortSignal): Promise<Uint8Array> {
   if (!row.result_url) throw new Error('no result URL stored');
   const { bytes } = await client.download(row.result_url, { maxBytes: MAX_IMAGE_BYTES, signal });

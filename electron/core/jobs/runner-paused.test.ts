@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_FAKE_KEY, type FakeBfl } from '../../../test/fake-bfl';
-import type { JobStatus } from '../../../shared/job-states';
+import { stopsWaiting, type JobStatus } from '../../../shared/job-states';
 import { parkedFile } from './download-step';
 import { closeEmulatorCore, kleinRequest, openEmulatorCore, openTestCore, until, type TestCore } from './test-harness';
 
@@ -25,8 +25,7 @@ afterEach(async () => {
 });
 
 const statusOf = (id: string): JobStatus | undefined => t.core.runner.store.get(id)?.status;
-const settledOrPaused = (id: string) => () =>
-  ['paused', 'done', 'failed', 'expired', 'unknown'].includes(statusOf(id)!);
+const settledOrPaused = (id: string) => () => stopsWaiting(statusOf(id) ?? 'queued');
 
 function diskFull(): NodeJS.ErrnoException {
   return Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
