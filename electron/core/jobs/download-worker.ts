@@ -50,9 +50,9 @@ const MAX_STORE_ATTEMPTS = 5;
 /** How many "the file is gone" answers from the delivery host are believed for one URL. */
 const GONE_ANSWERS_BELIEVED = 3;
 /** How many short or damaged deliveries one URL gets before BFL is asked for the task again. */
-const BAD_DELIVERIES_PER_URL = 3;
+const BAD_DELIVERIES_PER_URL = 4;
 /** How often BFL is asked again for a task whose sample could not be fetched, before it expires. */
-const MAX_REPOLLS = 1;
+const MAX_REPOLLS = 2;
 
 export class DownloadWorker {
   private readonly downloadBackoff = new Backoff({ baseMs: 500, maxMs: 30_000 });
@@ -175,8 +175,9 @@ export class DownloadWorker {
 
   /** The sample could not be fetched from this URL: ask BFL for the task again, for a fresh one. */
   private async askAgain(row: JobRow): Promise<void> {
+    const lost = this.badDeliveries >= BAD_DELIVERIES_PER_URL ? jobErrors.deliveryBroken() : jobErrors.sampleExpired();
     if (this.repolls >= MAX_REPOLLS || !row.polling_url) {
-      this.end.expire(row, jobErrors.sampleExpired());
+      this.end.expire(row, lost);
       return;
     }
     this.repolls += 1;
@@ -206,7 +207,7 @@ export class DownloadWorker {
         await sleep(this.downloadBackoff.next(outcome.retryAfterMs), this.signal);
         return;
       default:
-        this.end.expire(row, jobErrors.sampleExpired());
+        this.end.expire(row, lost);
     }
   }
 

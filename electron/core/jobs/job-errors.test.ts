@@ -13,6 +13,7 @@ const ENDINGS: [JobStatus, string, ErrorInfo][] = [
   ['cancelled', 'cancelled before sending', jobErrors.cancelled(false)],
   ['expired', 'Task not found', jobErrors.taskNotFound()],
   ['expired', 'sample URL dead', jobErrors.sampleExpired()],
+  ['expired', 'every delivery short', jobErrors.deliveryBroken()],
   ['expired', 'polling deadline', jobErrors.pollDeadline(30)],
   ['unknown', 'connection lost after sending', jobErrors.unknownOutcome('socket hang up')],
   ['unknown', 'quit while sending', jobErrors.interruptedSubmit()],
@@ -60,7 +61,12 @@ describe('why a job stopped, in words a person can act on', () => {
   });
 
   it('tells how to get a lost result back: generate it again', () => {
-    for (const error of [jobErrors.taskNotFound(), jobErrors.sampleExpired(), jobErrors.pollDeadline(30)]) {
+    for (const error of [
+      jobErrors.taskNotFound(),
+      jobErrors.sampleExpired(),
+      jobErrors.deliveryBroken(),
+      jobErrors.pollDeadline(30),
+    ]) {
       expect(error.message).toMatch(/generate it again with the same parameters/);
     }
   });

@@ -57,6 +57,12 @@ export const jobErrors = {
       'NOT_FOUND',
       `The result could not be downloaded within the 10 minutes BFL keeps it, and it is gone. ${MAKE_AGAIN}`,
     ),
+  deliveryBroken: () =>
+    info(
+      'NETWORK',
+      'The result never arrived whole (every download ended early or was damaged, also from a fresh address ' +
+        `BFL gave), so it is lost. Its credits may already be spent. ${MAKE_AGAIN}`,
+    ),
   pollDeadline: (minutes: number) =>
     info(
       'NETWORK',

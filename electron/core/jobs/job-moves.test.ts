@@ -85,10 +85,10 @@ describe('every error path of the workers against the table', () => {
     const store = t.core.runner.store;
     const move = store.move.bind(store);
     const illegal: string[] = [];
-    store.move = ((id, from, to, ...rest) => {
+    store.move = (id, from, to, ...rest) => {
       if (from !== to && !canMove(from, to)) illegal.push(`${from} → ${to}`);
       return move(id, from, to, ...rest);
-    });
+    };
     const ids = new Map<string, JobStatus>();
     for (const [marker, expected] of PATHS) {
       const { jobs } = await t.call('jobs:submit', { request: kleinRequest(`an error path ${marker}`) });
