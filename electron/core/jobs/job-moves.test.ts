@@ -73,6 +73,7 @@ const PATHS: [string, JobStatus][] = [
   ['[fake:poll-500]', 'done'],
   // Paused by the refused key, then resumed by itself: the next poll gets through.
   ['[fake:poll-403]', 'done'],
+  ['[fake:poll-302]', 'done'],
   ['[fake:poll-malformed]', 'done'],
   ['[fake:delivery-404]', 'expired'],
   ['[fake:expired]', 'expired'],
@@ -85,8 +86,10 @@ describe('every error path of the workers against the table', () => {
     const store = t.core.runner.store;
     const move = store.move.bind(store);
     const illegal: string[] = [];
+    const pausedIds = new Set<string>();
     store.move = (id, from, to, ...rest) => {
       if (from !== to && !canMove(from, to)) illegal.push(`${from} → ${to}`);
+      if (to === 'paused') pausedIds.add(id);
       return move(id, from, to, ...rest);
     };
     const ids = new Map<string, JobStatus>();
@@ -101,5 +104,11 @@ describe('every error path of the workers against the table', () => {
       `${rested.find((j) => j.id === id)?.request.prompt} → ${rested.find((j) => j.id === id)?.status}`;
     const expected = (id: string) => `${rested.find((j) => j.id === id)?.request.prompt} → ${ids.get(id)}`;
     expect([...ids.keys()].map(outcome)).toEqual([...ids.keys()].map(expected));
+    // The refused poll and the redirect paused their (accepted, paid) jobs on the way.
+    const promptOf = (id: string) => rested.find((j) => j.id === id)?.request.prompt ?? '';
+    expect([...pausedIds].map(promptOf).sort()).toEqual([
+      'an error path [fake:poll-302]',
+      'an error path [fake:poll-403]',
+    ]);
   });
 });
