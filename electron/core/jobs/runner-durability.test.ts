@@ -89,4 +89,17 @@ describe('a paid submit survives races and power cuts', () => {
     }, 'done after the worker died once, and handed back');
     expect(failures).toBeLessThan(0);
   });
+
+  it('pauses a job whose worker keeps dying, so nobody waits on it for ever', async () => {
+    const store = t.core.runner.store;
+    const patch = store.patch.bind(store);
+    store.patch = (...args: Parameters<typeof patch>) => {
+      if (args[1] === 'downloading') throw new Error('injected worker crash');
+      return patch(...args);
+    };
+    const job = await runOne('a lighthouse, worker keeps crashing');
+    expect(job.status).toBe('paused');
+    expect(job.error?.message).toMatch(/internal error .*injected worker crash.*Resume/);
+    await until(() => store.get(job.id)?.lease_owner === null, 'the job handed back');
+  });
 });

@@ -39,6 +39,8 @@ const WAIT_RECHECK_MS = 500;
 /** A worker that dies is started again after this long (doubling), and after this many deaths its job pauses. */
 const RESTART_BASE_MS = 1_000;
 const DEATHS_BEFORE_PAUSE = 3;
+/** A job paused for crashing its worker is not retried on its own for this long (Resume retries at once). */
+const CRASH_PAUSE_MS = 30 * 60_000;
 
 export class JobRunner {
   readonly store: JobStore;
@@ -175,9 +177,12 @@ export class JobRunner {
     if (row && deaths >= DEATHS_BEFORE_PAUSE && canMove(row.status, 'paused')) {
       const iso = this.ctx.now().toISOString();
       const error = jobErrors.workerCrashed(err instanceof Error ? err.message : String(err));
-      this.events.changed(
-        this.store.move(row.id, row.status, 'paused', { error_code: error.code, error_message: error.message }, iso),
-      );
+      const fields = {
+        error_code: error.code,
+        error_message: error.message,
+        next_attempt_at: this.ctx.now().getTime() + CRASH_PAUSE_MS,
+      };
+      this.events.changed(this.store.move(row.id, row.status, 'paused', fields, iso));
       return;
     }
     const timer = setTimeout(
