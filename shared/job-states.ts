@@ -86,6 +86,11 @@ export function stopsWaiting(status: JobStatus): boolean {
   return spec(status).phase !== 'working';
 }
 
+/** A stopped job without an image may be re-sent as a new job (`jobs:retry`). */
+export function isRetryable(status: JobStatus): boolean {
+  return isFinal(status) && status !== 'done';
+}
+
 export function isCancellable(status: JobStatus): boolean {
   return canMove(status, 'cancelled');
 }

@@ -23,6 +23,7 @@ import {
   isCancellable,
   isFinal,
   isPaused,
+  isRetryable,
   resumesTo,
   stopsWaiting,
 } from '../../../shared/job-states';
@@ -250,7 +251,7 @@ export class JobRunner {
   retry(id: string, confirmResubmit: boolean): Job {
     const row = this.store.get(id);
     if (!row) throw new SeedbankError('NOT_FOUND', `No job ${id}`);
-    if (!isFinal(row.status) || row.status === 'done') {
+    if (!isRetryable(row.status)) {
       throw new SeedbankError('INVALID_INPUT', `Job ${id} is ${row.status}; only stopped jobs can be retried`);
     }
     if (row.status === 'unknown' && !confirmResubmit) {

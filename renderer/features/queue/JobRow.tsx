@@ -1,6 +1,6 @@
 /** One job: state, progress, elapsed time, cost, and what can be done with it. */
 import { useState } from 'react';
-import { ACTIVE_JOB_STATUSES, isCancellable, isFinal, isPaused, jobStatusLabel } from '../../../shared/job-states';
+import { ACTIVE_JOB_STATUSES, isCancellable, isPaused, isRetryable, jobStatusLabel } from '../../../shared/job-states';
 import type { Job } from '../../../shared/types';
 import { getModel } from '../../../shared/models';
 import { useJobsStore } from '../../state/jobs-store';
@@ -18,7 +18,7 @@ export function JobRow({ job, now }: { job: Job; now: number }) {
   const resume = useJobsStore((s) => s.resume);
   const active = ACTIVE_JOB_STATUSES.includes(job.status);
   const paused = isPaused(job.status);
-  const retryable = isFinal(job.status) && job.status !== 'done';
+  const retryable = isRetryable(job.status);
   const label = jobStatusLabel(job.status);
   const cost = job.cost ?? job.estimatedCost;
   const error = job.error ? describeError(job.error) : null;
