@@ -5,7 +5,7 @@
  */
 import type { EventChannel } from '../shared/api';
 import type { Job } from '../shared/types';
-import { FINAL_JOB_STATUSES } from '../shared/types';
+import { isFinal as isFinalStatus } from '../shared/job-states';
 
 export interface BatchNotice {
   title: string;
@@ -22,7 +22,7 @@ export interface BatchNotifierDeps {
   settleDelayMs?: number;
 }
 
-const isFinal = (job: Job) => FINAL_JOB_STATUSES.includes(job.status);
+const isFinal = (job: Job) => isFinalStatus(job.status);
 
 function clip(text: string, max = 80): string {
   const oneLine = text.replace(/\s+/g, ' ').trim();

@@ -196,6 +196,8 @@ export const requests = {
   /** Re-sends a failed job as a new job; a job of unknown outcome needs `confirmResubmit`. */
   'jobs:retry': request(z.object({ id: Id, confirmResubmit: z.boolean().default(false) }).strict(), answer<Job>()),
   'jobs:clearFinished': request(Empty, answer<{ removed: number }>()),
+  /** Resumes a paused job now (a person fixed the cause); any other job is answered unchanged. */
+  'jobs:resume': request(z.object({ id: Id }).strict(), answer<Job>()),
 
   'library:list': request(
     z

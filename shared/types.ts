@@ -3,6 +3,7 @@
  * and the web host's WebSocket all carry them unchanged.
  */
 import type { ErrorInfo } from './errors';
+import type { JobStatus } from './job-states';
 
 export type OutputFormat = 'jpeg' | 'png' | 'webp';
 
@@ -21,27 +22,8 @@ export interface GenerationRequest {
   inputs: string[];
 }
 
-export type JobStatus =
-  | 'queued'
-  | 'submitting'
-  | 'polling'
-  | 'downloading'
-  | 'done'
-  | 'failed'
-  | 'moderated'
-  | 'cancelled'
-  | 'expired'
-  | 'unknown';
-
-export const ACTIVE_JOB_STATUSES: readonly JobStatus[] = ['queued', 'submitting', 'polling', 'downloading'];
-export const FINAL_JOB_STATUSES: readonly JobStatus[] = [
-  'done',
-  'failed',
-  'moderated',
-  'cancelled',
-  'expired',
-  'unknown',
-];
+// The status list and its phases are derived from the state table in `job-states.ts`.
+export type { JobStatus };
 
 /** A job as the renderer sees it. No polling URL, no key: only what a person can act on. */
 export interface Job {
@@ -59,7 +41,7 @@ export interface Job {
   estimatedCost: number | null;
   /** 0..1 while BFL reports progress, else null. */
   progress: number | null;
-  /** Why the job stopped, in words a person can act on (failed/moderated/cancelled/expired/unknown). */
+  /** Why the job stopped or is paused, in words a person can act on (failed/moderated/cancelled/expired/unknown/paused). */
   error: ErrorInfo | null;
   /** The library image this job produced, once done. */
   generationId: string | null;

@@ -8,8 +8,8 @@ function job(status: JobStatus, error: ErrorInfo | null = null): Job {
 }
 
 describe('exit codes', () => {
-  it('with mixed outcomes gives the first of 3, 4, 2, 5, 1 that occurred, and 0 only when all are 0', () => {
-    const order: ExitCode[] = [EXIT.key, EXIT.credits, EXIT.invalid, EXIT.moderated, EXIT.other];
+  it('with mixed outcomes gives the first of 6, 3, 4, 2, 5, 1 that occurred, and 0 only when all are 0', () => {
+    const order: ExitCode[] = [EXIT.paused, EXIT.key, EXIT.credits, EXIT.invalid, EXIT.moderated, EXIT.other];
     // Take away the winner each time: the next one in the order wins, whatever the input order.
     for (let i = 0; i < order.length; i++) {
       const present = order.slice(i);
@@ -37,6 +37,8 @@ describe('exit codes', () => {
     expect(exitCodeForJob(job('failed', { code: 'KEY_REJECTED', message: 'HTTP 403' }))).toBe(3);
     expect(exitCodeForJob(job('failed', { code: 'OUT_OF_CREDITS', message: 'HTTP 402' }))).toBe(4);
     expect(exitCodeForJob(job('failed', { code: 'NOT_FOUND', message: 'HTTP 404' }))).toBe(1);
+    // Paid work waits for `seedbank resume`: a script must not generate again (it would pay twice).
+    expect(exitCodeForJob(job('paused', { code: 'KEY_MISSING', message: 'no key' }))).toBe(6);
     for (const status of ['expired', 'cancelled', 'unknown'] as const) {
       expect(exitCodeForJob(job(status, { code: 'NOT_FOUND', message: 'gone' })), status).toBe(1);
     }

@@ -1,14 +1,15 @@
 /**
  * Exit codes scripts can branch on. With mixed outcomes the most actionable one wins, in the
- * order 3 (key), 4 (credits / over budget), 2 (invalid input), 5 (moderated), 1 (anything else).
+ * order 6 (paused: paid work waits for `seedbank resume` — generating again would pay twice),
+ * 3 (key), 4 (credits / over budget), 2 (invalid input), 5 (moderated), 1 (anything else).
  */
 import type { ErrorCode, ErrorInfo } from '../../shared/errors';
 import type { Job } from '../../shared/types';
 
-export const EXIT = { ok: 0, other: 1, invalid: 2, key: 3, credits: 4, moderated: 5 } as const;
+export const EXIT = { ok: 0, other: 1, invalid: 2, key: 3, credits: 4, moderated: 5, paused: 6 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
-const PRECEDENCE: readonly ExitCode[] = [EXIT.key, EXIT.credits, EXIT.invalid, EXIT.moderated, EXIT.other];
+const PRECEDENCE: readonly ExitCode[] = [EXIT.paused, EXIT.key, EXIT.credits, EXIT.invalid, EXIT.moderated, EXIT.other];
 
 export function exitCodeForError(code: ErrorCode): ExitCode {
   switch (code) {
@@ -30,6 +31,7 @@ export function exitCodeForError(code: ErrorCode): ExitCode {
 
 export function exitCodeForJob(job: Job): ExitCode {
   if (job.status === 'done') return EXIT.ok;
+  if (job.status === 'paused') return EXIT.paused;
   if (job.status === 'moderated') return EXIT.moderated;
   if (job.status === 'failed' && job.error) {
     // A "not found" here is BFL losing the task, not bad input.

@@ -71,5 +71,8 @@ export function humanLine(line: ResultLine): string {
     const cost = line.cost === null ? '' : `, ${line.cost} credits`;
     return `${line.file ?? line.id}  (${line.model}${seed}${cost})`;
   }
+  if (line.status === 'paused') {
+    return `paused: ${line.error?.message ?? 'waiting'}; run \`seedbank resume\` when fixed  [job ${line.id}${line.taskId ? `, task ${line.taskId}` : ''}]`;
+  }
   return `${line.status}: ${line.error?.message ?? 'no result'}  [job ${line.id}${line.taskId ? `, task ${line.taskId}` : ''}]`;
 }

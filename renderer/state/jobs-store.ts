@@ -14,6 +14,7 @@ interface JobsState {
   upsert(job: Job): void;
   cancel(id: string): Promise<void>;
   retry(id: string, confirmResubmit: boolean): Promise<void>;
+  resume(id: string): Promise<void>;
   clearFinished(): Promise<void>;
 }
 
@@ -38,6 +39,9 @@ export const useJobsStore = create<JobsState>()((set, get) => ({
   },
   async retry(id, confirmResubmit) {
     get().upsert(await seedbank().jobs.retry({ id, confirmResubmit }));
+  },
+  async resume(id) {
+    get().upsert(await seedbank().jobs.resume({ id }));
   },
   async clearFinished() {
     await seedbank().jobs.clearFinished();

@@ -2,7 +2,7 @@
  * Wires each store to the contract's events, once, and loads what the first screen needs.
  * Called by main.tsx before the first render, so no component subscribes on its own.
  */
-import { FINAL_JOB_STATUSES } from '../../shared/types';
+import { isFinal } from '../../shared/job-states';
 import { seedbank } from '../platform/seedbank';
 import { useComposerStore } from './composer-store';
 import { useJobsStore, wireJobsStore } from './jobs-store';
@@ -20,7 +20,7 @@ export function refreshBalanceAfterJobs(): () => void {
     timer = null;
   };
   const offJobs = seedbank().onJobsChanged((job) => {
-    if (!FINAL_JOB_STATUSES.includes(job.status) || !useSettingsStore.getState().key?.hasKey) return;
+    if (!isFinal(job.status) || !useSettingsStore.getState().key?.hasKey) return;
     cancel();
     timer = setTimeout(() => {
       timer = null;

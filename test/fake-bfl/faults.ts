@@ -21,6 +21,8 @@ const NAMED: Record<string, Fault> = {
   hang: { kind: 'hang' },
   'poll-malformed': { kind: 'poll-malformed' },
   'delivery-404': { kind: 'delivery-404' },
+  'delivery-truncated': { kind: 'delivery-cut', how: 'truncated' },
+  'delivery-reset': { kind: 'delivery-cut', how: 'reset' },
   expired: { kind: 'expired' },
   slow: { kind: 'slow', taskMs: 2000 },
   'hold-task': { kind: 'slow', taskMs: Number.POSITIVE_INFINITY },

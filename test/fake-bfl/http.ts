@@ -27,6 +27,21 @@ export function sendRaw(res: http.ServerResponse, status: number, contentType: s
   res.end(body);
 }
 
+/**
+ * Sends only the first half of `body`: `truncated` without a length (chunked), ending cleanly
+ * as if that were all; `reset` with the full length announced, then a reset connection.
+ */
+export function sendCut(res: http.ServerResponse, contentType: string, body: Buffer, how: 'truncated' | 'reset'): void {
+  const half = body.subarray(0, Math.floor(body.length / 2));
+  if (how === 'truncated') {
+    res.writeHead(200, { 'content-type': contentType });
+    res.end(half);
+    return;
+  }
+  res.writeHead(200, { 'content-type': contentType, 'content-length': body.length });
+  res.write(half, () => res.socket?.destroy());
+}
+
 /** Ends the exchange without any answer, like a connection lost mid-request. */
 export function dropConnection(req: http.IncomingMessage): void {
   req.socket.destroy();

@@ -8,7 +8,7 @@ import { createHmac, randomBytes, randomInt, randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { getModel } from '../../shared/models';
 import { faultsFromPrompt } from './faults';
-import { closeServer, dropConnection, listen, readBody, sendJson, sendRaw } from './http';
+import { closeServer, dropConnection, listen, readBody, sendCut, sendJson, sendRaw } from './http';
 import { GIANT_API_BODY_BYTES, GIANT_DELIVERY_BYTES, redirect, sendGiant, type HostileMode } from './hostile';
 import { CONTENT_TYPES, renderImage, scaledSize } from './images';
 import { basicValidation, planSubmit } from './submit';
@@ -227,7 +227,13 @@ export async function startFakeBfl(options: FakeBflOptions = {}): Promise<FakeBf
     }
     const size = scaledSize(task.plan.width, task.plan.height, maxSide);
     task.image ??= renderImage(task.id, size.width, size.height, task.plan.format);
-    answer(200, CONTENT_TYPES[task.plan.format], await task.image);
+    const image = await task.image;
+    const cut = task.deliveryFaults.shift();
+    if (cut) {
+      downloads.push({ taskId: task.id, hadKey, httpStatus: 200, cut: cut.how });
+      return sendCut(res, CONTENT_TYPES[task.plan.format], image, cut.how);
+    }
+    answer(200, CONTENT_TYPES[task.plan.format], image);
   }
 
   async function route(host: HostName, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {

@@ -16,17 +16,21 @@ export interface Task {
   faults: Fault[];
   /** Remaining scripted poll faults, consumed one per poll. */
   pollFaults: Fault[];
+  /** Remaining scripted delivery faults, consumed one per delivery. */
+  deliveryFaults: Extract<Fault, { kind: 'delivery-cut' }>[];
   image: Promise<Buffer> | null;
 }
 
 export function createTask(id: string, plan: SubmitPlan, faults: Fault[], defaultMs: number, now: number): Task {
   let durationMs = defaultMs;
   const pollFaults: Fault[] = [];
+  const deliveryFaults: Task['deliveryFaults'] = [];
   for (const fault of faults) {
     if (fault.kind === 'slow') durationMs = fault.taskMs;
     if (fault.kind === 'poll-http' || fault.kind === 'poll-malformed') {
       for (let i = 0; i < (fault.times ?? 1); i++) pollFaults.push(fault);
     }
+    if (fault.kind === 'delivery-cut') for (let i = 0; i < (fault.times ?? 1); i++) deliveryFaults.push(fault);
   }
   return {
     id,
@@ -37,6 +41,7 @@ export function createTask(id: string, plan: SubmitPlan, faults: Fault[], defaul
     forcedExpired: false,
     faults,
     pollFaults,
+    deliveryFaults,
     image: null,
   };
 }

@@ -36,6 +36,12 @@ export type Fault =
   | { kind: 'poll-malformed'; times?: number }
   /** The sample URL answers 404. */
   | { kind: 'delivery-404' }
+  /**
+   * The next `times` deliveries (default 1) break mid-body: `truncated` answers 200 without a
+   * length and ends the body early, `reset` announces the full length and then resets the
+   * connection half-way.
+   */
+  | { kind: 'delivery-cut'; how: 'truncated' | 'reset'; times?: number }
   /** The sample URL has already expired when the task is ready. */
   | { kind: 'expired' }
   /** A hostile answer (security suites): see `hostile.ts`; `elsewhere` is the other server's base URL. */
@@ -97,6 +103,8 @@ export interface DownloadRecord {
   taskId: string | null;
   hadKey: boolean;
   httpStatus: number;
+  /** Set when the delivery was broken on purpose (`delivery-cut`). */
+  cut?: 'truncated' | 'reset';
 }
 
 export interface TaskView {

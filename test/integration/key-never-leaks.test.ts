@@ -20,7 +20,7 @@ import { startWebHost, type WebHost } from '../../electron/web-host/server';
 import { MemorySecretStore } from '../../electron/web-host/memory-secret-store';
 import type { Envelope } from '../../shared/api';
 import type { Generation, Job } from '../../shared/types';
-import { FINAL_JOB_STATUSES } from '../../shared/types';
+import { FINAL_JOB_STATUSES } from '../../shared/job-states';
 
 const WRONG_KEY = 'wrong-key-that-bfl-refuses-0000';
 const SECRETS = [DEFAULT_FAKE_KEY, WRONG_KEY];

@@ -6,7 +6,8 @@
  */
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACTIVE_JOB_STATUSES, type Job } from '../../shared/types';
+import { ACTIVE_JOB_STATUSES } from '../../shared/job-states';
+import type { Job } from '../../shared/types';
 import { kleinRequest, openTestCore, until, type TestCore } from '../support/jobs-test-harness';
 import { startFakeBfl, type FakeBfl } from '../fake-bfl';
 import type { HostileMode } from '../fake-bfl/hostile';

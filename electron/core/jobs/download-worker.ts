@@ -1,20 +1,32 @@
 /**
- * The `downloading` stage of one job: fetch the sample, store it in the library, mark the job done.
- * It keeps its own retry state (store failures, "gone" answers, backoff) for the life of the job's
- * worker, so a library that keeps refusing the image or a delivery host that keeps saying the file
- * is gone ends the job after a few tries instead of looping until the 10-minute window closes.
+ * The `downloading` stage of one job: fetch the sample, keep it durably, store it in the library,
+ * mark the job done. A paid result is never given up on because of our side: a short or damaged
+ * delivery is fetched again while the 10-minute URL lives, then BFL is asked for the task again
+ * (a fresh URL) before the job expires; a full disk or a library that keeps refusing the image
+ * pauses the job (bytes kept) until a write succeeds. It keeps its own retry state for the life
+ * of the job's worker.
  */
 import { BflError, type BflClient } from '../bfl';
 import type { CoreContext } from '../context';
 import { newId } from '../ids';
 import type { Library } from '../library/library';
 import { Backoff, sleep } from './backoff';
-import { discardParked, fetchResult, parkResult, SAMPLE_LIFETIME_MS, storeResult } from './download-step';
+import {
+  adoptParked,
+  discardParked,
+  fetchResult,
+  isDiskFull,
+  parkResult,
+  SAMPLE_LIFETIME_MS,
+  storeResult,
+  type DownloadFiles,
+} from './download-step';
 import { jobErrors } from './job-errors';
 import type { JobEvents } from './job-events';
 import type { JobRow } from './job-row';
 import type { JobStore } from './job-store';
 import type { LeaseManager } from './lease';
+import { pollTask } from './poll-step';
 
 /** The part of the worker's dependencies the download stage uses. */
 export interface DownloadDeps {
@@ -23,26 +35,38 @@ export interface DownloadDeps {
   store: JobStore;
   leases: Pick<LeaseManager, 'owner'>;
   events: JobEvents;
+  files: DownloadFiles;
   client(): BflClient;
 }
 
-/** Ends the job from `downloading` with an error; the worker owns this so every stage ends jobs alike. */
-export type FailDownload = (row: JobRow, to: 'expired' | 'failed', error: { code: string; message: string }) => void;
+/** How the stage ends a job; the worker owns these so every stage ends and pauses jobs alike. */
+export interface DownloadEnds {
+  expire(row: JobRow, error: { code: string; message: string }): void;
+  pause(row: JobRow, error: { code: string; message: string }): void;
+}
 
-/** A downloaded image that cannot be stored is tried this often before the job is failed (file kept). */
+/** A downloaded image the library refuses (not for lack of space) is tried this often before the job pauses. */
 const MAX_STORE_ATTEMPTS = 5;
-/** How many "the file is gone" answers from the delivery host end the wait for the 10-minute window. */
+/** How many "the file is gone" answers from the delivery host are believed for one URL. */
 const GONE_ANSWERS_BELIEVED = 3;
+/** How many short or damaged deliveries one URL gets before BFL is asked for the task again. */
+const BAD_DELIVERIES_PER_URL = 4;
+/** How often BFL is asked again for a task whose sample could not be fetched, before it expires. */
+const MAX_REPOLLS = 2;
 
 export class DownloadWorker {
   private readonly downloadBackoff = new Backoff({ baseMs: 500, maxMs: 30_000 });
   private storeFailures = 0;
   private goneAnswers = 0;
+  private badDeliveries = 0;
+  private repolls = 0;
+  /** Whole bytes that could not be parked yet (disk full): written as soon as a write succeeds. */
+  private unparked: Uint8Array | null = null;
 
   constructor(
     private readonly d: DownloadDeps,
     private readonly signal: AbortSignal,
-    private readonly fail: FailDownload,
+    private readonly end: DownloadEnds,
   ) {}
 
   private nowMs = () => this.d.ctx.now().getTime();
@@ -67,23 +91,22 @@ export class DownloadWorker {
       return;
     }
     const started = performance.now();
-    let bytes: Uint8Array;
-    try {
-      bytes = await fetchResult(row, this.d.client(), tmpDir, this.signal);
-    } catch (err) {
-      if (this.signal.aborted) return;
-      const readyAt = row.ready_at ? Date.parse(row.ready_at) : 0;
-      this.d.ctx.logger.warn('download failed', { job: row.id, error: err });
-      // The delivery host saying the file is gone (403/404/410) is believed after a few tries.
-      const gone = err instanceof BflError && !err.retryable && ++this.goneAnswers >= GONE_ANSWERS_BELIEVED;
-      if (gone || this.nowMs() > readyAt + SAMPLE_LIFETIME_MS) {
-        this.fail(row, 'expired', jobErrors.sampleExpired());
+    let bytes = this.unparked ?? (await adoptParked(tmpDir, row.id));
+    const parked = bytes !== null && this.unparked === null;
+    if (!bytes) bytes = await this.fetch(row);
+    if (!bytes) return;
+    const downloaded = performance.now();
+    if (!parked) {
+      try {
+        await parkResult(this.d.files, tmpDir, row.id, bytes);
+        this.unparked = null;
+      } catch (err) {
+        this.unparked = bytes;
+        this.d.ctx.logger.error('could not keep the downloaded image', { job: row.id, error: err });
+        this.end.pause(row, this.notKept(err, bytes.length, tmpDir));
         return;
       }
-      await sleep(Math.min(this.downloadBackoff.next(), readyAt + SAMPLE_LIFETIME_MS - this.nowMs() + 1), this.signal);
-      return;
     }
-    const downloaded = performance.now();
     const generationId = row.generation_id ?? newId(this.nowMs());
     const withId = row.generation_id
       ? row
@@ -100,12 +123,9 @@ export class DownloadWorker {
     } catch (err) {
       this.storeFailures += 1;
       this.d.ctx.logger.error('storing a downloaded image failed', { job: row.id, error: err });
-      await parkResult(tmpDir, row.id, bytes).catch((parkErr: unknown) =>
-        this.d.ctx.logger.error('could not park the downloaded image', { job: row.id, error: parkErr }),
-      );
-      if (this.storeFailures >= MAX_STORE_ATTEMPTS) {
-        const message = `The image was downloaded but could not be added to the library (${err instanceof Error ? err.message : String(err)}); it is kept in ${tmpDir}.`;
-        this.fail(row, 'failed', { code: 'INTERNAL', message });
+      if (isDiskFull(err) || this.storeFailures >= MAX_STORE_ATTEMPTS) {
+        this.storeFailures = 0;
+        this.end.pause(withId, this.notKept(err, bytes.length, this.d.ctx.paths.home));
         return;
       }
       await sleep(this.downloadBackoff.next(), this.signal);
@@ -118,7 +138,77 @@ export class DownloadWorker {
       downloadMs: Math.round(downloaded - started),
       storeMs: Math.round(performance.now() - downloaded),
     });
-    if (this.storeFailures > 0) await discardParked(tmpDir, row.id);
+    await discardParked(tmpDir, row.id);
+  }
+
+  private notKept(err: unknown, size: number, folder: string) {
+    // The image, its embedded record and a thumbnail: a little more than the delivered bytes.
+    if (isDiskFull(err)) return jobErrors.diskFull(size + 512 * 1024, folder);
+    return jobErrors.notKept(err instanceof Error ? err.message : String(err));
+  }
+
+  /** One delivery attempt: whole bytes, or null after arranging what happens next. */
+  private async fetch(row: JobRow): Promise<Uint8Array | null> {
+    try {
+      return await fetchResult(row, this.d.client(), this.signal);
+    } catch (err) {
+      if (this.signal.aborted) return null;
+      this.d.ctx.logger.warn('download failed', { job: row.id, error: err });
+      const readyAt = row.ready_at ? Date.parse(row.ready_at) : 0;
+      const urlDeadAt = readyAt + SAMPLE_LIFETIME_MS;
+      // The delivery host saying the file is gone (403/404/410) is believed after a few tries;
+      // a body cut short or not an image is fetched again a few times while the URL lives.
+      if (err instanceof BflError && !err.retryable) this.goneAnswers += 1;
+      else if (!(err instanceof BflError) || err.sent !== 'no') this.badDeliveries += 1;
+      if (
+        this.goneAnswers >= GONE_ANSWERS_BELIEVED ||
+        this.badDeliveries >= BAD_DELIVERIES_PER_URL ||
+        this.nowMs() > urlDeadAt
+      ) {
+        await this.askAgain(row);
+        return null;
+      }
+      await sleep(Math.min(this.downloadBackoff.next(), urlDeadAt - this.nowMs() + 1), this.signal);
+      return null;
+    }
+  }
+
+  /** The sample could not be fetched from this URL: ask BFL for the task again, for a fresh one. */
+  private async askAgain(row: JobRow): Promise<void> {
+    const lost = this.badDeliveries >= BAD_DELIVERIES_PER_URL ? jobErrors.deliveryBroken() : jobErrors.sampleExpired();
+    if (this.repolls >= MAX_REPOLLS || !row.polling_url) {
+      this.end.expire(row, lost);
+      return;
+    }
+    this.repolls += 1;
+    this.goneAnswers = 0;
+    this.badDeliveries = 0;
+    this.downloadBackoff.reset();
+    const outcome = await pollTask(this.d.client(), row.polling_url);
+    if (this.signal.aborted) return;
+    const iso = this.nowIso();
+    switch (outcome.kind) {
+      case 'ready':
+        this.d.ctx.logger.info('asked BFL again for a fresh result URL', { job: row.id });
+        this.d.store.patch(
+          row.id,
+          'downloading',
+          { result_url: outcome.sample, ready_at: iso, result_json: JSON.stringify(outcome.result) },
+          iso,
+          this.owner,
+        );
+        return;
+      case 'pause':
+        this.end.pause(row, outcome.error);
+        return;
+      case 'retry':
+        // Not an answer: this try does not count.
+        this.repolls -= 1;
+        await sleep(this.downloadBackoff.next(outcome.retryAfterMs), this.signal);
+        return;
+      default:
+        this.end.expire(row, lost);
+    }
   }
 
   private complete(row: JobRow, generationId: string): void {

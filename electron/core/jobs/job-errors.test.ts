@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FINAL_JOB_STATUSES, type JobStatus } from '../../../shared/types';
+import { FINAL_JOB_STATUSES, type JobStatus } from '../../../shared/job-states';
 import type { ErrorInfo } from '../../../shared/errors';
 import { jobErrors } from './job-errors';
 
@@ -13,6 +13,7 @@ const ENDINGS: [JobStatus, string, ErrorInfo][] = [
   ['cancelled', 'cancelled before sending', jobErrors.cancelled(false)],
   ['expired', 'Task not found', jobErrors.taskNotFound()],
   ['expired', 'sample URL dead', jobErrors.sampleExpired()],
+  ['expired', 'every delivery short', jobErrors.deliveryBroken()],
   ['expired', 'polling deadline', jobErrors.pollDeadline(30)],
   ['unknown', 'connection lost after sending', jobErrors.unknownOutcome('socket hang up')],
   ['unknown', 'quit while sending', jobErrors.interruptedSubmit()],
@@ -45,8 +46,27 @@ describe('why a job stopped, in words a person can act on', () => {
     expect(jobErrors.cancelled(false).message).toMatch(/no credits were spent/);
   });
 
+  it('tells a paused job how it goes on: by itself, or Resume / `seedbank resume` when fixed', () => {
+    for (const error of [
+      jobErrors.pollPaused('KEY_MISSING', 'No BFL API key is set.'),
+      jobErrors.diskFull(1_500_000, '/data/seedbank'),
+      jobErrors.notKept('the library is read-only'),
+      jobErrors.workerCrashed('boom'),
+    ]) {
+      expect(error.message).toMatch(/resumes by itself once the cause is gone; or press Resume \(`seedbank resume`\)/);
+    }
+    expect(jobErrors.diskFull(1_500_000, '/data/seedbank').message).toMatch(
+      /about 1\.4 MB more is needed in \/data\/seedbank/,
+    );
+  });
+
   it('tells how to get a lost result back: generate it again', () => {
-    for (const error of [jobErrors.taskNotFound(), jobErrors.sampleExpired(), jobErrors.pollDeadline(30)]) {
+    for (const error of [
+      jobErrors.taskNotFound(),
+      jobErrors.sampleExpired(),
+      jobErrors.deliveryBroken(),
+      jobErrors.pollDeadline(30),
+    ]) {
       expect(error.message).toMatch(/generate it again with the same parameters/);
     }
   });

@@ -6,6 +6,14 @@ import type { ErrorCode, ErrorInfo } from '../../../shared/errors';
 
 const info = (code: ErrorCode, message: string): ErrorInfo => ({ code, message });
 
+/** The next step for a paused job: it goes on by itself, or a person says when the cause is fixed. */
+const RESUME_HINT = 'It resumes by itself once the cause is gone; or press Resume (`seedbank resume`) when fixed.';
+
+function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  return `${Math.max(1, Math.ceil(bytes / 1024))} KB`;
+}
+
 /** The next step for a result that is lost (the job keeps every parameter it was sent with). */
 const MAKE_AGAIN = 'To get it, generate it again with the same parameters.';
 
@@ -49,6 +57,12 @@ export const jobErrors = {
       'NOT_FOUND',
       `The result could not be downloaded within the 10 minutes BFL keeps it, and it is gone. ${MAKE_AGAIN}`,
     ),
+  deliveryBroken: () =>
+    info(
+      'NETWORK',
+      'The result never arrived whole (every download ended early or was damaged, also from a fresh address ' +
+        `BFL gave), so it is lost. Its credits may already be spent. ${MAKE_AGAIN}`,
+    ),
   pollDeadline: (minutes: number) =>
     info(
       'NETWORK',
@@ -56,7 +70,17 @@ export const jobErrors = {
     ),
   inputMissing: (hash: string) =>
     info('INVALID_INPUT', `Reference image ${hash.slice(0, 12)}… is no longer in the library; add it again.`),
-  stoppedPolling: (message: string) => info('INTERNAL', `Polling stopped: ${message}`),
+  pollPaused: (code: ErrorCode, message: string) =>
+    info(code, `${message} BFL accepted this task, so it is kept. ${RESUME_HINT}`),
+  diskFull: (bytesNeeded: number, folder: string) =>
+    info(
+      'INTERNAL',
+      `The disk is full: about ${formatBytes(bytesNeeded)} more is needed in ${folder} to keep this paid image. ${RESUME_HINT}`,
+    ),
+  notKept: (message: string) =>
+    info('INTERNAL', `The paid image was downloaded but could not be kept yet (${message}). ${RESUME_HINT}`),
+  workerCrashed: (message: string) =>
+    info('INTERNAL', `Seedbank hit an internal error while working on this job (${message}). ${RESUME_HINT}`),
 };
 
 /** A short readable form of `details` for failures. */

@@ -21,6 +21,7 @@ type JobChannels =
   | 'jobs:list'
   | 'jobs:cancel'
   | 'jobs:retry'
+  | 'jobs:resume'
   | 'jobs:clearFinished'
   | 'credits:get'
   | 'key:test';
@@ -66,6 +67,7 @@ export function createJobHandlers(runner: JobRunner, ctx: CoreContext): Pick<Han
     'jobs:list': (payload) => runner.store.list(payload?.limit ?? 200).map(toJob),
     'jobs:cancel': ({ id }) => runner.cancel(id),
     'jobs:retry': ({ id, confirmResubmit }) => runner.retry(id, confirmResubmit),
+    'jobs:resume': ({ id }) => runner.resume(id),
     'jobs:clearFinished': () => ({ removed: runner.store.clearFinished() }),
     'credits:get': credits,
     'key:test': credits,

@@ -6,7 +6,7 @@
 import type { SQLInputValue } from 'node:sqlite';
 import type { JobStatus } from '../../../shared/types';
 import type { Database } from '../library/database';
-import { canMove, WORKING_STATES } from './job-states';
+import { canMove, CLEARABLE_JOB_STATUSES, UNFINISHED_JOB_STATUSES, type MoveFrom } from '../../../shared/job-states';
 import type { JobRow } from './job-row';
 import type { LeaseHolder } from './lease';
 
@@ -82,11 +82,13 @@ export class JobStore {
       .all(limit) as unknown as JobRow[];
   }
 
-  /** Every job some runner still has work to do on, oldest first. */
+  /** Every job some runner still has work to do on (paused ones included), oldest first. */
   unfinished(): JobRow[] {
     return this.db
-      .prepare(`SELECT * FROM jobs WHERE status IN (${placeholders(WORKING_STATES.length)}) ORDER BY created_at, id`)
-      .all(...WORKING_STATES) as unknown as JobRow[];
+      .prepare(
+        `SELECT * FROM jobs WHERE status IN (${placeholders(UNFINISHED_JOB_STATUSES.length)}) ORDER BY created_at, id`,
+      )
+      .all(...UNFINISHED_JOB_STATUSES) as unknown as JobRow[];
   }
 
   /**
@@ -105,8 +107,17 @@ export class JobStore {
   /**
    * Moves a job from `from` to `to` with extra fields, only if it is still in `from` (and still
    * leased by `owner` when given). Returns the new row, or null when someone else moved it first.
+   * A move the state table forbids does not compile when both states are literals, and throws
+   * when they are not.
    */
-  move(id: string, from: JobStatus, to: JobStatus, patch: JobPatch, nowIso: string, owner?: string): JobRow | null {
+  move<F extends JobStatus>(
+    id: string,
+    from: F,
+    to: NoInfer<MoveFrom<F> | F>,
+    patch: JobPatch,
+    nowIso: string,
+    owner?: string,
+  ): JobRow | null {
     if (from !== to && !canMove(from, to)) throw new Error(`job ${id}: ${from} → ${to} is not a legal move`);
     const fields: JobPatch & { status: JobStatus } = { ...patch, status: to, updated_at: nowIso };
     const keys = Object.keys(fields) as (keyof typeof fields)[];
@@ -121,14 +132,14 @@ export class JobStore {
 
   /** Same status, new fields (progress, poll count, next attempt). */
   patch(id: string, status: JobStatus, patch: JobPatch, nowIso: string, owner?: string): JobRow | null {
-    return this.move(id, status, status, patch, nowIso, owner);
+    return this.move<JobStatus>(id, status, status, patch, nowIso, owner);
   }
 
   /** Removes finished jobs; `unknown` stays until a person decides about it. */
   clearFinished(): number {
     const result = this.db
-      .prepare(`DELETE FROM jobs WHERE status IN ('done', 'failed', 'moderated', 'cancelled', 'expired')`)
-      .run();
+      .prepare(`DELETE FROM jobs WHERE status IN (${placeholders(CLEARABLE_JOB_STATUSES.length)})`)
+      .run(...CLEARABLE_JOB_STATUSES);
     return Number(result.changes);
   }
 

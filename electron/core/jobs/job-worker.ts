@@ -1,8 +1,8 @@
 /**
  * Works one job from wherever it stands to a final state: wait for a slot and submit, poll, then
- * hand the `downloading` stage to its `DownloadWorker`. Each pass re-reads the row, so the worker
- * resumes from the database after a restart exactly as it continues during a run, and a cancel
- * made elsewhere stops it.
+ * hand the `downloading` stage to its `DownloadWorker`; a paused job is resumed when its cause is
+ * gone. Each pass re-reads the row, so the worker resumes from the database after a restart
+ * exactly as it continues during a run, and a cancel or resume made elsewhere takes effect.
  */
 import type { BflClient } from '../bfl';
 import type { CoreContext } from '../context';
@@ -12,11 +12,14 @@ import { DownloadWorker } from './download-worker';
 import { jobErrors } from './job-errors';
 import type { JobEvents } from './job-events';
 import type { JobRow } from './job-row';
-import { isFinal } from './job-states';
+import { isFinal, type MoveFrom } from '../../../shared/job-states';
+import type { DownloadFiles } from './download-step';
 import type { JobStore } from './job-store';
 import type { LeaseManager } from './lease';
 import type { NetworkStatus } from './network-status';
 import type { PollBudget } from './poll-budget';
+import { recordLateAnswer } from './late-answer';
+import { PauseStage } from './pause-stage';
 import { pollTask } from './poll-step';
 import { nextPollDelay, POLL_DEADLINE_MS, type ExpectedDurations } from './poll-schedule';
 import type { SubmitSlots } from './submit-slots';
@@ -32,6 +35,7 @@ export interface WorkerDeps {
   durations: ExpectedDurations;
   network: NetworkStatus;
   events: JobEvents;
+  files: DownloadFiles;
   client(): BflClient;
   /** Shared by every worker: 429/503 and an unreachable network close the submit gate for all. */
   rateBackoff: Backoff;
@@ -43,6 +47,7 @@ const WATCH_MS = 1_000;
 
 export class JobWorker {
   private readonly pollBackoff = new Backoff({ baseMs: 500, maxMs: 30_000 });
+  private readonly pauser: PauseStage;
   private readonly downloader: DownloadWorker;
   private holdsLease = false;
   private lastPendingElapsedMs = 0;
@@ -52,7 +57,11 @@ export class JobWorker {
     readonly jobId: string,
     private readonly signal: AbortSignal,
   ) {
-    this.downloader = new DownloadWorker(d, signal, (row, to, error) => this.finish(row, 'downloading', to, error));
+    this.pauser = new PauseStage(d, signal);
+    this.downloader = new DownloadWorker(d, signal, {
+      expire: (row, error) => this.finish(row, 'downloading', 'expired', error),
+      pause: (row, error) => this.pauser.pause(row, 'downloading', error),
+    });
   }
 
   private nowMs = () => this.d.ctx.now().getTime();
@@ -65,6 +74,8 @@ export class JobWorker {
     while (!this.signal.aborted) {
       const row = this.d.store.get(this.jobId);
       if (!row || isFinal(row.status)) return;
+      // Someone else holds it now (a takeover, or it was handed back): take it again when free.
+      if (this.holdsLease && row.lease_owner !== this.owner) this.holdsLease = false;
       // Taken once; the runner renews it and stops this worker if another process takes it over.
       if (!this.holdsLease) {
         if (!this.d.leases.acquire(this.jobId)) {
@@ -87,6 +98,8 @@ export class JobWorker {
         return this.poll(row);
       case 'downloading':
         return this.downloader.download(row);
+      case 'paused':
+        return this.pauser.whilePaused(row);
       default:
         return;
     }
@@ -126,10 +139,10 @@ export class JobWorker {
           output_mp: outcome.outputMp,
           next_attempt_at: this.nowMs() + this.firstPollDelay(claimed),
         };
-        const moved = this.d.store.move(row.id, 'submitting', 'polling', fields, iso, this.owner);
-        // Cancelled while the submit was in flight: keep the task id so the record says it was accepted.
-        if (!moved) this.d.store.patch(row.id, 'cancelled', { task_id: outcome.taskId, cost: outcome.cost }, iso);
-        this.d.events.changed(moved ?? this.d.store.get(row.id));
+        const moved =
+          this.d.store.move(row.id, 'submitting', 'polling', fields, iso, this.owner) ??
+          recordLateAnswer(this.d, row.id, fields, iso);
+        this.d.events.changed(moved);
         return;
       }
       case 'requeue': {
@@ -173,7 +186,7 @@ export class JobWorker {
   }
 
   private async poll(row: JobRow): Promise<void> {
-    if (this.elapsedMs(row) > POLL_DEADLINE_MS || !row.polling_url) {
+    if (!row.polling_url) {
       this.finish(row, 'polling', 'expired', jobErrors.pollDeadline(POLL_DEADLINE_MS / 60_000));
       return;
     }
@@ -185,6 +198,12 @@ export class JobWorker {
     const elapsed = this.elapsedMs(row);
     const iso = this.nowIso();
     const polls = row.polls + 1;
+    // The deadline is checked against an answer, not before asking: a job resumed after a long
+    // pause (or a day later) polls once, and a task BFL finished meanwhile is still fetched.
+    if ((outcome.kind === 'running' || outcome.kind === 'retry') && elapsed > POLL_DEADLINE_MS) {
+      this.finish({ ...row, polls }, 'polling', 'expired', jobErrors.pollDeadline(POLL_DEADLINE_MS / 60_000));
+      return;
+    }
     switch (outcome.kind) {
       case 'running': {
         this.d.network.reachable();
@@ -231,16 +250,19 @@ export class JobWorker {
         this.d.store.patch(row.id, 'polling', { polls, next_attempt_at: this.nowMs() + delay }, iso, this.owner);
         return;
       }
+      case 'pause':
+        this.pauser.pause({ ...row, polls }, 'polling', outcome.error);
+        return;
       default:
         this.d.network.reachable();
         this.finish({ ...row, polls }, 'polling', outcome.kind, outcome.error);
     }
   }
 
-  private finish(
+  private finish<F extends 'polling' | 'downloading'>(
     row: JobRow,
-    from: 'polling' | 'downloading',
-    to: 'expired' | 'failed' | 'moderated',
+    from: F,
+    to: Exclude<MoveFrom<F>, 'paused' | 'cancelled' | 'downloading'>,
     error: { code: string; message: string },
   ): void {
     const done = this.d.store.move(

@@ -13,6 +13,12 @@ export type PollOutcome =
   | { kind: 'moderated'; error: ErrorInfo }
   | { kind: 'failed'; error: ErrorInfo }
   | { kind: 'expired'; error: ErrorInfo }
+  /**
+   * Trouble on our side after BFL accepted (and billed) the task: no key (keychain locked),
+   * key refused, a redirect or an answer we will not follow. The task is still BFL's to finish,
+   * so the job pauses rather than fails, and resumes when the cause is gone.
+   */
+  | { kind: 'pause'; error: ErrorInfo }
   /** The poll itself did not get through (network, 429, 5xx, broken answer): try again later. */
   | { kind: 'retry'; error: ErrorInfo; retryAfterMs: number | null; offline: boolean };
 
@@ -22,9 +28,8 @@ export async function pollTask(client: BflClient, pollingUrl: string): Promise<P
     answer = await client.poll(pollingUrl);
   } catch (err) {
     if (err instanceof BflError) {
-      // A refused key or a polling URL we must not send the key to will not get better by waiting.
-      if (!err.retryable)
-        return { kind: 'failed', error: { code: err.code, message: jobErrors.stoppedPolling(err.message).message } };
+      // A refused key or an answer we must not follow will not get better by polling again soon.
+      if (!err.retryable) return { kind: 'pause', error: jobErrors.pollPaused(err.code, err.message) };
       const offline = err.sent === 'no';
       return { kind: 'retry', error: err.toInfo(), retryAfterMs: err.retryAfterMs, offline };
     }

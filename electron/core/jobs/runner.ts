@@ -11,11 +11,22 @@ import { BflClient } from '../bfl';
 import type { CoreContext } from '../context';
 import { newId } from '../ids';
 import type { Library } from '../library/library';
+import { writeFileAtomic } from '../metadata/atomic-write';
 import { Backoff } from './backoff';
+import type { DownloadFiles } from './download-step';
 import { jobErrors } from './job-errors';
 import { JobEvents } from './job-events';
 import { rowBody, toJob } from './job-row';
-import { isFinal } from './job-states';
+import {
+  cancellableWhilePaused,
+  canMove,
+  isCancellable,
+  isFinal,
+  isPaused,
+  isRetryable,
+  resumesTo,
+  stopsWaiting,
+} from '../../../shared/job-states';
 import { JobStore } from './job-store';
 import { JobWorker, type WorkerDeps } from './job-worker';
 import { LeaseManager, RENEW_EVERY_MS } from './lease';
@@ -26,7 +37,11 @@ import { SubmitSlots } from './submit-slots';
 
 const SWEEP_MS = 5_000;
 const WAIT_RECHECK_MS = 500;
-const CANCELLABLE = new Set(['queued', 'submitting', 'polling', 'unknown']);
+/** A worker that dies is started again after this long (doubling), and after this many deaths its job pauses. */
+const RESTART_BASE_MS = 1_000;
+const DEATHS_BEFORE_PAUSE = 3;
+/** A job paused for crashing its worker is not retried on its own for this long (Resume retries at once). */
+const CRASH_PAUSE_MS = 30 * 60_000;
 
 export class JobRunner {
   readonly store: JobStore;
@@ -37,6 +52,9 @@ export class JobRunner {
   private readonly workers = new Map<string, { abort: AbortController; done: Promise<void> }>();
   private timers: NodeJS.Timeout[] = [];
   private cachedClient: { base: string; client: BflClient } | null = null;
+  private readonly deaths = new Map<string, number>();
+  /** Where downloaded images are written durably; tests swap it to inject a full disk. */
+  readonly files: DownloadFiles = { writeDurably: writeFileAtomic };
   private stopped = false;
 
   constructor(
@@ -70,6 +88,7 @@ export class JobRunner {
       network: new NetworkStatus(ctx.bus, ctx.logger),
       events: this.events,
       client: () => this.client(),
+      files: this.files,
       // Capped low: used only when BFL names no Retry-After, and a queue must not sleep past free slots.
       rateBackoff: new Backoff({ baseMs: 1_000, maxMs: 8_000 }),
       networkBackoff: new Backoff({ baseMs: 1_000, maxMs: 10_000 }),
@@ -130,14 +149,52 @@ export class JobRunner {
     const worker = new JobWorker(this.deps, id, abort.signal);
     const done = worker
       .run()
-      .catch((err: unknown) => this.ctx.logger.error('job worker stopped unexpectedly', { job: id, error: err }))
+      .then(
+        () => {
+          this.deaths.delete(id);
+        },
+        (err: unknown) => this.died(id, err),
+      )
       .finally(() => {
+        // Hand the job back (the lease) whatever happened, so no job stays claimed by nobody.
         this.leases.release(id);
         this.workers.delete(id);
         this.events.forget(id);
         this.slots.released();
       });
     this.workers.set(id, { abort, done });
+  }
+
+  /**
+   * A worker that threw: its job is worked again after a pause (doubling), so a waiting
+   * `seedbank generate` never waits on a job nobody works; one that keeps dying is paused with
+   * the error for a person to see, rather than retried for ever.
+   */
+  private died(id: string, err: unknown): void {
+    const deaths = (this.deaths.get(id) ?? 0) + 1;
+    this.deaths.set(id, deaths);
+    this.ctx.logger.error('job worker stopped unexpectedly', { job: id, error: err, deaths });
+    if (this.stopped) return;
+    const row = this.store.get(id);
+    if (row && deaths >= DEATHS_BEFORE_PAUSE && canMove(row.status, 'paused')) {
+      const iso = this.ctx.now().toISOString();
+      const error = jobErrors.workerCrashed(err instanceof Error ? err.message : String(err));
+      const fields = {
+        error_code: error.code,
+        error_message: error.message,
+        next_attempt_at: this.ctx.now().getTime() + CRASH_PAUSE_MS,
+      };
+      this.events.changed(this.store.move(row.id, row.status, 'paused', fields, iso));
+      return;
+    }
+    const timer = setTimeout(
+      () => {
+        this.timers = this.timers.filter((t) => t !== timer);
+        this.track(id);
+      },
+      RESTART_BASE_MS * 2 ** Math.min(deaths - 1, 5),
+    );
+    this.timers.push(timer);
   }
 
   /** Jobs this process is working on (for "quit while jobs run?"). */
@@ -148,7 +205,10 @@ export class JobRunner {
   cancel(id: string): Job {
     const row = this.store.get(id);
     if (!row) throw new SeedbankError('NOT_FOUND', `No job ${id}`);
-    if (!CANCELLABLE.has(row.status)) return toJob(row);
+    const cancellable = isPaused(row.status)
+      ? cancellableWhilePaused(row.result_url !== null)
+      : isCancellable(row.status);
+    if (!cancellable) return toJob(row);
     const accepted = row.task_id !== null || row.status === 'submitting';
     const iso = this.ctx.now().toISOString();
     // Dismissing an unknown outcome keeps its explanation: the credits question is still open.
@@ -164,11 +224,35 @@ export class JobRunner {
     return toJob(moved);
   }
 
+  /**
+   * A person says the cause of a pause is gone (`jobs:resume`, `seedbank resume`): the job goes
+   * back to the stage it paused in at once and a worker here takes it. Other jobs are answered as
+   * they are.
+   */
+  resume(id: string): Job {
+    const row = this.store.get(id);
+    if (!row) throw new SeedbankError('NOT_FOUND', `No job ${id}`);
+    if (!isPaused(row.status)) return toJob(row);
+    const iso = this.ctx.now().toISOString();
+    const back = this.store.move(
+      id,
+      'paused',
+      resumesTo(row.result_url !== null),
+      { error_code: null, error_message: null, next_attempt_at: 0 },
+      iso,
+    );
+    if (!back) return this.resume(id);
+    this.deaths.delete(id);
+    this.events.changed(back);
+    this.enqueue([id]);
+    return toJob(back);
+  }
+
   /** Re-sends a stopped job as a new job; an unknown outcome needs the person's confirmation. */
   retry(id: string, confirmResubmit: boolean): Job {
     const row = this.store.get(id);
     if (!row) throw new SeedbankError('NOT_FOUND', `No job ${id}`);
-    if (!isFinal(row.status) || row.status === 'done') {
+    if (!isRetryable(row.status)) {
       throw new SeedbankError('INVALID_INPUT', `Job ${id} is ${row.status}; only stopped jobs can be retried`);
     }
     if (row.status === 'unknown' && !confirmResubmit) {
@@ -200,14 +284,14 @@ export class JobRunner {
     return toJob(created);
   }
 
-  /** Resolves once every job is final (whoever works on it), in the order asked. */
+  /** Resolves once every job is final or paused (whoever works on it), in the order asked. */
   waitFor(ids: readonly string[]): Promise<Job[]> {
     return new Promise((resolve) => {
       let finished = false;
       const check = () => {
         if (finished) return;
         const rows = this.store.getMany(ids);
-        if (rows.some((r) => !isFinal(r.status))) return;
+        if (rows.some((r) => !stopsWaiting(r.status))) return;
         finished = true;
         clearInterval(timer);
         unsubscribe();

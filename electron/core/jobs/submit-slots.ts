@@ -13,7 +13,7 @@
  * one). The learnt limit lasts only until a few seconds after the gate reopens: nobody tells us
  * when the other holder's tasks end, so a queue with free slots must not wait longer than that.
  */
-import { transaction, type Database } from '../library/database';
+import { durableTransaction, type Database } from '../library/database';
 import type { JobRow } from './job-row';
 import type { JobStore } from './job-store';
 import type { LeaseManager } from './lease';
@@ -163,7 +163,8 @@ export class SubmitSlots {
 
   private tryStart(waiter: Waiter, limit: number): JobRow | null | 'full' | 'model-full' {
     const iso = this.nowIso();
-    return transaction(this.db, () => {
+    // Durable: the POST follows this commit, and a power cut must not undo it (a resend risk).
+    return durableTransaction(this.db, () => {
       const live = this.liveRows();
       if (live.length >= limit) return 'full' as const;
       const sameModel = live.filter((row) => row.model === waiter.model).length;

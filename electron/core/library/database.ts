@@ -39,6 +39,20 @@ export function transaction<T>(db: Database, work: () => T): T {
   }
 }
 
+/**
+ * Like `transaction`, but its commit survives a power cut: WAL with synchronous=NORMAL (kept for
+ * everything else, for speed) may lose the last commits when the machine loses power, and a
+ * commit that precedes a paid request must not be lost. FULL fsyncs the WAL at this commit.
+ */
+export function durableTransaction<T>(db: Database, work: () => T): T {
+  db.exec('PRAGMA synchronous = FULL');
+  try {
+    return transaction(db, work);
+  } finally {
+    db.exec('PRAGMA synchronous = NORMAL');
+  }
+}
+
 let ftsAvailable: boolean | null = null;
 /** Whether this SQLite has FTS5; without it search falls back to a plain scan. */
 export function hasFts5(db: Database): boolean {

@@ -70,6 +70,21 @@ export function embedRecord(bytes: Uint8Array, record: EmbeddedRecord, options: 
   }
 }
 
+/**
+ * Throws SeedbankError INVALID_INPUT unless `bytes` is a whole JPEG, PNG or WebP: the same strict
+ * walk embedding does (every segment or chunk inside the file, the end marker present), so a
+ * delivery cut short is caught when it arrives, not when it is stored.
+ */
+export function assertCompleteImage(bytes: Uint8Array): OutputFormat {
+  const format = detectFormat(bytes);
+  if (format === null) throw new SeedbankError('INVALID_INPUT', 'Not a JPEG, PNG or WebP file');
+  const nothing = new Uint8Array(0);
+  if (format === 'jpeg') writeJpegXmp(bytes, nothing, null);
+  else if (format === 'png') writePngXmp(bytes, nothing);
+  else writeWebpXmp(bytes, nothing);
+  return format;
+}
+
 /** The embedded record, or null when there is none or the file is not a readable image. */
 export function readRecord(bytes: Uint8Array): EmbeddedRecord | null {
   try {

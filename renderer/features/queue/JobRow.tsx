@@ -1,6 +1,7 @@
 /** One job: state, progress, elapsed time, cost, and what can be done with it. */
 import { useState } from 'react';
-import { ACTIVE_JOB_STATUSES, type Job } from '../../../shared/types';
+import { ACTIVE_JOB_STATUSES, isCancellable, isPaused, isRetryable, jobStatusLabel } from '../../../shared/job-states';
+import type { Job } from '../../../shared/types';
 import { getModel } from '../../../shared/models';
 import { useJobsStore } from '../../state/jobs-store';
 import { useViewStore } from '../../state/view-store';
@@ -8,27 +9,17 @@ import { describeError, errorInfoOf } from '../../ui/error-text';
 import { formatCredits } from '../../ui/format';
 import { elapsedSeconds, formatElapsed } from './elapsed';
 
-const STATUS_TEXT: Record<Job['status'], string> = {
-  queued: 'Queued',
-  submitting: 'Sending',
-  polling: 'Generating',
-  downloading: 'Downloading',
-  done: 'Done',
-  failed: 'Failed',
-  moderated: 'Moderated',
-  cancelled: 'Cancelled',
-  expired: 'Expired',
-  unknown: 'Outcome unknown',
-};
-
 export function JobRow({ job, now }: { job: Job; now: number }) {
   const cancel = useJobsStore((s) => s.cancel);
   const retry = useJobsStore((s) => s.retry);
   const openDetail = useViewStore((s) => s.openDetail);
   const showToast = useViewStore((s) => s.showToast);
   const [confirming, setConfirming] = useState(false);
+  const resume = useJobsStore((s) => s.resume);
   const active = ACTIVE_JOB_STATUSES.includes(job.status);
-  const retryable = ['failed', 'moderated', 'cancelled', 'expired', 'unknown'].includes(job.status);
+  const paused = isPaused(job.status);
+  const retryable = isRetryable(job.status);
+  const label = jobStatusLabel(job.status);
   const cost = job.cost ?? job.estimatedCost;
   const error = job.error ? describeError(job.error) : null;
 
@@ -46,13 +37,9 @@ export function JobRow({ job, now }: { job: Job; now: number }) {
   };
 
   return (
-    <li
-      className={`job job-${job.status}`}
-      data-status={job.status}
-      aria-label={`${STATUS_TEXT[job.status]}: ${job.request.prompt}`}
-    >
+    <li className={`job job-${job.status}`} data-status={job.status} aria-label={`${label}: ${job.request.prompt}`}>
       <div className="job-head">
-        <span className={`badge badge-${job.status}`}>{STATUS_TEXT[job.status]}</span>
+        <span className={`badge badge-${job.status}`}>{label}</span>
         <span className="job-prompt" title={job.request.prompt}>
           {job.request.prompt || '(no prompt)'}
         </span>
@@ -77,7 +64,13 @@ export function JobRow({ job, now }: { job: Job; now: number }) {
           />
         </div>
       )}
-      {error && job.status !== 'cancelled' && (
+      {paused && (
+        <p className="job-error job-paused" data-code={job.error?.code} role="status">
+          <strong>{label} — </strong>
+          {job.error?.message ?? 'waiting for the cause to go away'}
+        </p>
+      )}
+      {error && !paused && job.status !== 'cancelled' && (
         <p className="job-error" data-code={job.error?.code}>
           <strong>{job.status === 'moderated' ? 'Moderation: ' : `${error.title}: `}</strong>
           {job.status === 'moderated' ? job.error?.message : error.detail}
@@ -89,7 +82,12 @@ export function JobRow({ job, now }: { job: Job; now: number }) {
         </p>
       )}
       <div className="job-actions">
-        {active && (
+        {paused && (
+          <button type="button" className="small" onClick={() => void run(resume(job.id))}>
+            Resume
+          </button>
+        )}
+        {(active || paused) && isCancellable(job.status) && (
           <button type="button" className="small" onClick={() => void run(cancel(job.id))}>
             Cancel
           </button>

@@ -1,5 +1,5 @@
 /** The live queue: every job, newest first, updated by `jobs:changed`. */
-import { ACTIVE_JOB_STATUSES } from '../../../shared/types';
+import { ACTIVE_JOB_STATUSES } from '../../../shared/job-states';
 import { useJobsStore } from '../../state/jobs-store';
 import { useNow } from './elapsed';
 import { JobRow } from './JobRow';
