@@ -115,7 +115,7 @@ export interface GenerationDetail {
   references: { input: InputImage; generation: Generation | null }[];
   /** Library images that used this one as a reference. */
   usedBy: Generation[];
-  /** The chain of edits through this image (source → edit 1 → …), oldest first; see core/library/edit-chain.ts. */
+  /** The chain of edits through this image (source → edit 1 → …), oldest first; see core/library/query/edit-chain.ts. */
   chain: ChainStep[];
 }
 

@@ -3,9 +3,9 @@
  * functions (rebuild the index from the image files; import images that carry a record).
  */
 import { Command } from 'commander';
-import { importDirectory } from '../core/library/import';
-import { rebuildLibrary } from '../core/library/rebuild';
-import type { TaskOutcome } from '../core/library/tasks';
+import { importDirectory } from '../core/library/maintenance/import';
+import { rebuildLibrary } from '../core/library/maintenance/rebuild';
+import type { TaskOutcome } from '../core/library/maintenance/tasks';
 import { EXIT } from './exit-codes';
 import { withSession } from './session';
 

@@ -6,7 +6,7 @@
 import type { AppPaths } from './paths';
 import type { Logger } from './logging/logger';
 import type { EventBus } from './events';
-import type { Database } from './library/database';
+import type { Database } from './library/db/database';
 import type { Settings, KeyStatus } from '../../shared/types';
 
 export type FetchLike = (input: string | URL, init?: RequestInit) => Promise<Response>;

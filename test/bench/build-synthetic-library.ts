@@ -9,11 +9,11 @@ import path from 'node:path';
 import sharp from 'sharp';
 import type { EmbeddedRecord } from '../../shared/types';
 import { newId } from '../../electron/core/ids';
-import { openDatabase, transaction } from '../../electron/core/library/database';
-import { saveGeneration } from '../../electron/core/library/generation-store';
-import { sha256Hex } from '../../electron/core/library/inputs';
-import { imageHome } from '../../electron/core/library/library-paths';
-import { ensureProjectRow } from '../../electron/core/library/projects';
+import { openDatabase, transaction } from '../../electron/core/library/db/database';
+import { saveGeneration } from '../../electron/core/library/db/upsert-generation';
+import { sha256Hex } from '../../electron/core/library/files/inputs';
+import { imageHome } from '../../electron/core/library/files/library-paths';
+import { ensureProjectRow } from '../../electron/core/library/edits/projects';
 import { embedRecord } from '../../electron/core/metadata';
 
 const SUBJECTS = [

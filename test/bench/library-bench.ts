@@ -18,11 +18,11 @@ import type { EmbeddedRecord } from '../../shared/types';
 import type { CoreContext } from '../../electron/core/context';
 import { EventBus } from '../../electron/core/events';
 import { newId } from '../../electron/core/ids';
-import { openDatabase } from '../../electron/core/library/database';
+import { openDatabase } from '../../electron/core/library/db/database';
 import { Library } from '../../electron/core/library/library';
-import type { LibraryFilter } from '../../electron/core/library/list-query';
-import { rebuildLibrary } from '../../electron/core/library/rebuild';
-import { makeThumbnail } from '../../electron/core/library/thumbnails';
+import type { LibraryFilter } from '../../electron/core/library/query/gallery-page';
+import { rebuildLibrary } from '../../electron/core/library/maintenance/rebuild';
+import { makeThumbnail } from '../../electron/core/library/files/thumbnails';
 import { silentLogger } from '../../electron/core/logging/logger';
 import { appPaths } from '../../electron/core/paths';
 import { buildSyntheticLibrary } from './build-synthetic-library';
@@ -156,8 +156,8 @@ async function main(): Promise<void> {
       .jpeg()
       .toBuffer(),
   );
-  const { saveGeneration } = await import('../../electron/core/library/generation-store');
-  const { transaction } = await import('../../electron/core/library/database');
+  const { saveGeneration } = await import('../../electron/core/library/db/upsert-generation');
+  const { transaction } = await import('../../electron/core/library/db/database');
   const record = (): EmbeddedRecord => ({
     version: 1,
     id: newId(),

@@ -11,7 +11,7 @@ import { EventBus } from '../../electron/core/events';
 import { newId } from '../../electron/core/ids';
 import { silentLogger } from '../../electron/core/logging/logger';
 import { appPaths } from '../../electron/core/paths';
-import { openDatabase } from '../../electron/core/library/database';
+import { openDatabase } from '../../electron/core/library/db/database';
 import { Library, type LibraryOptions } from '../../electron/core/library/library';
 import { makeTempDir } from './temp';
 

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { SeedbankError } from '../../../shared/errors';
 import type { DiagnosticCheck } from '../../../shared/diagnostics';
 import type { CoreContext } from '../context';
-import { hasFts5 } from '../library/database';
+import { hasFts5 } from '../library/db/database';
 
 /** Below this much free space a few batches of large images can fill the disk. */
 export const MIN_FREE_BYTES = 500 * 1024 * 1024;

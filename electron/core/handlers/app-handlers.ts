@@ -3,7 +3,7 @@
  */
 import type { Handlers } from '../../../shared/api';
 import type { SettingsView } from '../../../shared/api';
-import { hasFts5 } from '../library/database';
+import { hasFts5 } from '../library/db/database';
 import type { CoreContext } from '../context';
 
 type AppChannels = 'app:info' | 'key:status' | 'key:set' | 'key:clear' | 'settings:get' | 'settings:update';

@@ -5,7 +5,7 @@
  */
 import type { SQLInputValue } from 'node:sqlite';
 import type { JobStatus } from '../../../shared/types';
-import type { Database } from '../library/database';
+import type { Database } from '../library/db/database';
 import { canMove, CLEARABLE_JOB_STATUSES, UNFINISHED_JOB_STATUSES, type MoveFrom } from '../../../shared/job-states';
 import type { JobRow } from './job-row';
 import type { LeaseHolder } from './lease';

@@ -7,8 +7,8 @@
  * so `seedbank resume` right after a crash does not sit idle for the lease period.
  */
 import os from 'node:os';
-import type { Database } from '../library/database';
-import { transaction } from '../library/database';
+import type { Database } from '../library/db/database';
+import { transaction } from '../library/db/database';
 
 export const LEASE_MS = 30_000;
 export const RENEW_EVERY_MS = 10_000;

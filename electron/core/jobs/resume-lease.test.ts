@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeBfl, type FakeBfl } from '../../../test/fake-bfl';
-import { openDatabase } from '../library/database';
+import { openDatabase } from '../library/db/database';
 import { JobStore } from './job-store';
 import { LeaseManager } from './lease';
 import { kleinRequest, openTestCore, tempHome, type TestCore } from '../../../test/support/jobs-test-harness';

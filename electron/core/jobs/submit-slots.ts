@@ -13,7 +13,7 @@
  * one). The learnt limit lasts only until a few seconds after the gate reopens: nobody tells us
  * when the other holder's tasks end, so a queue with free slots must not wait longer than that.
  */
-import { durableTransaction, type Database } from '../library/database';
+import { durableTransaction, type Database } from '../library/db/database';
 import type { JobRow } from './job-row';
 import type { JobStore } from './job-store';
 import type { LeaseManager } from './lease';

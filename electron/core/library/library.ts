@@ -11,25 +11,25 @@ import type { EmbeddedRecord, Generation, InputImage, Project, SpendSummary } fr
 import { SeedbankError } from '../../../shared/errors';
 import type { CoreContext } from '../context';
 import { readRecord } from '../metadata';
-import { addImageFile, type AddImageArgs } from './add-image';
-import { hasFts5, transaction } from './database';
-import * as edits from './edits';
-import { exportImages, type ExportSelection } from './export';
-import { currentFile, findGenerationRow, selectRows, toGenerations, type GenerationRow } from './generation-row';
-import { importFolder } from './import';
-import { readStoredInput, storedInputSize, storeInput, toInputImage, type StoredInput } from './inputs';
-import { absolutePath } from './library-paths';
-import { getGenerationDetail } from './lineage';
-import { listRows, type ListArgs } from './list-query';
-import { ProjectCatalog } from './project-catalog';
-import { rebuildIndex } from './rebuild';
-import { reconcileLibrary, type MaintenanceDeps } from './reconcile';
-import { createSearchIndex, searchIndexExists } from './search-index';
-import { spendSummary } from './spend';
-import { TaskRegistry, type TaskKind, type TaskOutcome, type TaskReporter } from './tasks';
-import { countMissingThumbnails, makeMissingThumbnails } from './thumbnail-pass';
-import { emptyTrash, restoreGenerations, trashGenerations, type MoveToOsTrash } from './trash';
-import { WriteBackQueue } from './write-back';
+import { addImageFile, type AddImageArgs } from './files/add-image';
+import { hasFts5, transaction } from './db/database';
+import * as edits from './edits/edits';
+import { exportImages, type ExportSelection } from './maintenance/export';
+import { currentFile, findGenerationRow, selectRows, toGenerations, type GenerationRow } from './db/generation-row';
+import { importFolder } from './maintenance/import';
+import { readStoredInput, storedInputSize, storeInput, toInputImage, type StoredInput } from './files/inputs';
+import { absolutePath } from './files/library-paths';
+import { getGenerationDetail } from './query/lineage';
+import { listRows, type ListArgs } from './query/gallery-page';
+import { ProjectCatalog } from './edits/project-actions';
+import { rebuildIndex } from './maintenance/rebuild';
+import { reconcileLibrary, type MaintenanceDeps } from './maintenance/reconcile';
+import { createSearchIndex, searchIndexExists } from './db/search-index';
+import { spendSummary } from './query/spend';
+import { TaskRegistry, type TaskKind, type TaskOutcome, type TaskReporter } from './maintenance/tasks';
+import { countMissingThumbnails, makeMissingThumbnails } from './maintenance/missing-thumbnails';
+import { emptyTrash, restoreGenerations, trashGenerations, type MoveToOsTrash } from './edits/trash';
+import { WriteBackQueue } from './edits/write-back';
 
 export interface LibraryOptions {
   /** Emptying the trash moves files to the OS trash through this (Electron's shell, the `trash` package). */

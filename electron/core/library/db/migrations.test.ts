@@ -1,0 +1,68 @@
+import type { DatabaseSync } from 'node:sqlite';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase } from './database';
+import { migrate, MIGRATIONS, schemaVersion } from './migrations';
+import { listRows } from '../query/gallery-page';
+import { silentLogger } from '../../logging/logger';
+import { tempHome } from '../../../../test/support/library-test-kit';
+
+const open: DatabaseSync[] = [];
+afterEach(() => {
+  for (const db of open.splice(0)) db.close();
+});
+
+function fresh(): DatabaseSync {
+  const db = openDatabase(path.join(tempHome(), 'library.db'), { migrate: false });
+  open.push(db);
+  return db;
+}
+
+const latest = MIGRATIONS.at(-1)!.version;
+
+function insertV1Generation(db: DatabaseSync, id: string, createdAt: string, prompt: string): void {
+  db.prepare(
+    `INSERT INTO generations (id, model, prompt, format, params, created_at, file) VALUES (?, 'flux-2-pro', ?, 'jpeg', '{}', ?, ?)`,
+  ).run(id, prompt, createdAt, `images/2026-11/${id}.jpg`);
+}
+
+describe('schema migrations', () => {
+  it('takes an empty database to the latest version', () => {
+    const db = fresh();
+    expect(schemaVersion(db)).toBe(0);
+    expect(migrate(db)).toBe(latest);
+  });
+
+  it('takes every earlier version to the latest', () => {
+    for (let version = 0; version < latest; version++) {
+      const db = fresh();
+      migrate(db, version);
+      expect(schemaVersion(db)).toBe(version);
+      expect(migrate(db)).toBe(latest);
+    }
+  });
+
+  it('keeps v1 rows and makes them listable, searchable and filterable', () => {
+    const db = fresh();
+    migrate(db, 1);
+    insertV1Generation(db, 'a', '2026-11-01T00:00:00.000Z', 'an astronaut');
+    insertV1Generation(db, 'b', '2026-11-02T00:00:00.000Z', 'a lighthouse');
+    db.prepare(`INSERT INTO generation_inputs (generation_id, slot, hash) VALUES ('b', 0, ?)`).run('a'.repeat(64));
+    migrate(db);
+
+    const list = (filter: Parameters<typeof listRows>[2]['filter']) =>
+      listRows(db, silentLogger, { filter, sort: 'newest', cursor: null, limit: 10 }).rows.map((r) => r.id);
+    expect(list({})).toEqual(['b', 'a']);
+    expect(list({ search: 'astro' })).toEqual(['a']);
+    expect(list({ hasReferences: true })).toEqual(['b']);
+    // New rows after the migration get seq numbers after the old ones and are searchable too.
+    insertV1Generation(db, 'c', '2026-11-03T00:00:00.000Z', 'astrolabe');
+    expect(list({ search: 'astro' })).toEqual(['c', 'a']);
+  });
+
+  it('is a no-op when run again', () => {
+    const db = fresh();
+    migrate(db);
+    expect(migrate(db)).toBe(latest);
+  });
+});

@@ -1,0 +1,138 @@
+/**
+ * Writing generation rows: the one upsert every path that indexes a file goes through (a new
+ * download, reconcile, rebuild, import), so the row always says what the file's record says.
+ */
+import type { DatabaseSync } from 'node:sqlite';
+import type { EmbeddedRecord, OutputFormat } from '../../../../shared/types';
+
+export interface FileFacts {
+  /** Home location relative to the library folder (`images/…`), also while trashed. */
+  file: string;
+  format: OutputFormat;
+  bytes: number;
+  mtimeMs: number;
+  sha256: string;
+}
+
+export interface SaveGeneration {
+  record: EmbeddedRecord;
+  file: FileFacts;
+  jobId: string | null;
+  projectId: string | null;
+  trashedAt: string | null;
+  /** When the thumbnail was made, or null when it still has to be. */
+  thumbMadeAt: string | null;
+}
+
+/** ISO-8601 UTC, so created_at sorts the same as text and as time. */
+export function normalizeTime(value: string | null | undefined): string | null {
+  if (!value) return null;
+  const time = new Date(value);
+  return Number.isNaN(time.getTime()) ? null : time.toISOString();
+}
+
+export function cleanTags(tags: readonly string[]): string[] {
+  const seen = new Map<string, string>();
+  for (const raw of tags) {
+    const tag = raw.trim().replace(/\s+/g, ' ').slice(0, 200);
+    if (tag && !seen.has(tag.toLowerCase())) seen.set(tag.toLowerCase(), tag);
+  }
+  return [...seen.values()];
+}
+
+/** Inserts or replaces the row for `record.id` with its inputs and tags. Run inside a transaction. */
+export function saveGeneration(db: DatabaseSync, args: SaveGeneration): void {
+  const { record, file } = args;
+  const createdAt = normalizeTime(record.createdAt) ?? new Date(file.mtimeMs).toISOString();
+  db.prepare(
+    `INSERT INTO generations (id, job_id, task_id, project_id, model, prompt, upsampled_prompt, seed, width, height,
+       format, params, cost, created_at, submitted_at, finished_at, file, file_bytes, file_mtime_ms, sha256,
+       favorite, rating, trashed_at, missing, thumb_made_at, seq)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)
+     ON CONFLICT(id) DO UPDATE SET
+       job_id = coalesce(excluded.job_id, generations.job_id), task_id = excluded.task_id,
+       project_id = excluded.project_id, model = excluded.model, prompt = excluded.prompt,
+       upsampled_prompt = excluded.upsampled_prompt, seed = excluded.seed, width = excluded.width,
+       height = excluded.height, format = excluded.format, params = excluded.params, cost = excluded.cost,
+       created_at = excluded.created_at, submitted_at = excluded.submitted_at, finished_at = excluded.finished_at,
+       file = excluded.file, file_bytes = excluded.file_bytes, file_mtime_ms = excluded.file_mtime_ms,
+       sha256 = excluded.sha256, favorite = excluded.favorite, rating = excluded.rating,
+       trashed_at = excluded.trashed_at, missing = 0,
+       thumb_made_at = coalesce(excluded.thumb_made_at, generations.thumb_made_at), seq = excluded.seq`,
+  ).run(
+    record.id,
+    args.jobId,
+    record.taskId,
+    args.projectId,
+    record.model,
+    record.prompt,
+    record.upsampledPrompt,
+    record.seed,
+    record.width,
+    record.height,
+    file.format,
+    JSON.stringify(record.params ?? {}),
+    record.cost,
+    createdAt,
+    normalizeTime(record.submittedAt),
+    normalizeTime(record.finishedAt),
+    file.file,
+    file.bytes,
+    Math.round(file.mtimeMs),
+    file.sha256,
+    record.favorite ? 1 : 0,
+    clampRating(record.rating),
+    args.trashedAt,
+    args.thumbMadeAt,
+    seqFor(db, record.id, createdAt),
+  );
+  replaceInputs(db, record.id, record.inputs ?? []);
+  replaceTags(db, record.id, record.tags ?? []);
+}
+
+/**
+ * The row's place in the gallery order: creation ms × 1024 plus the next free tie-breaker in
+ * that millisecond. A row keeps its seq while its creation time stays the same.
+ */
+export function seqFor(db: DatabaseSync, id: string, createdAt: string): number {
+  const existing = db.prepare('SELECT seq, created_at FROM generations WHERE id = ?').get(id) as
+    { seq: number | null; created_at: string } | undefined;
+  if (existing && existing.seq !== null && existing.created_at === createdAt) return existing.seq;
+  const base = Date.parse(createdAt) * SEQ_SLOTS;
+  const taken = db
+    .prepare('SELECT max(seq) AS top FROM generations WHERE seq >= ? AND seq < ?')
+    .get(base, base + SEQ_SLOTS) as {
+    top: number | null;
+  };
+  return taken.top === null ? base : taken.top + 1;
+}
+
+export const SEQ_SLOTS = 1024;
+
+export function clampRating(value: unknown): number {
+  return typeof value === 'number' && Number.isFinite(value) ? Math.max(0, Math.min(5, Math.round(value))) : 0;
+}
+
+function replaceInputs(db: DatabaseSync, id: string, inputs: readonly string[]): void {
+  const current = db.prepare('SELECT hash FROM generation_inputs WHERE generation_id = ? ORDER BY slot').all(id) as {
+    hash: string;
+  }[];
+  if (current.length === inputs.length && current.every((row, i) => row.hash === inputs[i])) return;
+  db.prepare('DELETE FROM generation_inputs WHERE generation_id = ?').run(id);
+  const insert = db.prepare('INSERT INTO generation_inputs (generation_id, slot, hash) VALUES (?, ?, ?)');
+  inputs.forEach((hash, slot) => insert.run(id, slot, hash));
+}
+
+/** Sets a generation's tags to exactly `tags` (touching only what changed, so FTS triggers stay cheap). */
+export function replaceTags(db: DatabaseSync, id: string, tags: readonly string[]): void {
+  const wanted = cleanTags(tags);
+  const current = (
+    db.prepare('SELECT tag FROM generation_tags WHERE generation_id = ?').all(id) as { tag: string }[]
+  ).map((row) => row.tag);
+  const wantedLower = new Set(wanted.map((tag) => tag.toLowerCase()));
+  const currentLower = new Set(current.map((tag) => tag.toLowerCase()));
+  const remove = db.prepare('DELETE FROM generation_tags WHERE generation_id = ? AND tag = ?');
+  for (const tag of current) if (!wantedLower.has(tag.toLowerCase())) remove.run(id, tag);
+  const insert = db.prepare('INSERT OR IGNORE INTO generation_tags (generation_id, tag) VALUES (?, ?)');
+  for (const tag of wanted) if (!currentLower.has(tag.toLowerCase())) insert.run(id, tag);
+}

@@ -1,0 +1,119 @@
+/**
+ * Write-back: the file stays the truth. When a person favourites, rates, tags or moves an image,
+ * the index changes at once and the file's embedded record follows in the background, so a
+ * rebuild from the files loses nothing.
+ *
+ * The queue holds ids, not changes: five quick ratings of one image are one pending id and one
+ * rewrite, made from the row as it is when the rewrite starts. File moves (trash, restore) pause
+ * the queue so a rewrite never recreates a file at the place it was just moved from.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import type { DatabaseSync } from 'node:sqlite';
+import { embedRecord, readRecord, writeFileAtomic } from '../../metadata';
+import type { Logger } from '../../logging/logger';
+import { currentFile, findGenerationRow } from '../db/generation-row';
+import { sha256Hex } from '../files/inputs';
+import { absolutePath } from '../files/library-paths';
+import { personFieldsMatch, withPersonFields } from './row-to-record';
+
+export interface WriteBackDeps {
+  db: DatabaseSync;
+  home: string;
+  creatorTool: string;
+  logger: Logger;
+  /** Rewrites at once; files are small and the disk is the limit, not the CPU. */
+  concurrency?: number;
+}
+
+export class WriteBackQueue {
+  private readonly pending = new Set<string>();
+  private readonly inFlight = new Map<string, Promise<void>>();
+  private pauses = 0;
+  private idleWaiters: (() => void)[] = [];
+  private closed = false;
+
+  constructor(private readonly deps: WriteBackDeps) {}
+
+  schedule(ids: Iterable<string>): void {
+    if (this.closed) return;
+    for (const id of ids) this.pending.add(id);
+    this.pump();
+  }
+
+  get size(): number {
+    return this.pending.size + this.inFlight.size;
+  }
+
+  /** Resolves when nothing is pending or being written. */
+  drain(): Promise<void> {
+    if (this.size === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  /** Stops starting rewrites and waits for those under way; `resume` undoes one pause. */
+  async pause(): Promise<void> {
+    this.pauses++;
+    await Promise.all(this.inFlight.values());
+  }
+
+  resume(): void {
+    this.pauses = Math.max(0, this.pauses - 1);
+    this.pump();
+  }
+
+  async close(): Promise<void> {
+    await this.drain();
+    this.closed = true;
+  }
+
+  private pump(): void {
+    const limit = this.deps.concurrency ?? 4;
+    while (this.pauses === 0 && this.inFlight.size < limit) {
+      const next = this.nextId();
+      if (next === undefined) break;
+      this.pending.delete(next);
+      const work = this.rewrite(next)
+        .catch((err: unknown) => this.deps.logger.warn('write-back failed', { id: next, error: String(err) }))
+        .finally(() => {
+          this.inFlight.delete(next);
+          this.pump();
+        });
+      this.inFlight.set(next, work);
+    }
+    if (this.size === 0) {
+      const waiters = this.idleWaiters;
+      this.idleWaiters = [];
+      for (const resolve of waiters) resolve();
+    }
+  }
+
+  /** The next pending id that is not being rewritten right now (one writer per file). */
+  private nextId(): string | undefined {
+    for (const id of this.pending) if (!this.inFlight.has(id)) return id;
+    return undefined;
+  }
+
+  private async rewrite(id: string): Promise<void> {
+    const { db, home, creatorTool } = this.deps;
+    const row = findGenerationRow(db, id);
+    if (!row || row.missing === 1) return;
+    const dirty = row.record_dirty;
+    const file = absolutePath(home, currentFile(row));
+    const bytes = new Uint8Array(await readFile(file));
+    const fileRecord = readRecord(bytes);
+    const record = withPersonFields(db, row, fileRecord);
+    if (fileRecord && personFieldsMatch(fileRecord, record)) {
+      db.prepare('UPDATE generations SET record_dirty = 0 WHERE id = ? AND record_dirty = ?').run(id, dirty);
+      return;
+    }
+    const updated = embedRecord(bytes, record, { creatorTool });
+    await writeFileAtomic(file, updated);
+    const facts = await stat(file);
+    // Keep reconcile from taking our own rewrite for an outside edit; an edit made while we
+    // were writing bumped record_dirty past `dirty` and stays pending.
+    db.prepare(
+      `UPDATE generations SET file_bytes = ?, file_mtime_ms = ?, sha256 = ?,
+         record_dirty = CASE WHEN record_dirty = ? THEN 0 ELSE record_dirty END WHERE id = ?`,
+    ).run(facts.size, Math.round(facts.mtimeMs), sha256Hex(updated), dirty, id);
+  }
+}

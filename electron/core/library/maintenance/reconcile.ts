@@ -1,0 +1,146 @@
+/**
+ * Reconcile: make the index agree with the folder after anything happened outside the app
+ * (files copied in, deleted, edited, a crash between a move and its row update).
+ *   - a file without a row is indexed from its embedded record;
+ *   - a row without a file is marked missing — never dropped, the file may come back;
+ *   - a file whose size or time changed is read again (another tool edited its metadata);
+ *   - a missing thumbnail is queued to be made again;
+ *   - the hidden temp file of a write killed half-way is removed once it is a minute old.
+ * Only changed files are read, so a reconcile of an unchanged library is a directory walk.
+ */
+import type { DatabaseSync } from 'node:sqlite';
+import type { Logger } from '../../logging/logger';
+import { transaction } from '../db/database';
+import { readLibraryFile, saveReadFile, type ReadFile } from './index-file';
+import { yieldToEventLoop } from '../files/file-walk';
+import { scanLibraryFiles, scanThumbnails, type FileOnDisk } from '../files/library-scan';
+import { runPool } from './pool';
+import type { TaskOutcome, TaskReporter } from './tasks';
+import { removeTempLeftovers } from '../files/temp-leftovers';
+
+export interface MaintenanceDeps {
+  db: DatabaseSync;
+  home: string;
+  now: () => Date;
+  logger: Logger;
+}
+
+interface IndexedRow {
+  id: string;
+  file: string;
+  trashed_at: string | null;
+  missing: number;
+  file_bytes: number | null;
+  file_mtime_ms: number | null;
+  sha256: string | null;
+  thumb_made_at: string | null;
+}
+
+const BATCH = 200;
+
+/**
+ * Indexes the given files: read in parallel, saved 200 to a transaction (one commit per file
+ * would rewrite every index page each time and make a rebuild ten times slower).
+ */
+export async function indexFiles(deps: MaintenanceDeps, files: readonly FileOnDisk[], reporter: TaskReporter) {
+  let done = 0;
+  let failed = 0;
+  let handled = 0;
+  const fail = (location: string, reason: string) => {
+    failed++;
+    deps.logger.warn('file not indexed', { file: location, reason });
+  };
+  for (let start = 0; start < files.length && !reporter.signal.aborted; start += BATCH) {
+    const batch = files.slice(start, start + BATCH);
+    const read: { location: string; file: ReadFile }[] = [];
+    await runPool(batch, 8, reporter.signal, async (file) => {
+      try {
+        const outcome = await readLibraryFile(deps.db, deps.home, file.location, deps.now());
+        if (outcome.kind === 'read') read.push({ location: file.location, file: outcome.file });
+        else fail(file.location, outcome.kind);
+      } catch (err) {
+        fail(file.location, String(err));
+      }
+      reporter.progress(++handled, files.length);
+    });
+    transaction(deps.db, () => {
+      for (const item of read) {
+        try {
+          const outcome = saveReadFile(deps.db, item.file, deps.now());
+          if (outcome.kind === 'indexed') done++;
+          else fail(item.location, outcome.kind);
+        } catch (err) {
+          fail(item.location, String(err));
+        }
+      }
+    });
+    await yieldToEventLoop();
+  }
+  return { done, failed };
+}
+
+/** Rows whose file is not on disk become `missing`; rows whose file is back lose the flag. */
+export function markMissing(db: DatabaseSync, rows: readonly IndexedRow[], onDisk: Map<string, FileOnDisk>): number {
+  let marked = 0;
+  transaction(db, () => {
+    const set = db.prepare('UPDATE generations SET missing = ? WHERE id = ?');
+    for (const row of rows) {
+      const present = onDisk.has(row.file);
+      if (!present && row.missing === 0) {
+        set.run(1, row.id);
+        marked++;
+      }
+    }
+  });
+  return marked;
+}
+
+export function loadIndexedRows(db: DatabaseSync): IndexedRow[] {
+  return db
+    .prepare('SELECT id, file, trashed_at, missing, file_bytes, file_mtime_ms, sha256, thumb_made_at FROM generations')
+    .all() as unknown as IndexedRow[];
+}
+
+export async function reconcileLibrary(deps: MaintenanceDeps, reporter: TaskReporter): Promise<TaskOutcome> {
+  const { db, home } = deps;
+  reporter.progress(0, 0, 'Looking at the image folder');
+  const leftovers = await removeTempLeftovers(home, deps.now(), deps.logger, reporter.signal);
+  const onDisk = await scanLibraryFiles(home, reporter.signal);
+  const rows = loadIndexedRows(db);
+  const byHome = new Map(rows.map((row) => [row.file, row]));
+
+  const toIndex: FileOnDisk[] = [];
+  for (const file of onDisk.values()) {
+    const row = byHome.get(file.home);
+    const changed =
+      !row ||
+      row.missing === 1 ||
+      row.sha256 === null ||
+      row.file_bytes !== file.size ||
+      row.file_mtime_ms !== Math.round(file.mtimeMs) ||
+      (row.trashed_at !== null) !== file.trashed;
+    if (changed) toIndex.push(file);
+  }
+  const missing = markMissing(db, rows, onDisk);
+
+  const thumbs = await scanThumbnails(home);
+  let staleThumbs = 0;
+  transaction(db, () => {
+    const clear = db.prepare('UPDATE generations SET thumb_made_at = NULL WHERE id = ?');
+    for (const row of rows) {
+      const file = onDisk.get(row.file);
+      if (!file) continue;
+      const present = (file.trashed ? thumbs.trashed : thumbs.live).has(`${row.id}.webp`);
+      if (!present && row.thumb_made_at !== null) {
+        clear.run(row.id);
+        staleThumbs++;
+      }
+    }
+  });
+
+  const indexed = await indexFiles(deps, toIndex, reporter);
+  const parts = [`${indexed.done} files indexed`, `${missing} marked missing`, `${staleThumbs} thumbnails to remake`];
+  if (indexed.failed) parts.push(`${indexed.failed} files without a readable Seedbank record`);
+  if (leftovers) parts.push(`${leftovers} unfinished writes cleared`);
+  return { done: indexed.done + missing, failed: indexed.failed, message: parts.join(', ') };
+}

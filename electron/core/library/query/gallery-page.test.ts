@@ -1,0 +1,156 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { LibraryFilter } from './gallery-page';
+import type { LibrarySort } from './page-cursor';
+import {
+  addImages,
+  makeImageBytes,
+  makeRecord,
+  openTestLibrary,
+  type TestLibrary,
+} from '../../../../test/support/library-test-kit';
+
+let t: TestLibrary;
+afterEach(async () => t?.close());
+
+function ids(filter: LibraryFilter, sort: LibrarySort = 'newest', limit = 500): string[] {
+  return t.library.list({ filter, sort, cursor: null, limit }).items.map((g) => g.id);
+}
+
+describe('gallery pages', () => {
+  it('walks every image exactly once with cursors, newest first', async () => {
+    t = await openTestLibrary();
+    const added = await addImages(t, 25);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = t.library.list({ filter: {}, sort: 'newest', cursor, limit: 7 });
+      expect(page.total).toBe(25);
+      seen.push(...page.items.map((g) => g.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual([...added].reverse());
+  });
+
+  it('stays stable when new images arrive between pages', async () => {
+    t = await openTestLibrary();
+    const added = await addImages(t, 10);
+    const first = t.library.list({ filter: {}, sort: 'newest', cursor: null, limit: 4 });
+    // A new image lands at the top while the person scrolls: the next page neither repeats nor skips.
+    await t.library.addImage({
+      record: makeRecord({ createdAt: '2026-11-04T00:00:00.000Z' }),
+      bytes: await makeImageBytes(),
+      jobId: null,
+      projectId: null,
+    });
+    const second = t.library.list({ filter: {}, sort: 'newest', cursor: first.nextCursor, limit: 4 });
+    expect(second.items.map((g) => g.id)).toEqual(added.slice(2, 6).reverse());
+  });
+
+  it('sorts oldest first and by rating (ties newest first)', async () => {
+    t = await openTestLibrary();
+    const added = await addImages(t, 4, (i) => ({ rating: [2, 5, 2, 0][i] ?? 0 }));
+    expect(ids({}, 'oldest')).toEqual(added);
+    expect(ids({}, 'rating')).toEqual([added[1], added[2], added[0], added[3]]);
+    const page = t.library.list({ filter: {}, sort: 'rating', cursor: null, limit: 2 });
+    const rest = t.library.list({ filter: {}, sort: 'rating', cursor: page.nextCursor, limit: 2 });
+    expect(rest.items.map((g) => g.id)).toEqual([added[0], added[3]]);
+  });
+
+  it('refuses a cursor from another sort order with INVALID_INPUT', async () => {
+    t = await openTestLibrary();
+    await addImages(t, 3);
+    const page = t.library.list({ filter: {}, sort: 'newest', cursor: null, limit: 1 });
+    expect(() => t.library.list({ filter: {}, sort: 'rating', cursor: page.nextCursor, limit: 1 })).toThrow(
+      expect.objectContaining({ code: 'INVALID_INPUT' }),
+    );
+  });
+
+  it('filters by project, Unsorted, model, favourite, rating, tag, date, references and trash', async () => {
+    t = await openTestLibrary();
+    const project = t.library.ensureProject('Ferns');
+    const added = await addImages(t, 6, (i) => ({
+      model: i % 2 === 0 ? 'flux-2-pro' : 'flux-kontext-max',
+      favorite: i === 1,
+      rating: i,
+      tags: i === 2 ? ['Macro'] : [],
+      inputs: i === 3 ? ['c'.repeat(64)] : [],
+      projectName: i < 2 ? 'Ferns' : null,
+    }));
+    expect(ids({ projectId: project.id }).sort()).toEqual(added.slice(0, 2).sort());
+    expect(ids({ projectId: null })).toHaveLength(4);
+    expect(ids({ model: 'flux-kontext-max' }).sort()).toEqual([added[1], added[3], added[5]].sort());
+    expect(ids({ favorite: true })).toEqual([added[1]]);
+    expect(ids({ minRating: 4 })).toEqual([added[5], added[4]]);
+    expect(ids({ tag: 'macro' })).toEqual([added[2]]);
+    expect(ids({ from: '2026-11-03T12:01:00.000Z', to: '2026-11-03T12:02:00.000Z' })).toEqual([added[2], added[1]]);
+    expect(ids({ hasReferences: true })).toEqual([added[3]]);
+    await t.library.trash([added[0]!]);
+    expect(ids({ trashed: true })).toEqual([added[0]]);
+    expect(ids({})).not.toContain(added[0]);
+  });
+});
+
+describe('tag filter', () => {
+  it('pages through a tag in gallery order, including images tagged after they were added', async () => {
+    t = await openTestLibrary();
+    const added = await addImages(t, 9, (i) => ({ tags: i % 2 === 0 ? ['fog'] : [] }));
+    t.library.tag([added[3]!], ['FOG'], []);
+    const expected = [added[0], added[2], added[3], added[4], added[6], added[8]];
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = t.library.list({ filter: { tag: 'fog' }, sort: 'oldest', cursor, limit: 4 });
+      expect(page.total).toBe(6);
+      seen.push(...page.items.map((g) => g.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(expected);
+    expect(ids({ tag: 'fog', search: 'astronaut' }, 'newest')).toEqual([...expected].reverse());
+  });
+});
+
+describe('search', () => {
+  it('finds by word prefix as the person types', async () => {
+    t = await openTestLibrary();
+    const [astronaut] = await addImages(t, 1, () => ({ prompt: 'an astronaut in a fern forest' }));
+    await addImages(t, 1, () => ({ prompt: 'a lighthouse at dusk', upsampledPrompt: null }));
+    expect(ids({ search: 'astro' })).toEqual([astronaut]);
+    expect(ids({ search: 'fern astro' })).toEqual([astronaut]);
+  });
+
+  it('searches the upsampled prompt and tags too', async () => {
+    t = await openTestLibrary();
+    const [a, b] = await addImages(t, 2, (i) => ({
+      prompt: 'plain',
+      upsampledPrompt: i === 0 ? 'a cinematic nebula' : null,
+    }));
+    t.library.tag([b!], ['bioluminescent'], []);
+    expect(ids({ search: 'nebula' })).toEqual([a]);
+    expect(ids({ search: 'biolum' })).toEqual([b]);
+    t.library.tag([b!], [], ['bioluminescent']);
+    expect(ids({ search: 'biolum' })).toEqual([]);
+  });
+
+  it('treats FTS syntax in what the person types as plain words', async () => {
+    t = await openTestLibrary();
+    const [quoted] = await addImages(t, 1, () => ({ prompt: 'say "NEAR" or -not: stars*' }));
+    for (const text of ['"NEAR', 'NEAR(', '-not:', 'stars*', 'OR AND NOT', '"', '^*:()']) {
+      expect(() => ids({ search: text })).not.toThrow();
+    }
+    expect(ids({ search: '"near" -not: stars*' })).toEqual([quoted]);
+  });
+
+  it('falls back to a plain scan when the full-text index is not there', async () => {
+    t = await openTestLibrary();
+    const [astronaut] = await addImages(t, 1, () => ({ prompt: 'an astronaut 50% done', tags: ['moss_green'] }));
+    await addImages(t, 1, () => ({ prompt: 'a lighthouse', upsampledPrompt: null }));
+    t.ctx.db.exec('DROP TABLE generations_fts');
+    const warnings: string[] = [];
+    t.ctx.logger = { ...t.ctx.logger, warn: (message: string) => warnings.push(message) };
+    expect(ids({ search: 'astro' })).toEqual([astronaut]);
+    expect(ids({ search: 'moss_green' })).toEqual([astronaut]);
+    expect(ids({ search: '50%' })).toEqual([astronaut]);
+    // It says so once, not on every keystroke.
+    expect(warnings.filter((w) => /plain scan/.test(w))).toHaveLength(1);
+  });
+});
