@@ -2,7 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { rebuildLibrary } from '../maintenance/rebuild';
-import { makeImageBytes, makeRecord, openTestLibrary, type TestLibrary } from '../../../../test/support/library-test-kit';
+import {
+  makeImageBytes,
+  makeRecord,
+  openTestLibrary,
+  type TestLibrary,
+} from '../../../../test/support/library-test-kit';
 
 let t: TestLibrary;
 afterEach(async () => {
