@@ -3,11 +3,15 @@
  * moment three times, eight at random) within 15 minutes — printing the figures and exiting 1 when
  * any check fails. Options: --seed N, --jobs N (multiple of 25), --rounds N (kills at every exact
  * moment per round), --random N (random kills), --minutes N (the whole run), --keep (keep the
- * library folder for a post-mortem).
+ * library folder for a post-mortem), --readme (write the figures into README.md's Reliability
+ * table when every check passed).
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildCli } from '../cli/cli-harness';
-import { failedChecks, formatChaos } from './chaos-report';
+import { buildCli, ROOT } from '../cli/cli-harness';
+import { chaosTable, failedChecks, formatChaos } from './chaos-report';
 import { runChaos } from './chaos-run';
 
 const JOBS_PER_BATCH = 25;
@@ -20,6 +24,7 @@ const { values } = parseArgs({
     random: { type: 'string', default: '8' },
     minutes: { type: 'string', default: '14' },
     keep: { type: 'boolean', default: false },
+    readme: { type: 'boolean', default: false },
   },
 });
 
@@ -54,4 +59,12 @@ const result = await runChaos({
 process.stdout.write(`${formatChaos(result)}\n`);
 const failed = failedChecks(result);
 process.stdout.write(failed.length === 0 ? 'chaos: every check passed\n' : `chaos: FAILED ${failed.join(', ')}\n`);
+if (values.readme && failed.length === 0) {
+  const readme = path.join(ROOT, 'README.md');
+  const text = fs.readFileSync(readme, 'utf8');
+  const table = chaosTable(result, new Date(), os.cpus().length, process.version);
+  const updated = text.replace(/(<!-- chaos:start -->\n)[\s\S]*?(\n<!-- chaos:end -->)/, `$1${table}$2`);
+  fs.writeFileSync(readme, updated);
+  process.stdout.write('chaos: README.md figures updated\n');
+}
 process.exit(failed.length === 0 ? 0 : 1);

@@ -40,3 +40,28 @@ export function formatChaos(result: ChaosResult): string {
 export function failedChecks(result: ChaosResult): string[] {
   return CHECKS.filter((check) => result.audit.problems[check].length > 0);
 }
+
+/** The figures as the README's table (between `<!-- chaos:start -->` and `<!-- chaos:end -->`). */
+export function chaosTable(result: ChaosResult, date: Date, cpus: number, node: string): string {
+  const f = result.audit.figures;
+  const shown = `${f.acceptedUnknown} (${f.acceptedUnknownShown} shown as \`unknown\` jobs)`;
+  const rows: [string, string][] = [
+    ['jobs run', `${f.jobs} in ${result.cliRuns} CLI runs, ${Math.round(result.elapsedMs / 1000)} s`],
+    ['faults injected', `${sum(result.faults)}: ${list(result.faults)}`],
+    ['kills survived (SIGKILL, then `seedbank resume`)', `${sum(result.kills)}: ${list(result.kills)}`],
+    ['CLI runs that hung', String(result.hungRuns.length)],
+    ['duplicate submits', String(f.duplicateSubmits)],
+    ['paid results lost', String(f.resultsLost)],
+    ['billed tasks the library never learnt of (kill between answer and commit)', shown],
+    ['jobs left unfinished', String(f.unfinished)],
+    ['orphan files / rows without files', `${f.orphanFiles} / ${f.rowsWithoutFiles}`],
+    ['stored images whose pixels equal the delivery', `${f.pixelsEqual} of ${f.storedFiles}`],
+  ];
+  return [
+    `Seed ${result.config.seed}, measured ${date.toISOString().slice(0, 10)} on ${cpus} cores, Node ${node}.`,
+    '',
+    '| measure | result |',
+    '|---|---|',
+    ...rows.map(([measure, value]) => `| ${measure} | ${value} |`),
+  ].join('\n');
+}

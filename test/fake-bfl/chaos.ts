@@ -11,6 +11,7 @@
  */
 import http from 'node:http';
 import { DEFAULT_CHAOS_RATES, ChaosPlan, type ChaosRates } from './chaos-plan';
+import { forward, send } from './chaos-forward';
 import { closeServer, dropConnection, listen, readBody, sendJson, sendRaw } from './http';
 import { startFakeBfl } from './server';
 import type { FakeBfl, FakeBflOptions, HostName } from './types';
@@ -81,50 +82,6 @@ export function requestKey(body: unknown): string | null {
   const { prompt, seed } = body as { prompt?: unknown; seed?: unknown };
   if (typeof prompt !== 'string') return null;
   return `${prompt.replace(MARKERS, '')}#${typeof seed === 'number' ? seed : '-'}`;
-}
-
-interface Upstream {
-  status: number;
-  headers: Record<string, string>;
-  body: Buffer;
-}
-
-const PASSED_HEADERS = [
-  'content-type',
-  'retry-after',
-  'x-ratelimit-limit',
-  'x-ratelimit-remaining',
-  'x-ratelimit-reset',
-];
-
-function forward(base: string, req: http.IncomingMessage, body: Buffer | null): Promise<Upstream> {
-  return new Promise((resolve, reject) => {
-    const headers: Record<string, string> = {};
-    for (const name of ['x-key', 'content-type', 'accept']) {
-      const value = req.headers[name];
-      if (typeof value === 'string') headers[name] = value;
-    }
-    const out = http.request(`${base}${req.url ?? '/'}`, { method: req.method, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('error', reject);
-      res.on('end', () => {
-        const kept: Record<string, string> = {};
-        for (const name of PASSED_HEADERS) {
-          const value = res.headers[name];
-          if (typeof value === 'string') kept[name] = value;
-        }
-        resolve({ status: res.statusCode ?? 502, headers: kept, body: Buffer.concat(chunks) });
-      });
-    });
-    out.on('error', reject);
-    out.end(body ?? undefined);
-  });
-}
-
-function send(res: http.ServerResponse, answer: Upstream, body: Buffer | string = answer.body): void {
-  res.writeHead(answer.status, { ...answer.headers, 'content-length': Buffer.byteLength(body) });
-  res.end(body);
 }
 
 const socketAlive = (req: http.IncomingMessage) => !req.socket.destroyed;
