@@ -13,9 +13,9 @@ import type { JobStatus } from '../../shared/types';
 import { isFinal } from '../../electron/core/jobs/job-states';
 import type { ChaosRates } from '../fake-bfl/chaos-plan';
 import { startChaosBfl, type ChaosBfl } from '../fake-bfl/chaos';
-import { cliEnv, runCli } from '../cli/cli-harness';
+import { cliEnv } from '../cli/cli-harness';
 import { auditLibrary, type Audit } from './chaos-audit';
-import { killAll, runCycle } from './cli-cycle';
+import { killAll, runBounded, runCycle } from './cli-cycle';
 import { killLabel, planKills, submitsOnly } from './kill-plan';
 
 export interface ChaosConfig {
@@ -58,6 +58,8 @@ const MODEL = 'flux-2-klein-4b';
 const FORMATS = ['jpeg', 'png', 'webp'] as const;
 /** `resume` runs after the last batch until there is nothing to resume, at most this often. */
 const SETTLE_RUNS = 6;
+/** `--help` or a listing takes well under a second; this long means it hangs. */
+const SHORT_COMMAND_MS = 20_000;
 
 function batchArgs(config: ChaosConfig, batch: number, confirmFlag: string[]): string[] {
   return [
@@ -96,7 +98,7 @@ const lastLine = (text: string) => text.trim().split('\n').at(-1) ?? '';
 
 /** `seedbank jobs --state unknown --json` where that command exists, else null. */
 async function unknownJobsFromCli(env: NodeJS.ProcessEnv): Promise<Set<string> | null> {
-  const result = await runCli(['jobs', '--state', 'unknown', '--json'], env);
+  const result = await runBounded(['jobs', '--state', 'unknown', '--limit', '5000', '--json'], env, SHORT_COMMAND_MS);
   if (result.code !== 0) return null;
   const ids = new Set<string>();
   const text = result.stdout.trim();
@@ -131,7 +133,7 @@ export async function runChaos(config: ChaosConfig): Promise<ChaosResult> {
     });
     const env = cliEnv({ home, apiBase: chaos.apiBase });
     // The spend guard (issue 12 item 8) asks before a batch; the harness says yes where it can.
-    const help = await runCli(['generate', '--help'], env);
+    const help = await runBounded(['generate', '--help'], env, SHORT_COMMAND_MS);
     const confirmFlag = /--yes\b/.test(help.stdout) ? ['--yes'] : [];
 
     const plan = planKills(config.seed, config.killRounds, config.randomKills);

@@ -25,7 +25,7 @@ beforeAll(async () => {
     jobsPerBatch: 25,
     killRounds: 1,
     randomKills: 2,
-    deadlineMs: 85_000,
+    deadlineMs: 100_000,
     runTimeoutMs: 60_000,
     idleMs: 15_000,
     slowBudget: 1,
@@ -33,7 +33,7 @@ beforeAll(async () => {
   });
   result = await running;
   console.log(formatChaos(result));
-}, 120_000);
+}, 118_000);
 
 afterAll(async () => {
   // Also when beforeAll timed out: stop the run, kill its CLI, let it remove its folder.

@@ -6,7 +6,7 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import type { ChaosBfl, ChaosHook } from '../fake-bfl/chaos';
-import { startCli } from '../cli/cli-harness';
+import { finished, startCli, type CliResult } from '../cli/cli-harness';
 import type { PlannedKill } from './kill-plan';
 
 export interface CycleLimits {
@@ -116,4 +116,19 @@ export async function runCycle(
     liveChildren.delete(child);
   }
   return { killed, hung, code: child.exitCode, stderrTail: stderr };
+}
+
+/** A short CLI command (help, listing) with a time limit: killed and reported when it overruns. */
+export async function runBounded(args: string[], env: NodeJS.ProcessEnv, timeoutMs: number): Promise<CliResult> {
+  const child = startCli(args, env);
+  liveChildren.add(child);
+  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+  try {
+    const result = await finished(child);
+    if (result.code === null) throw new Error(`seedbank ${args.join(' ')} did not finish within ${timeoutMs / 1000} s`);
+    return result;
+  } finally {
+    clearTimeout(timer);
+    liveChildren.delete(child);
+  }
 }
