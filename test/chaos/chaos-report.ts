@@ -53,6 +53,7 @@ export function chaosTable(result: ChaosResult, date: Date, cpus: number, node: 
     ['duplicate submits', String(f.duplicateSubmits)],
     ['paid results lost', String(f.resultsLost)],
     ['billed tasks the library never learnt of (kill between answer and commit)', shown],
+    ['jobs left `unknown` in all (a person decides; most never reached BFL)', String(f.statuses.unknown ?? 0)],
     ['jobs left unfinished', String(f.unfinished)],
     ['orphan files / rows without files', `${f.orphanFiles} / ${f.rowsWithoutFiles}`],
     ['stored images whose pixels equal the delivery', `${f.pixelsEqual} of ${f.storedFiles}`],
