@@ -18,7 +18,7 @@ export function formatChaos(result: ChaosResult): string {
   const f = audit.figures;
   const lines = [
     `chaos run, seed ${config.seed}: ${f.jobs} jobs (${config.batches} batches of ${config.jobsPerBatch}) in ${result.cliRuns} CLI runs, ${(result.elapsedMs / 1000).toFixed(1)} s`,
-    `faults injected: ${sum(result.faults)} (${list(result.faults)})`,
+    `faults injected: ${sum(result.faults)} (${list(result.faults)}); slow answers the CLI timed out on: ${result.slowTimedOut}`,
     `kills: ${sum(kills)} of ${result.killsPlanned} planned (${list(kills)}); CLI runs that hung: ${result.hungRuns.length}`,
     `BFL tasks created: ${f.tasksCreated}; duplicate submits: ${f.duplicateSubmits}`,
     `paid results lost: ${f.resultsLost}; accepted but unknown to the library: ${f.acceptedUnknown} (shown as unknown jobs: ${f.acceptedUnknownShown}); unknown jobs BFL never saw: ${(f.statuses.unknown ?? 0) - f.acceptedUnknownShown}`,
@@ -47,7 +47,10 @@ export function chaosTable(result: ChaosResult, date: Date, cpus: number, node: 
   const shown = `${f.acceptedUnknown} (${f.acceptedUnknownShown} shown as \`unknown\` jobs)`;
   const rows: [string, string][] = [
     ['jobs run', `${f.jobs} in ${result.cliRuns} CLI runs, ${Math.round(result.elapsedMs / 1000)} s`],
-    ['faults injected', `${sum(result.faults)}: ${list(result.faults)}`],
+    [
+      'faults injected',
+      `${sum(result.faults)}: ${list(result.faults)} (the CLI's own timeout fired on ${result.slowTimedOut} slow answers)`,
+    ],
     ['kills survived (SIGKILL, then `seedbank resume`)', `${sum(result.kills)}: ${list(result.kills)}`],
     ['CLI runs that hung', String(result.hungRuns.length)],
     ['duplicate submits', String(f.duplicateSubmits)],

@@ -51,6 +51,8 @@ export interface ChaosResult {
   cliRuns: number;
   hungRuns: string[];
   faults: Record<string, number>;
+  /** Slow poll answers the CLI gave up on by its own timeout (not cut short by a kill). */
+  slowTimedOut: number;
   elapsedMs: number;
 }
 
@@ -198,6 +200,7 @@ export async function runChaos(config: ChaosConfig): Promise<ChaosResult> {
       cliRuns,
       hungRuns,
       faults: { ...chaos.plan.injected },
+      slowTimedOut: chaos.slowAnswersTimedOut(),
       elapsedMs: Date.now() - started,
     };
   } finally {

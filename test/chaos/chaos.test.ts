@@ -28,6 +28,8 @@ beforeAll(async () => {
     deadlineMs: 100_000,
     runTimeoutMs: 60_000,
     idleMs: 15_000,
+    // Fewer jobs than the long run: rarer faults come more often, so each kind is likely met.
+    rates: { storm: 0.03, submit503Html: 0.02, submitReset: 0.02, taskError: 0.02, pollSlow: 0.05 },
     slowBudget: 1,
     signal: stop.signal,
   });

@@ -64,12 +64,17 @@ export interface ChaosBfl {
   /** The request key a task was made for. */
   keyOf(taskId: string): string | undefined;
   setHook(hook: ChaosHook | null): void;
+  /** Slow answers the client stopped waiting for by itself (its own timeout fired). */
+  slowAnswersTimedOut(): number;
   /** Exchanges open now, and when one last began or ended: how a harness tells a client that waits on nothing. */
   activity(): { inFlight: number; lastAt: number };
   close(): Promise<void>;
 }
 
 const MARKERS = /\s*\[fake:[^\]]*\]/gi;
+/** A client whose 30 s timeout fires hangs up within this much before a 32 s hold ends. */
+const SLOW_MARGIN_MS = 4_000;
+
 const END_MARKERS: Record<string, string> = {
   'request-moderated': '[fake:request-moderated]',
   'content-moderated': '[fake:content-moderated]',
@@ -100,6 +105,7 @@ export async function startChaosBfl(options: ChaosOptions): Promise<ChaosBfl> {
   const bases: Record<HostName, string> = { api: '', polling: '', delivery: '' };
   let hook: ChaosHook | null = null;
   let inFlight = 0;
+  let timedOut = 0;
   let lastAt = Date.now();
 
   const at = async (moment: ChaosMoment, key: string | null, taskId: string | null, arrivedAt: number) =>
@@ -176,7 +182,13 @@ export async function startChaosBfl(options: ChaosOptions): Promise<ChaosBfl> {
         return dropConnection(req);
       case 'poll-malformed-json':
         return sendRaw(res, 200, 'application/json', `{"id": "${taskId ?? ''}", "status": "Pen`);
-      case 'poll-slow':
+      case 'poll-slow': {
+        // The client gave up by itself (its timeout) when it hangs up late in the hold; a kill
+        // hangs up whenever it comes.
+        const heldSince = Date.now();
+        req.socket.once('close', () => {
+          if (Date.now() - heldSince >= slowMs - SLOW_MARGIN_MS && Date.now() - heldSince < slowMs) timedOut += 1;
+        });
         await new Promise<void>((resolve) => {
           const timer = setTimeout(() => {
             held.delete(timer);
@@ -186,6 +198,7 @@ export async function startChaosBfl(options: ChaosOptions): Promise<ChaosBfl> {
         });
         if (!socketAlive(req)) return;
         break;
+      }
       default:
         break;
     }
@@ -263,6 +276,7 @@ export async function startChaosBfl(options: ChaosOptions): Promise<ChaosBfl> {
       hook = next;
     },
     activity: () => ({ inFlight, lastAt }),
+    slowAnswersTimedOut: () => timedOut,
     close: async () => {
       for (const timer of held) clearTimeout(timer);
       held.clear();
