@@ -4,9 +4,12 @@
  * hung when it talks to nobody for `idleMs` (no exchange open, none begun or ended) or outlives
  * its time limit — so a run that would wait forever fails instead.
  */
-import type { ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { ChaosBfl, ChaosHook } from '../fake-bfl/chaos';
-import { finished, startCli, type CliResult } from '../cli/cli-harness';
+import { BIN, ROOT, startCli, type CliResult } from '../cli/cli-harness';
 import type { PlannedKill } from './kill-plan';
 
 export interface CycleLimits {
@@ -118,17 +121,32 @@ export async function runCycle(
   return { killed, hung, code: child.exitCode, stderrTail: stderr };
 }
 
-/** A short CLI command (help, listing) with a time limit: killed and reported when it overruns. */
+/**
+ * A short CLI command (help, listing) with a time limit: killed and reported when it overruns.
+ * Its stdout goes to a file, as in a terminal: the CLI exits with `process.exit`, which drops
+ * whatever a pipe has not taken yet (the report names that bug), and the listing must be whole.
+ */
 export async function runBounded(args: string[], env: NodeJS.ProcessEnv, timeoutMs: number): Promise<CliResult> {
-  const child = startCli(args, env);
-  liveChildren.add(child);
-  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'seedbank-chaos-out-'));
+  const out = path.join(dir, 'stdout');
+  const fd = fs.openSync(out, 'w');
   try {
-    const result = await finished(child);
-    if (result.code === null) throw new Error(`seedbank ${args.join(' ')} did not finish within ${timeoutMs / 1000} s`);
-    return result;
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env, stdio: ['ignore', fd, 'pipe'] });
+    liveChildren.add(child);
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    let stderr = '';
+    child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+    const code = await new Promise<number | null>((resolve, reject) => {
+      child.on('error', reject);
+      child.on('close', (c) => resolve(c));
+    }).finally(() => {
+      clearTimeout(timer);
+      liveChildren.delete(child);
+    });
+    if (code === null) throw new Error(`seedbank ${args.join(' ')} did not finish within ${timeoutMs / 1000} s`);
+    return { code, stdout: fs.readFileSync(out, 'utf8'), stderr };
   } finally {
-    clearTimeout(timer);
-    liveChildren.delete(child);
+    fs.closeSync(fd);
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 }
