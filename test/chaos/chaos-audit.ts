@@ -9,7 +9,7 @@ import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import sharp from 'sharp';
 import type { JobStatus } from '../../shared/types';
-import { isFinal } from '../../electron/core/jobs/job-states';
+import { isFinal } from '../../shared/job-states';
 import { requestKey, type ChaosBfl } from '../fake-bfl/chaos';
 
 export const CHECKS = [

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type { JobStatus } from '../../shared/types';
-import { isFinal } from '../../electron/core/jobs/job-states';
+import { isFinal } from '../../shared/job-states';
 import type { ChaosRates } from '../fake-bfl/chaos-plan';
 import { startChaosBfl, type ChaosBfl } from '../fake-bfl/chaos';
 import { cliEnv } from '../cli/cli-harness';
