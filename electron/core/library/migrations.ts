@@ -5,6 +5,7 @@
  */
 import type { DatabaseSync } from 'node:sqlite';
 import { v2 } from './schema-v2';
+import { v3 } from './schema-v3';
 
 export interface Migration {
   version: number;
@@ -99,7 +100,7 @@ const v1: Migration = {
   },
 };
 
-export const MIGRATIONS: Migration[] = [v1, v2];
+export const MIGRATIONS: Migration[] = [v1, v2, v3];
 
 export function schemaVersion(db: DatabaseSync): number {
   const row = db.prepare('PRAGMA user_version').get() as { user_version: number } | undefined;
