@@ -7,6 +7,7 @@ import type { Handlers } from '../../../shared/api';
 import { SeedbankError } from '../../../shared/errors';
 import { estimateCost, PIXELS_PER_MP, validateRequest } from '../../../shared/models';
 import type { GenerationRequest, Job } from '../../../shared/types';
+import { testCandidateKey } from '../secrets/key-setup';
 import type { CoreContext } from '../context';
 import { newId } from '../ids';
 import { batchParams } from './batch';
@@ -100,6 +101,6 @@ export function createJobHandlers(runner: JobRunner, ctx: CoreContext): Pick<Han
     'jobs:retry': ({ id, confirmResubmit }) => runner.retry(id, confirmResubmit),
     'jobs:clearFinished': () => ({ removed: runner.store.clearFinished() }),
     'credits:get': credits,
-    'key:test': credits,
+    'key:test': async (payload) => (payload?.key ? { credits: await testCandidateKey(ctx, payload.key) } : credits()),
   };
 }

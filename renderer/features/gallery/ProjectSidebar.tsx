@@ -5,6 +5,7 @@ import { useLibraryStore } from '../../state/library-store';
 import { useViewStore } from '../../state/view-store';
 import { describeError, errorInfoOf } from '../../ui/error-text';
 import { GENERATION_DRAG_TYPE } from '../composer/read-image-file';
+import { EmptyTrashDialog } from './EmptyTrashDialog';
 import { emptyTrash, move } from './library-actions';
 import { ProjectMenu } from './ProjectMenu';
 
@@ -26,6 +27,7 @@ export function ProjectSidebar() {
   const showToast = useViewStore((s) => s.showToast);
   const [naming, setNaming] = useState(false);
   const [name, setName] = useState('');
+  const [confirmEmpty, setConfirmEmpty] = useState(false);
   const [editing, setEditing] = useState<string | null>(null);
   const place = currentPlace(filter);
   const go = (next: Place) =>
@@ -123,12 +125,22 @@ export function ProjectSidebar() {
         {item({ kind: 'trash' }, 'Trash', trashCount)}
         {place.kind === 'trash' && trashCount > 0 && (
           <li>
-            <button type="button" className="nav-item danger" onClick={() => void emptyTrash()}>
+            <button type="button" className="nav-item danger" onClick={() => setConfirmEmpty(true)}>
               Empty Trash
             </button>
           </li>
         )}
       </ul>
+      {confirmEmpty && (
+        <EmptyTrashDialog
+          count={trashCount}
+          onClose={() => setConfirmEmpty(false)}
+          onConfirm={() => {
+            setConfirmEmpty(false);
+            void emptyTrash();
+          }}
+        />
+      )}
     </nav>
   );
 }

@@ -1,11 +1,13 @@
 /** One job: state, progress, elapsed time, cost, and what can be done with it. */
 import { useState } from 'react';
+import { BFL_LINKS } from '../../../shared/bfl-links';
 import { ACTIVE_JOB_STATUSES, type Job } from '../../../shared/types';
 import { getModel } from '../../../shared/models';
 import { useJobsStore } from '../../state/jobs-store';
 import { useViewStore } from '../../state/view-store';
 import { describeError, errorInfoOf } from '../../ui/error-text';
-import { formatCredits } from '../composer/CostLine';
+import { ExternalLink } from '../../ui/ExternalLink';
+import { chargeText } from './charge-text';
 import { elapsedSeconds, formatElapsed } from './elapsed';
 
 const STATUS_TEXT: Record<Job['status'], string> = {
@@ -29,7 +31,7 @@ export function JobRow({ job, now }: { job: Job; now: number }) {
   const [confirming, setConfirming] = useState(false);
   const active = ACTIVE_JOB_STATUSES.includes(job.status);
   const retryable = ['failed', 'moderated', 'cancelled', 'expired', 'unknown'].includes(job.status);
-  const cost = job.cost ?? job.estimatedCost;
+  const charge = chargeText(job);
   const error = job.error ? describeError(job.error) : null;
 
   const run = (work: Promise<void>) =>
@@ -60,7 +62,9 @@ export function JobRow({ job, now }: { job: Job; now: number }) {
       <div className="job-meta hint">
         <span>{getModel(job.request.model)?.label ?? job.request.model}</span>
         <span>{formatElapsed(elapsedSeconds(job, now))}</span>
-        <span>{cost === null ? '—' : `${job.cost === null ? '~' : ''}${formatCredits(cost)} cr`}</span>
+        <span className={`charge charge-${charge.kind}`} data-testid="job-charge">
+          {charge.text}
+        </span>
       </div>
       {active && (
         <div
@@ -81,6 +85,12 @@ export function JobRow({ job, now }: { job: Job; now: number }) {
         <p className="job-error" data-code={job.error?.code}>
           <strong>{job.status === 'moderated' ? 'Moderation: ' : `${error.title}: `}</strong>
           {job.status === 'moderated' ? job.error?.message : error.detail}
+          {error.action === 'credits' && (
+            <>
+              {' '}
+              <ExternalLink href={BFL_LINKS.dashboard}>Open the BFL dashboard</ExternalLink>
+            </>
+          )}
         </p>
       )}
       {confirming && (
