@@ -8,7 +8,8 @@ import { ExternalLink } from '../../ui/ExternalLink';
 import { KeyForm } from '../settings/KeyForm';
 
 export function KeyOnboarding() {
-  const message = useSettingsStore((s) => s.key?.message ?? null);
+  // Without a keychain the form itself explains the choice; the status message would repeat it.
+  const message = useSettingsStore((s) => (s.key?.keychainAvailable ? s.key.message : null));
   return (
     <section className="onboarding" aria-labelledby="onboarding-head" data-testid="key-onboarding">
       <h2 id="onboarding-head">Add your BFL API key</h2>
