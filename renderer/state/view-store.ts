@@ -10,6 +10,13 @@ export interface Toast {
   id: number;
   text: string;
   error?: ErrorInfo;
+  /** A button beside the message (e.g. Undo). */
+  action?: ToastAction;
+}
+
+export interface ToastAction {
+  label: string;
+  run(): void;
 }
 
 interface ViewState {
@@ -27,7 +34,7 @@ interface ViewState {
   closeCompare(): void;
   setShortcutsOpen(open: boolean): void;
   showInspected(value: { record: EmbeddedRecord | null; fileName: string } | null): void;
-  showToast(text: string, error?: ErrorInfo): void;
+  showToast(text: string, error?: ErrorInfo, action?: ToastAction): void;
   dismissToast(): void;
   /** Esc: closes the topmost layer; false when nothing was open. */
   closeTop(): boolean;
@@ -50,11 +57,11 @@ export const useViewStore = create<ViewState>()((set, get) => ({
   closeCompare: () => set({ compareIds: [] }),
   setShortcutsOpen: (open) => set({ shortcutsOpen: open }),
   showInspected: (value) => set({ inspected: value }),
-  showToast: (text, error) => {
+  showToast: (text, error, action) => {
     const id = ++toastSeq;
-    set({ toast: error ? { id, text, error } : { id, text } });
-    // Errors stay until dismissed; a confirmation fades by itself.
-    if (!error) setTimeout(() => get().toast?.id === id && set({ toast: null }), 3500);
+    set({ toast: { id, text, ...(error ? { error } : {}), ...(action ? { action } : {}) } });
+    // Errors stay until dismissed; a confirmation fades by itself (later when it offers Undo).
+    if (!error) setTimeout(() => get().toast?.id === id && set({ toast: null }), action ? 8000 : 3500);
   },
   dismissToast: () => set({ toast: null }),
   closeTop: () => {

@@ -8,6 +8,7 @@ export const SHORTCUTS: { keys: string; what: string }[] = [
   { keys: 'F', what: 'Favourite / unfavourite' },
   { keys: '1 – 5', what: 'Rate (0 clears)' },
   { keys: 'Delete', what: 'Move to the Trash' },
+  { keys: 'Ctrl/⌘ + Z', what: 'Undo the last delete, move, rating, tag or favourite' },
   { keys: '/', what: 'Search' },
   { keys: '?', what: 'This sheet' },
 ];

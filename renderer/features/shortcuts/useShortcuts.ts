@@ -6,7 +6,7 @@ import { useEffect } from 'react';
 import { useLibraryStore } from '../../state/library-store';
 import { useViewStore } from '../../state/view-store';
 import { generate } from '../composer/Composer';
-import { favorite, rate, trash } from '../gallery/library-actions';
+import { favorite, rate, trash, undoLast } from '../gallery/library-actions';
 
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -51,6 +51,13 @@ export function useShortcuts(): void {
       }
       if (event.key === 'Escape') {
         if (view.closeTop()) event.preventDefault();
+        return;
+      }
+      // Ctrl/⌘+Z undoes the last library edit; in a text field it stays the field's own undo.
+      if ((event.key === 'z' || event.key === 'Z') && (event.ctrlKey || event.metaKey) && !event.shiftKey) {
+        if (isTyping(event.target)) return;
+        event.preventDefault();
+        void undoLast();
         return;
       }
       if (isTyping(event.target) || event.altKey || event.ctrlKey || event.metaKey) return;
