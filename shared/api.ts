@@ -168,6 +168,8 @@ export const requests = {
 
   /** Uses a library image as a reference: the core stores its file as an input (no bytes cross the bridge). */
   'inputs:fromLibrary': request(z.object({ id: Id }).strict(), answer<InputImage>()),
+  /** Stored reference images by hash (e.g. to load a job's request back into the composer). */
+  'inputs:get': request(z.object({ hashes: z.array(Sha256).max(8) }).strict(), answer<InputImage[]>()),
 
   'jobs:estimate': request(
     z.object({ request: GenerationRequestSchema, count: z.number().int().min(1).max(100) }).strict(),

@@ -11,6 +11,7 @@ import type { Library } from './library';
 type LibraryChannel =
   | 'inputs:add'
   | 'inputs:fromLibrary'
+  | 'inputs:get'
   | 'library:list'
   | 'library:get'
   | 'library:favorite'
@@ -47,6 +48,7 @@ export function createLibraryHandlers(library: Library, _ctx: CoreContext): Pick
   return {
     'inputs:add': ({ dataBase64 }) => library.addInput(decodeBase64(dataBase64)),
     'inputs:fromLibrary': ({ id }) => library.addInputFromGeneration(id),
+    'inputs:get': ({ hashes }) => library.getInputs(hashes),
 
     'library:list': (args) => library.list(args),
     'library:get': ({ id }) => library.getDetail(id),

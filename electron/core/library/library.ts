@@ -17,7 +17,7 @@ import * as edits from './edits';
 import { exportImages, type ExportSelection } from './export';
 import { currentFile, findGenerationRow, selectRows, toGenerations, type GenerationRow } from './generation-row';
 import { importFolder } from './import';
-import { readStoredInput, storeInput, toInputImage, type StoredInput } from './inputs';
+import { getInputRow, readStoredInput, storeInput, toInputImage, type StoredInput } from './inputs';
 import { absolutePath } from './library-paths';
 import { getGenerationDetail } from './lineage';
 import { listRows, type ListArgs } from './list-query';
@@ -162,6 +162,16 @@ export class Library {
   async addInput(bytes: Uint8Array): Promise<InputImage> {
     const row = await storeInput(this.ctx.db, this.ctx.paths.home, bytes, this.ctx.now());
     return toInputImage(row, this.ctx.assetUrl);
+  }
+
+  /** Stored inputs by hash, in the order asked; NOT_FOUND naming the first one that is gone. */
+  getInputs(hashes: readonly string[]): InputImage[] {
+    return hashes.map((hash) => {
+      const row = getInputRow(this.ctx.db, hash);
+      if (!row)
+        throw new SeedbankError('NOT_FOUND', `Reference image ${hash.slice(0, 12)}… is no longer stored`, 'hashes');
+      return toInputImage(row, this.ctx.assetUrl);
+    });
   }
 
   /** A library image as a reference input, stored once by content hash like any other. */

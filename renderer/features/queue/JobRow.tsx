@@ -7,7 +7,9 @@ import { useJobsStore } from '../../state/jobs-store';
 import { useViewStore } from '../../state/view-store';
 import { describeError, errorInfoOf } from '../../ui/error-text';
 import { ExternalLink } from '../../ui/ExternalLink';
+import { jobSeed } from './batches';
 import { chargeText } from './charge-text';
+import { editInComposer } from './edit-in-composer';
 import { elapsedSeconds, formatElapsed } from './elapsed';
 
 const STATUS_TEXT: Record<Job['status'], string> = {
@@ -32,6 +34,7 @@ export function JobRow({ job, now }: { job: Job; now: number }) {
   const active = ACTIVE_JOB_STATUSES.includes(job.status);
   const retryable = ['failed', 'moderated', 'cancelled', 'expired', 'unknown'].includes(job.status);
   const charge = chargeText(job);
+  const seed = jobSeed(job);
   const error = job.error ? describeError(job.error) : null;
 
   const run = (work: Promise<void>) =>
@@ -40,7 +43,9 @@ export function JobRow({ job, now }: { job: Job; now: number }) {
       showToast(describeError(info).title, info);
     });
   const onRetry = () => {
-    if (job.status === 'unknown' && !confirming) setConfirming(true);
+    // Sending the same prompt again would be moderated again: open it for editing instead.
+    if (job.status === 'moderated') void run(editInComposer(job));
+    else if (job.status === 'unknown' && !confirming) setConfirming(true);
     else {
       setConfirming(false);
       void run(retry(job.id, job.status === 'unknown'));
@@ -62,6 +67,7 @@ export function JobRow({ job, now }: { job: Job; now: number }) {
       <div className="job-meta hint">
         <span>{getModel(job.request.model)?.label ?? job.request.model}</span>
         <span>{formatElapsed(elapsedSeconds(job, now))}</span>
+        <span data-testid="job-seed">{seed === null ? 'random seed' : `seed ${seed}`}</span>
         <span className={`charge charge-${charge.kind}`} data-testid="job-charge">
           {charge.text}
         </span>
@@ -106,7 +112,7 @@ export function JobRow({ job, now }: { job: Job; now: number }) {
         )}
         {retryable && (
           <button type="button" className="small" onClick={onRetry}>
-            {confirming ? 'Send again' : 'Retry'}
+            {confirming ? 'Send again' : job.status === 'moderated' ? 'Edit and retry' : 'Retry'}
           </button>
         )}
         {confirming && (
