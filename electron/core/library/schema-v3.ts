@@ -12,12 +12,15 @@
  * - `possible`: the submit's outcome is unknown (sent, no answer): possibly charged. `credits` is
  *   the estimate. A later accepted answer turns the row into `charged`.
  * Refunds are never assumed: a row is never removed or lowered.
+ *
+ * Also `jobs.error_field`: the request field a job's error names (a 422's `loc`), kept so the
+ * composer can mark that control when the refusal comes back after the job was queued.
  */
 import type { Migration } from './migrations';
 
 export const v3: Migration = {
   version: 3,
-  description: 'spend ledger: charges per accepted job, independent of images',
+  description: 'spend ledger: charges per accepted job, independent of images; the field a job error names',
   up(db) {
     db.exec(`
       CREATE TABLE spend_ledger (
@@ -32,6 +35,9 @@ export const v3: Migration = {
         charged_at TEXT NOT NULL
       );
       CREATE INDEX spend_ledger_by_time ON spend_ledger(charged_at);
+
+      -- The request field an error names (the loc of BFL's 422), so the composer can mark that control.
+      ALTER TABLE jobs ADD COLUMN error_field TEXT;
 
       CREATE TRIGGER spend_ledger_on_accept AFTER UPDATE OF task_id, cost ON jobs
       WHEN new.task_id IS NOT NULL BEGIN

@@ -3,6 +3,7 @@
  * with the estimate and the Generate button at the bottom.
  */
 import { useComposerStore } from '../../state/composer-store';
+import { useJobsStore } from '../../state/jobs-store';
 import { modelOrDefault } from '../../state/composer-params';
 import { useLibraryStore } from '../../state/library-store';
 import { useSettingsStore } from '../../state/settings-store';
@@ -42,7 +43,16 @@ export function Composer() {
   // Only once the status is known: an unknown status must not flash the key step.
   const noKey = useSettingsStore((s) => s.key !== null && !s.key.hasKey);
   const spec = modelOrDefault(model);
-  const invalidField = error?.code === 'INVALID_INPUT' ? (error.field?.split('.').at(-1) ?? null) : null;
+  // BFL's own refusal (a 422 naming a field) arrives later, on the job: mark that control too,
+  // until the next Generate.
+  const refusedField = useJobsStore((s) => {
+    const newest = s.jobs[0];
+    return newest?.status === 'failed' && newest.error?.code === 'INVALID_INPUT' ? (newest.error.field ?? null) : null;
+  });
+  const invalidField =
+    (error?.code === 'INVALID_INPUT' ? (error.field?.split('.').at(-1) ?? null) : null) ??
+    refusedField?.split('.').at(-1) ??
+    null;
 
   return (
     <>
