@@ -26,6 +26,9 @@ interface ViewState {
   shortcutsOpen: boolean;
   inspected: { record: EmbeddedRecord | null; fileName: string } | null;
   toast: Toast | null;
+  /** The grid's row height in px (the size slider). */
+  thumbSize: number;
+  setThumbSize(size: number): void;
   openSettings(): void;
   closeSettings(): void;
   openDetail(id: string): void;
@@ -49,6 +52,8 @@ export const useViewStore = create<ViewState>()((set, get) => ({
   shortcutsOpen: false,
   inspected: null,
   toast: null,
+  thumbSize: 180,
+  setThumbSize: (size) => set({ thumbSize: Math.min(360, Math.max(100, Math.round(size))) }),
   openSettings: () => set({ settingsOpen: true, shortcutsOpen: false }),
   closeSettings: () => set({ settingsOpen: false }),
   openDetail: (id) => set({ detailId: id, compareIds: [] }),
