@@ -15,8 +15,7 @@ export function KeyOnboarding() {
       <h2 id="onboarding-head">Add your BFL API key</h2>
       <p className="hint">
         Seedbank generates with your own Black Forest Labs account. Make a key in the{' '}
-        <ExternalLink href={BFL_LINKS.dashboard}>BFL dashboard</ExternalLink> (“Add Key”), paste it here and press Test
-        or Save.
+        <ExternalLink href={BFL_LINKS.dashboard}>BFL dashboard</ExternalLink> (“Add Key”) and paste it here.
       </p>
       {message && <p className="hint">{message}</p>}
       <KeyForm
