@@ -1,7 +1,14 @@
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate, setKeyInSettings } from './support/actions';
 import { screenshotPath } from './support/browser';
 import { DEFAULT_FAKE_KEY, startStudio, type Studio } from './support/studio';
+
+function png(width: number, height: number): Promise<Buffer> {
+  return sharp({ create: { width, height, channels: 3, background: { r: 40, g: 120, b: 200 } } })
+    .png()
+    .toBuffer();
+}
 
 describe('errors at the control that caused them', () => {
   let studio: Studio;
@@ -44,6 +51,23 @@ describe('errors at the control that caused them', () => {
     expect(await page.getByTestId('size-adjusted').textContent()).toMatch(
       /Adjusted 1000 × \d+ to 1008 × \d+ \(multiples of 16/,
     );
+  });
+
+  it('says which references a model switch removed, and Undo brings model and images back', async () => {
+    const { page } = studio;
+    const chooser = page.getByLabel('Choose reference images');
+    await chooser.setInputFiles({ name: 'fog.png', mimeType: 'image/png', buffer: await png(64, 48) });
+    await page.getByText('64×48').waitFor();
+    await chooser.setInputFiles({ name: 'moss.png', mimeType: 'image/png', buffer: await png(40, 40) });
+    await page.getByText('40×40').waitFor();
+    const model = page.getByLabel('Model', { exact: true });
+    await model.selectOption('flux-dev');
+    const notice = page.getByTestId('references-dropped');
+    expect(await notice.textContent()).toMatch(/removed moss\.png/);
+    await notice.getByRole('button', { name: 'Undo' }).click();
+    expect(await model.inputValue()).toBe('flux-2-pro');
+    await page.getByText('40×40').waitFor();
+    await page.getByText('64×48').waitFor();
     expect(studio.pageErrors).toEqual([]);
   });
 });
