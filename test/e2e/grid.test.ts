@@ -61,4 +61,21 @@ describe('the grid: running jobs have a place, images keep their shape', () => {
     }
     expect(studio.pageErrors).toEqual([]);
   });
+
+  it('shows a batch as one queue row with its count, and each job’s seed when expanded', async () => {
+    const { page } = studio;
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.getByLabel('Count', { exact: true }).fill('3');
+    await page.getByRole('radio', { name: '+1 each run' }).click();
+    await page.getByLabel('Seed', { exact: true }).fill('500');
+    const prompt = 'three paper boats on a pond';
+    await generate(page, prompt);
+    const queue = page.getByRole('region', { name: 'Queue' });
+    const batch = queue.getByRole('listitem', { name: `Batch of 3: ${prompt}` });
+    await batch.getByTestId('batch-summary').getByText('3 of 3 done').waitFor({ timeout: 30_000 });
+    await batch.getByRole('button', { name: 'Show jobs' }).click();
+    expect(await batch.getByTestId('job-seed').allTextContents()).toEqual(['seed 500', 'seed 501', 'seed 502']);
+    await page.screenshot({ path: screenshotPath('h-queue-batch') });
+    await page.getByLabel('Count', { exact: true }).fill('1');
+  });
 });
