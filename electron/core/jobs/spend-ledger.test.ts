@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FakeBfl } from '../../../test/fake-bfl';
 import { closeEmulatorCore, kleinRequest, openEmulatorCore, type TestCore } from './test-harness';
@@ -9,7 +10,11 @@ beforeEach(async () => {
   ({ fake, t } = await openEmulatorCore());
 });
 
-afterEach(() => closeEmulatorCore({ fake, t }));
+afterEach(async () => {
+  await closeEmulatorCore({ fake, t });
+  // The harness leaves its temp home; this file removes what it made.
+  fs.rmSync(t.home, { recursive: true, force: true });
+});
 
 describe('spend ledger through real jobs', () => {
   it('keeps today’s spend after the images are trashed, the trash emptied and finished jobs cleared', async () => {
