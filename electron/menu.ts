@@ -5,6 +5,7 @@
  * middle of a batch confuses people and the devtools are an open door in a packaged app.
  */
 import type { MenuItemConstructorOptions } from 'electron';
+import { BFL_LINKS } from '../shared/bfl-links';
 
 export interface MenuActions {
   openLibraryFolder(): void;
@@ -15,9 +16,9 @@ export interface MenuActions {
 }
 
 export const HELP_LINKS = {
-  docs: 'https://docs.bfl.ai/',
-  credits: 'https://dashboard.bfl.ai/',
-  status: 'https://status.bfl.ai/',
+  docs: BFL_LINKS.docs,
+  credits: BFL_LINKS.dashboard,
+  status: BFL_LINKS.status,
 } as const;
 
 export interface MenuOptions {

@@ -13,6 +13,7 @@ import type {
   Generation,
   InputImage,
   Job,
+  KeySetResult,
   KeyStatus,
   Project,
   Settings,
@@ -148,10 +149,33 @@ export const requests = {
   'app:diagnostics': request(z.object({ online: z.boolean().default(false) }).strict(), answer<DiagnosticsReport>()),
 
   'key:status': request(Empty, answer<KeyStatus>()),
-  'key:set': request(z.object({ key: z.string().trim().min(8).max(512) }).strict(), answer<KeyStatus>()),
+  /**
+   * Saves the key. `verify` asks BFL first: a key BFL refuses is not saved (KEY_REJECTED); when
+   * BFL cannot be reached it is saved untested and `check` says so. `sessionOnly` keeps it in the
+   * core's memory until the app quits, never written (for systems without a keychain).
+   */
+  'key:set': request(
+    z
+      .object({
+        key: z.string().trim().min(8).max(512),
+        verify: z.boolean().default(false),
+        sessionOnly: z.boolean().default(false),
+      })
+      .strict(),
+    answer<KeySetResult>(),
+  ),
   'key:clear': request(Empty, answer<KeyStatus>()),
-  /** Calls the credits endpoint with the key in use; KEY_REJECTED when BFL refuses it. */
-  'key:test': request(Empty, answer<{ credits: number }>()),
+  /**
+   * Calls the credits endpoint with the key in use — or with `key`, a key not saved yet (nothing
+   * is kept); KEY_REJECTED when BFL refuses it.
+   */
+  'key:test': request(
+    z
+      .object({ key: z.string().trim().min(8).max(512).optional() })
+      .strict()
+      .optional(),
+    answer<{ credits: number }>(),
+  ),
 
   'credits:get': request(Empty, answer<{ credits: number }>()),
 
@@ -166,6 +190,8 @@ export const requests = {
 
   /** Uses a library image as a reference: the core stores its file as an input (no bytes cross the bridge). */
   'inputs:fromLibrary': request(z.object({ id: Id }).strict(), answer<InputImage>()),
+  /** Stored reference images by hash (e.g. to load a job's request back into the composer). */
+  'inputs:get': request(z.object({ hashes: z.array(Sha256).max(8) }).strict(), answer<InputImage[]>()),
 
   'jobs:estimate': request(
     z.object({ request: GenerationRequestSchema, count: z.number().int().min(1).max(100) }).strict(),

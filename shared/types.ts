@@ -133,11 +133,26 @@ export interface KeyStatus {
   hasKey: boolean;
   /** The last four characters, for recognising a key; never more. */
   last4: string | null;
-  /** Where the key in use comes from: the `BFL_API_KEY` environment variable wins over the keychain. */
-  source: 'env' | 'keychain' | null;
+  /**
+   * Where the key in use comes from: the `BFL_API_KEY` environment variable wins, then a key kept
+   * for this session only (main-process memory, never written), then the keychain.
+   */
+  source: 'env' | 'session' | 'keychain' | null;
   keychainAvailable: boolean;
   /** Something a person should know (e.g. "no keychain reachable"). */
   message: string | null;
+}
+
+/** What `key:set` with `verify` found before saving. */
+export type KeyCheck =
+  /** BFL accepted the key; `credits` is the balance it reported. */
+  | { outcome: 'ok'; credits: number }
+  /** BFL could not be asked (offline, timeout, 5xx): the key was saved untested. */
+  | { outcome: 'untested'; reason: string };
+
+export interface KeySetResult extends KeyStatus {
+  /** Null when the key was saved without testing. */
+  check: KeyCheck | null;
 }
 
 export interface AppInfo {
@@ -150,10 +165,33 @@ export interface AppInfo {
   fullTextSearch: boolean;
 }
 
+/**
+ * Money that left (or may have left) the account over some span, from the spend ledger. The
+ * three kinds are never added together: a job without a cost is not free, and a job whose submit
+ * outcome is unknown may or may not have been charged.
+ */
+export interface SpendTotals {
+  /** Credits BFL reported for the jobs it accepted. */
+  credits: number;
+  /** Accepted jobs for which BFL gave no cost (e.g. flux-dev). */
+  costUnknownJobs: number;
+  /** Jobs whose submit outcome is unknown: possibly charged. */
+  possiblyChargedJobs: number;
+  /** What those possibly charged jobs were estimated to cost. */
+  possiblyChargedCredits: number;
+}
+
 export interface SpendSummary {
-  today: number;
-  month: number;
-  perProject: { projectId: string | null; name: string; credits: number }[];
+  /** Today and this month in local time (what "today" means to the person). */
+  today: SpendTotals;
+  month: SpendTotals;
+  allTime: SpendTotals;
+  /** The last 30 local days, oldest first (`day` is YYYY-MM-DD). */
+  days: (SpendTotals & { day: string })[];
+  /** The last 12 local months, oldest first (`month` is YYYY-MM). */
+  months: (SpendTotals & { month: string })[];
+  /** The project each job was made for when it was charged; most spent first. */
+  perProject: (SpendTotals & { projectId: string | null; name: string })[];
 }
 
 /** Progress of long work (rebuild, reconcile, import, export, thumbnails). */

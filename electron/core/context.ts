@@ -23,10 +23,11 @@ export interface SettingsService {
 }
 
 export interface KeyService {
-  /** The key in use (environment first, then keychain), or null. Never log or return it to a front door. */
+  /** The key in use (environment, then session-only, then keychain), or null. Never log or return it to a front door. */
   getKey(): Promise<string | null>;
   status(): Promise<KeyStatus>;
-  set(key: string): Promise<KeyStatus>;
+  /** `sessionOnly`: keep it in memory until the process ends, never written. */
+  set(key: string, options?: { sessionOnly?: boolean }): Promise<KeyStatus>;
   clear(): Promise<KeyStatus>;
 }
 

@@ -42,7 +42,12 @@ async function main(): Promise<void> {
     version: APP_VERSION,
     assetUrl: (relativePath) => `/asset/${token}/${encodeServedPath(relativePath)}`,
     extraHandlers: webHandlers,
-    ...(env.SEEDBANK_KEYCHAIN === 'memory' ? { secretStore: new MemorySecretStore() } : {}),
+    // `memory`: a stand-in keychain for tests; `none`: behave as a system without any keychain.
+    ...(env.SEEDBANK_KEYCHAIN === 'memory'
+      ? { secretStore: new MemorySecretStore() }
+      : env.SEEDBANK_KEYCHAIN === 'none'
+        ? { secretStore: null }
+        : {}),
   });
   const host = await startWebHost({
     dispatch: core.dispatch,

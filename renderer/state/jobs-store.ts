@@ -5,6 +5,7 @@
 import { create } from 'zustand';
 import type { Job } from '../../shared/types';
 import { onHostConnection, seedbank } from '../platform/seedbank';
+import { useSettingsStore } from './settings-store';
 
 interface JobsState {
   jobs: Job[];
@@ -31,6 +32,10 @@ export const useJobsStore = create<JobsState>()((set, get) => ({
   upsert(job) {
     const jobs = get().jobs;
     const index = jobs.findIndex((j) => j.id === job.id);
+    // BFL said the account is out of credits: the balance in the top bar is stale now.
+    if (job.error?.code === 'OUT_OF_CREDITS' && jobs[index]?.error?.code !== 'OUT_OF_CREDITS') {
+      void useSettingsStore.getState().refreshCredits();
+    }
     if (index === -1) set({ jobs: [job, ...jobs].sort(newestFirst) });
     else set({ jobs: jobs.map((j, i) => (i === index ? job : j)) });
   },

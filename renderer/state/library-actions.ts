@@ -1,11 +1,13 @@
 /**
  * Actions on library images, shared by the gallery, the bulk bar, the detail view and the
- * keyboard. Each reports failure as a message; success shows up through `library:changed`.
+ * keyboard. Each reports failure as a message; success shows up through `library:changed`, and
+ * each edit (favourite, rate, tag, move, trash) can be undone: Ctrl/⌘+Z or the toast's Undo.
  */
 import type { Generation } from '../../shared/types';
 import { seedbank } from '../platform/seedbank';
 import { useComposerStore } from './composer-store';
 import { useLibraryStore } from './library-store';
+import { useUndoStore, type UndoEntry } from './undo-store';
 import { useViewStore } from './view-store';
 import { describeError, errorInfoOf } from '../ui/error-text';
 
@@ -24,31 +26,132 @@ async function attempt<T>(work: () => Promise<T>, done?: (result: T) => string |
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-export const favorite = (ids: string[], value: boolean) =>
-  attempt(() => seedbank().library.favorite({ ids, favorite: value }));
-export const rate = (ids: string[], rating: number) => attempt(() => seedbank().library.rate({ ids, rating }));
-export const tag = (ids: string[], add: string[], remove: string[] = []) =>
-  attempt(
-    () => seedbank().library.tag({ ids, add, remove }),
-    () => {
-      void useLibraryStore.getState().refreshTags();
-      return null;
+/** What an image was just before an edit: what undo puts back. */
+type Prior = Pick<Generation, 'id' | 'favorite' | 'rating' | 'tags' | 'projectId'>;
+
+async function priorsOf(ids: readonly string[]): Promise<Prior[]> {
+  const loaded = new Map(useLibraryStore.getState().items.map((g) => [g.id, g]));
+  return Promise.all(ids.map(async (id) => loaded.get(id) ?? (await seedbank().library.get({ id })).generation));
+}
+
+/** Ids grouped by one value of their prior state, so undo makes one call per distinct value. */
+function groupBy<K>(priors: readonly Prior[], key: (p: Prior) => K): Map<K, string[]> {
+  const groups = new Map<K, string[]>();
+  for (const p of priors) groups.set(key(p), [...(groups.get(key(p)) ?? []), p.id]);
+  return groups;
+}
+
+async function runUndo(entry: UndoEntry): Promise<void> {
+  await attempt(entry.undo, () => `Undone: ${entry.label}`);
+}
+
+/** Ctrl/⌘+Z: undoes the newest library edit. */
+export async function undoLast(): Promise<void> {
+  const entry = useUndoStore.getState().pop();
+  if (!entry) useViewStore.getState().showToast('Nothing to undo');
+  else await runUndo(entry);
+}
+
+/** Records how to undo an edit that just succeeded, and says what was done with an Undo button. */
+function done(label: string, undo: () => Promise<unknown>): void {
+  const entry: UndoEntry = { label, undo };
+  useUndoStore.getState().push(entry);
+  useViewStore.getState().showToast(label, undefined, {
+    label: 'Undo',
+    run: () => {
+      // Only if it was not undone already (Ctrl/⌘+Z while the toast was up).
+      if (useUndoStore.getState().remove(entry)) void runUndo(entry);
     },
-  );
-export const move = (ids: string[], projectId: string | null) =>
-  attempt(
-    () => seedbank().library.move({ ids, projectId }),
-    (r) => `Moved ${plural(r.updated, 'image')}`,
-  );
-export const trash = (ids: string[]) =>
-  attempt(
-    () => seedbank().library.trash({ ids }),
-    (r) => {
-      const view = useViewStore.getState();
-      if (view.detailId && ids.includes(view.detailId)) view.closeDetail();
-      return `Moved ${plural(r.trashed, 'image')} to the Trash`;
-    },
-  );
+  });
+}
+
+export async function favorite(ids: string[], value: boolean) {
+  const priors = await attempt(() => priorsOf(ids));
+  if (!priors) return null;
+  const result = await attempt(() => seedbank().library.favorite({ ids, favorite: value }));
+  if (result) {
+    done(`${value ? 'Favourited' : 'Unfavourited'} ${plural(ids.length, 'image')}`, () =>
+      Promise.all(
+        [...groupBy(priors, (p) => p.favorite)].map(([was, group]) =>
+          seedbank().library.favorite({ ids: group, favorite: was }),
+        ),
+      ),
+    );
+  }
+  return result;
+}
+
+export async function rate(ids: string[], rating: number) {
+  const priors = await attempt(() => priorsOf(ids));
+  if (!priors) return null;
+  const result = await attempt(() => seedbank().library.rate({ ids, rating }));
+  if (result) {
+    done(
+      rating === 0
+        ? `Cleared the rating of ${plural(ids.length, 'image')}`
+        : `Rated ${plural(ids.length, 'image')} ${'★'.repeat(rating)}`,
+      () =>
+        Promise.all(
+          [...groupBy(priors, (p) => p.rating)].map(([was, group]) =>
+            seedbank().library.rate({ ids: group, rating: was }),
+          ),
+        ),
+    );
+  }
+  return result;
+}
+
+export async function tag(ids: string[], add: string[], remove: string[] = []) {
+  const priors = await attempt(() => priorsOf(ids));
+  if (!priors) return null;
+  const result = await attempt(() => seedbank().library.tag({ ids, add, remove }));
+  if (result) {
+    void useLibraryStore.getState().refreshTags();
+    // Per image: take away only the tags it did not have, give back only those it had.
+    const inverse = (p: Prior) =>
+      JSON.stringify([remove.filter((t) => p.tags.includes(t)), add.filter((t) => !p.tags.includes(t))]);
+    const label =
+      add.length > 0
+        ? `Tagged ${plural(ids.length, 'image')} “${add.join(', ')}”`
+        : `Removed tag “${remove.join(', ')}”`;
+    done(label, async () => {
+      for (const [key, group] of groupBy(priors, inverse)) {
+        const [addBack, removeAgain] = JSON.parse(key) as [string[], string[]];
+        if (addBack.length + removeAgain.length > 0) {
+          await seedbank().library.tag({ ids: group, add: addBack, remove: removeAgain });
+        }
+      }
+      await useLibraryStore.getState().refreshTags();
+    });
+  }
+  return result;
+}
+
+export async function move(ids: string[], projectId: string | null) {
+  const priors = await attempt(() => priorsOf(ids));
+  if (!priors) return null;
+  const result = await attempt(() => seedbank().library.move({ ids, projectId }));
+  if (result) {
+    done(`Moved ${plural(result.updated, 'image')}`, () =>
+      Promise.all(
+        [...groupBy(priors, (p) => p.projectId)].map(([was, group]) =>
+          seedbank().library.move({ ids: group, projectId: was }),
+        ),
+      ),
+    );
+  }
+  return result;
+}
+
+export async function trash(ids: string[]) {
+  const result = await attempt(() => seedbank().library.trash({ ids }));
+  if (result) {
+    const view = useViewStore.getState();
+    if (view.detailId && ids.includes(view.detailId)) view.closeDetail();
+    done(`Moved ${plural(result.trashed, 'image')} to the Trash`, () => seedbank().library.restore({ ids }));
+  }
+  return result;
+}
 export const restore = (ids: string[]) =>
   attempt(
     () => seedbank().library.restore({ ids }),

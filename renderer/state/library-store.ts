@@ -9,6 +9,7 @@ import type { Generation, Project } from '../../shared/types';
 import { seedbank } from '../platform/seedbank';
 import { errorInfoOf } from '../ui/error-text';
 import { matchesFilter, type LibraryFilter } from './library-filter';
+import { placeInOrder } from './library-order';
 
 export type LibrarySort = 'newest' | 'oldest' | 'rating';
 /** A first page just big enough to fill a large screen paints fastest; later pages are bigger. */
@@ -184,6 +185,18 @@ export const useLibraryStore = create<LibraryState>()((set, get) => ({
       const sorted = [...fresh].sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1));
       items = sort === 'oldest' ? [...items, ...sorted.reverse()] : [...sorted, ...items];
       total += fresh.length;
+    }
+    // Edited images that now belong in this view (restored from the Trash, moved back here).
+    const present = new Set(items.map((i) => i.id));
+    const entering = updated.filter((g) => !present.has(g.id) && matchesFilter(g, filter));
+    if (entering.length > 0) {
+      if (sort === 'rating') {
+        void get().reload();
+      } else {
+        const placed = placeInOrder(items, entering, sort, get().nextCursor !== null);
+        items = placed.items;
+        total += entering.length;
+      }
     }
     const selected = new Set([...get().selected].filter((id) => !gone.has(id)));
     set({ items, total, selected });

@@ -6,7 +6,7 @@ import { create } from 'zustand';
 import type { SettingsView } from '../../shared/api';
 import type { RequestPayload } from '../../shared/api';
 import type { ErrorInfo } from '../../shared/errors';
-import type { AppInfo, KeyStatus, SpendSummary } from '../../shared/types';
+import type { AppInfo, KeySetResult, KeyStatus, SpendSummary } from '../../shared/types';
 import { seedbank } from '../platform/seedbank';
 import { errorInfoOf } from '../ui/error-text';
 
@@ -19,10 +19,14 @@ interface SettingsState {
   spend: SpendSummary | null;
   load(): Promise<void>;
   update(patch: RequestPayload<'settings:update'>): Promise<void>;
-  setKey(key: string): Promise<void>;
+  /** Saves the key (after asking BFL, with `verify`); the answer says what the test found. */
+  setKey(key: string, options?: { verify?: boolean; sessionOnly?: boolean }): Promise<KeySetResult>;
   clearKey(): Promise<void>;
-  /** Resolves to the balance, or throws the contract error (KEY_REJECTED, NETWORK, …). */
-  testKey(): Promise<number>;
+  /**
+   * Resolves to the balance, or throws the contract error (KEY_REJECTED, NETWORK, …). With
+   * `candidate`, tests that key instead of the one in use, keeping nothing.
+   */
+  testKey(candidate?: string): Promise<number>;
   refreshCredits(): Promise<void>;
   refreshSpend(): Promise<void>;
 }
@@ -43,14 +47,23 @@ export const useSettingsStore = create<SettingsState>()((set, get) => ({
   async update(patch) {
     set({ view: await seedbank().settings.update(patch) });
   },
-  async setKey(key) {
-    set({ key: await seedbank().key.set({ key }) });
-    void get().refreshCredits();
+  async setKey(key, options = {}) {
+    const result = await seedbank().key.set({
+      key,
+      verify: options.verify ?? false,
+      sessionOnly: options.sessionOnly ?? false,
+    });
+    const { check, ...status } = result;
+    set({ key: status });
+    if (check?.outcome === 'ok') set({ credits: check.credits, creditsError: null });
+    else void get().refreshCredits();
+    return result;
   },
   async clearKey() {
     set({ key: await seedbank().key.clear(), credits: null, creditsError: null });
   },
-  async testKey() {
+  async testKey(candidate) {
+    if (candidate !== undefined) return (await seedbank().key.test({ key: candidate })).credits;
     const { credits } = await seedbank().key.test();
     set({ credits, creditsError: null });
     return credits;

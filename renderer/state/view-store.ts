@@ -10,6 +10,13 @@ export interface Toast {
   id: number;
   text: string;
   error?: ErrorInfo;
+  /** A button beside the message (e.g. Undo). */
+  action?: ToastAction;
+}
+
+export interface ToastAction {
+  label: string;
+  run(): void;
 }
 
 interface ViewState {
@@ -19,6 +26,9 @@ interface ViewState {
   shortcutsOpen: boolean;
   inspected: { record: EmbeddedRecord | null; fileName: string } | null;
   toast: Toast | null;
+  /** The grid's row height in px (the size slider). */
+  thumbSize: number;
+  setThumbSize(size: number): void;
   openSettings(): void;
   closeSettings(): void;
   openDetail(id: string): void;
@@ -27,7 +37,7 @@ interface ViewState {
   closeCompare(): void;
   setShortcutsOpen(open: boolean): void;
   showInspected(value: { record: EmbeddedRecord | null; fileName: string } | null): void;
-  showToast(text: string, error?: ErrorInfo): void;
+  showToast(text: string, error?: ErrorInfo, action?: ToastAction): void;
   dismissToast(): void;
   /** Esc: closes the topmost layer; false when nothing was open. */
   closeTop(): boolean;
@@ -42,6 +52,8 @@ export const useViewStore = create<ViewState>()((set, get) => ({
   shortcutsOpen: false,
   inspected: null,
   toast: null,
+  thumbSize: 180,
+  setThumbSize: (size) => set({ thumbSize: Math.min(360, Math.max(100, Math.round(size))) }),
   openSettings: () => set({ settingsOpen: true, shortcutsOpen: false }),
   closeSettings: () => set({ settingsOpen: false }),
   openDetail: (id) => set({ detailId: id, compareIds: [] }),
@@ -50,11 +62,11 @@ export const useViewStore = create<ViewState>()((set, get) => ({
   closeCompare: () => set({ compareIds: [] }),
   setShortcutsOpen: (open) => set({ shortcutsOpen: open }),
   showInspected: (value) => set({ inspected: value }),
-  showToast: (text, error) => {
+  showToast: (text, error, action) => {
     const id = ++toastSeq;
-    set({ toast: error ? { id, text, error } : { id, text } });
-    // Errors stay until dismissed; a confirmation fades by itself.
-    if (!error) setTimeout(() => get().toast?.id === id && set({ toast: null }), 3500);
+    set({ toast: { id, text, ...(error ? { error } : {}), ...(action ? { action } : {}) } });
+    // Errors stay until dismissed; a confirmation fades by itself (later when it offers Undo).
+    if (!error) setTimeout(() => get().toast?.id === id && set({ toast: null }), action ? 8000 : 3500);
   },
   dismissToast: () => set({ toast: null }),
   closeTop: () => {

@@ -1,7 +1,9 @@
 /** One contract error, shown as a title, what to do, and a button when the UI can help. */
+import { BFL_LINKS } from '../../shared/bfl-links';
 import type { ErrorInfo } from '../../shared/errors';
 import { useViewStore } from '../state/view-store';
 import { describeError } from './error-text';
+import { ExternalLink } from './ExternalLink';
 
 export function ErrorNotice({
   error,
@@ -24,7 +26,8 @@ export function ErrorNotice({
             Open Settings
           </button>
         )}
-        {text.action === 'retry' && onRetry && (
+        {text.action === 'credits' && <ExternalLink href={BFL_LINKS.dashboard}>Open the BFL dashboard</ExternalLink>}
+        {(text.action === 'retry' || text.action === 'credits') && onRetry && (
           <button type="button" onClick={onRetry}>
             Retry
           </button>

@@ -13,6 +13,18 @@ export function ToastHost() {
       ) : (
         <div className="toast" role="status">
           {toast.text}
+          {toast.action && (
+            <button
+              type="button"
+              className="link toast-action"
+              onClick={() => {
+                dismiss();
+                toast.action?.run();
+              }}
+            >
+              {toast.action.label}
+            </button>
+          )}
         </div>
       )}
     </div>

@@ -8,8 +8,11 @@ import { SeedbankError, toErrorInfo } from '../../shared/errors';
 export interface ErrorText {
   title: string;
   detail: string;
-  /** What the person can do about it, when the UI offers a direct way. */
-  action: 'settings' | 'retry' | null;
+  /**
+   * What the person can do about it, when the UI offers a direct way. `credits`: a link to the
+   * BFL dashboard (where credits are bought), then retry.
+   */
+  action: 'settings' | 'retry' | 'credits' | null;
 }
 
 function fieldLabel(field: string): string {
@@ -61,7 +64,7 @@ export function describeError(info: ErrorInfo): ErrorText {
       return {
         title: 'Out of credits',
         detail: 'Your BFL account has no credits left. Add credits in the BFL dashboard, then retry.',
-        action: 'retry',
+        action: 'credits',
       };
     case 'MODERATED':
       return {

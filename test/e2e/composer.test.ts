@@ -41,7 +41,8 @@ describe('the composer, built from the model catalog', () => {
     await width.press('Tab');
     expect(await width.inputValue()).toBe('1008');
     await page.getByRole('button', { name: '16:9' }).click();
-    expect(await width.inputValue()).not.toBe('1008');
+    // The preset lands after the blur's snap commits; read once it has rendered.
+    await expect.poll(() => width.inputValue()).not.toBe('1008');
   });
 
   it('uploads reference images, shows their size, and refuses what the model cannot take', async () => {

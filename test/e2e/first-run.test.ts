@@ -13,15 +13,39 @@ describe('first run: from no key to a first image', () => {
     await studio?.close();
   });
 
-  it('says clearly that a key is needed before anything is sent', async () => {
+  it('shows one first step, "Add your BFL API key", and Generate says why it is disabled', async () => {
     const { page } = studio;
-    await page.getByRole('alert').filter({ hasText: 'No API key is set' }).first().waitFor();
+    const step = page.getByRole('region', { name: 'Add your BFL API key' });
+    await step.waitFor();
+    expect(await step.getByRole('link', { name: 'BFL dashboard' }).getAttribute('href')).toBe(
+      'https://dashboard.bfl.ai/',
+    );
+    await step.getByRole('button', { name: 'Test', exact: true }).waitFor();
     await page.screenshot({ path: screenshotPath('01-first-run') });
-    await generate(page, 'a lighthouse at dawn');
-    const notice = page.locator('[data-code="KEY_MISSING"]').first();
-    await notice.waitFor();
-    expect(await notice.textContent()).toContain('Settings');
+    await page.getByLabel('Prompt', { exact: true }).fill('a lighthouse at dawn');
+    const button = page.getByRole('button', { name: 'Generate', exact: true });
+    expect(await button.isDisabled()).toBe(true);
+    expect(await page.locator(`#${await button.getAttribute('aria-describedby')}`).textContent()).toMatch(/API key/);
+    // The keyboard shortcut does not send either: nothing is queued, nothing reaches BFL.
+    await page.keyboard.press('Control+Enter');
+    expect(await page.getByRole('region', { name: 'Queue' }).getByRole('listitem').count()).toBe(0);
     expect(studio.fake.submits).toHaveLength(0);
+  });
+
+  it('tests a typed key in the first step without keeping it, and refuses to save a key BFL rejects', async () => {
+    const { page } = studio;
+    const step = page.getByRole('region', { name: 'Add your BFL API key' });
+    await step.getByLabel('Your BFL API key').fill('not-the-right-key-0000');
+    await step.getByRole('button', { name: 'Test', exact: true }).click();
+    await step.locator('[data-code="KEY_REJECTED"]').waitFor();
+    await step.getByRole('button', { name: 'Save', exact: true }).click();
+    await step.getByText(/not saved/).waitFor();
+    expect(await step.isVisible()).toBe(true);
+    await step.getByLabel('Your BFL API key').fill(DEFAULT_FAKE_KEY);
+    await step.getByRole('button', { name: 'Test', exact: true }).click();
+    await step.getByText(/The key works\. Balance/).waitFor();
+    // Tested, not saved: the step is still there.
+    expect(await step.isVisible()).toBe(true);
   });
 
   it('sets a key in Settings and shows only its last four characters', async () => {

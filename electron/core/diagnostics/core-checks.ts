@@ -47,11 +47,16 @@ async function keyChecks(ctx: CoreContext): Promise<DiagnosticCheck[]> {
         'keychain',
         'OS keychain',
         // With BFL_API_KEY in the environment nothing is missing: the keychain is not needed.
-        status.source === 'env',
+        status.source === 'env' || status.source === 'session',
         status.message ?? 'not reachable',
         'Start your desktop keychain (on Linux: gnome-keyring or KWallet in a D-Bus session), or set BFL_API_KEY.',
       );
-  const source = status.source === 'env' ? 'from BFL_API_KEY' : 'in the keychain';
+  const source =
+    status.source === 'env'
+      ? 'from BFL_API_KEY'
+      : status.source === 'session'
+        ? 'for this session only'
+        : 'in the keychain';
   const key = check(
     'key',
     'API key',

@@ -5,6 +5,7 @@ import type { Handlers } from '../../../shared/api';
 import type { SettingsView } from '../../../shared/api';
 import { hasFts5 } from '../library/db/database';
 import type { CoreContext } from '../context';
+import { setKey } from '../secrets/key-setup';
 
 type AppChannels = 'app:info' | 'key:status' | 'key:set' | 'key:clear' | 'settings:get' | 'settings:update';
 
@@ -28,7 +29,7 @@ export function createAppHandlers(ctx: CoreContext): Pick<Handlers, AppChannels>
       fullTextSearch: hasFts5(ctx.db),
     }),
     'key:status': () => ctx.keys.status(),
-    'key:set': ({ key }) => ctx.keys.set(key),
+    'key:set': (request) => setKey(ctx, request),
     'key:clear': () => ctx.keys.clear(),
     'settings:get': () => settingsView(ctx),
     'settings:update': (patch) => {

@@ -7,6 +7,7 @@
 import type { Handlers } from '../../../shared/api';
 import { SeedbankError } from '../../../shared/errors';
 import type { Job } from '../../../shared/types';
+import { testCandidateKey } from '../secrets/key-setup';
 import type { CoreContext } from '../context';
 import { newId } from '../ids';
 import { toJob } from './job-row';
@@ -70,6 +71,6 @@ export function createJobHandlers(runner: JobRunner, ctx: CoreContext): Pick<Han
     'jobs:resume': ({ id }) => runner.resume(id),
     'jobs:clearFinished': () => ({ removed: runner.store.clearFinished() }),
     'credits:get': credits,
-    'key:test': credits,
+    'key:test': async (payload) => (payload?.key ? { credits: await testCandidateKey(ctx, payload.key) } : credits()),
   };
 }

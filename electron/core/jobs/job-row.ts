@@ -33,6 +33,8 @@ export interface JobRow {
   ready_at: string | null;
   error_code: string | null;
   error_message: string | null;
+  /** The request field the error names (schema v3), or null. */
+  error_field: string | null;
   generation_id: string | null;
   polls: number;
   next_attempt_at: number;
@@ -75,7 +77,8 @@ export function rowBody(row: JobRow): Record<string, unknown> {
 export function rowError(row: JobRow): ErrorInfo | null {
   if (!row.error_code && !row.error_message) return null;
   const code: ErrorCode = isErrorCode(row.error_code) ? row.error_code : 'INTERNAL';
-  return { code, message: row.error_message ?? code };
+  const info: ErrorInfo = { code, message: row.error_message ?? code };
+  return row.error_field ? { ...info, field: row.error_field } : info;
 }
 
 export function toJob(row: JobRow): Job {

@@ -278,7 +278,12 @@ export class JobWorker {
     this.d.events.changed(done);
   }
 
-  private errorFields(error: { code: string; message: string }) {
-    return { error_code: error.code, error_message: error.message, finished_at: this.nowIso() };
+  private errorFields(error: { code: string; message: string; field?: string }) {
+    return {
+      error_code: error.code,
+      error_message: error.message,
+      error_field: error.field ?? null,
+      finished_at: this.nowIso(),
+    };
   }
 }

@@ -12,6 +12,7 @@ import type { Library } from './library';
 type LibraryChannel =
   | 'inputs:add'
   | 'inputs:fromLibrary'
+  | 'inputs:get'
   | 'library:list'
   | 'library:get'
   | 'library:favorite'
@@ -52,6 +53,7 @@ export function createLibraryHandlers(
   return {
     'inputs:add': ({ dataBase64 }) => library.addInput(decodeBase64(dataBase64)),
     'inputs:fromLibrary': ({ id }) => library.addInputFromGeneration(id),
+    'inputs:get': ({ hashes }) => library.getInputs(hashes),
 
     'library:list': (args) => library.list(args),
     'library:get': ({ id }) => library.getDetail(id),

@@ -17,7 +17,14 @@ import * as edits from './edits/edits';
 import { exportImages, type ExportSelection } from './maintenance/export';
 import { currentFile, findGenerationRow, selectRows, toGenerations, type GenerationRow } from './db/generation-row';
 import { importFolder } from './maintenance/import';
-import { readStoredInput, storedInputSize, storeInput, toInputImage, type StoredInput } from './files/inputs';
+import {
+  getInputRow,
+  readStoredInput,
+  storedInputSize,
+  storeInput,
+  toInputImage,
+  type StoredInput,
+} from './files/inputs';
 import { absolutePath } from './files/library-paths';
 import { getGenerationDetail } from './query/lineage';
 import { listRows, type ListArgs } from './query/gallery-page';
@@ -162,6 +169,16 @@ export class Library {
   async addInput(bytes: Uint8Array): Promise<InputImage> {
     const row = await storeInput(this.ctx.db, this.ctx.paths.home, bytes, this.ctx.now());
     return toInputImage(row, this.ctx.assetUrl);
+  }
+
+  /** Stored inputs by hash, in the order asked; NOT_FOUND naming the first one that is gone. */
+  getInputs(hashes: readonly string[]): InputImage[] {
+    return hashes.map((hash) => {
+      const row = getInputRow(this.ctx.db, hash);
+      if (!row)
+        throw new SeedbankError('NOT_FOUND', `Reference image ${hash.slice(0, 12)}… is no longer stored`, 'hashes');
+      return toInputImage(row, this.ctx.assetUrl);
+    });
   }
 
   /** A library image as a reference input, stored once by content hash like any other. */

@@ -17,18 +17,28 @@ function WidthHeight({ spec, invalidField }: { spec: ModelSpec; invalidField: st
   const width = typeof params.width === 'number' ? params.width : 1024;
   const height = typeof params.height === 'number' ? params.height : 1024;
   const [draft, setDraft] = useState({ width: String(width), height: String(height) });
+  /** What the composer changed in a typed size, said beside the fields (never silently). */
+  const [adjusted, setAdjusted] = useState<string | null>(null);
   useEffect(() => setDraft({ width: String(width), height: String(height) }), [width, height]);
   const rule = spec.size.kind === 'wh' ? spec.size : null;
 
   const commit = () => {
     const snapped = snapSize(spec, Number(draft.width), Number(draft.height));
     if (snapped) {
+      const typed = `${draft.width} × ${draft.height}`;
+      const result = `${snapped.width} × ${snapped.height}`;
+      setAdjusted(
+        typed === result
+          ? null
+          : `Adjusted ${typed} to ${result}${rule ? ` (multiples of ${rule.multiple}, ${rule.min}–${rule.max ?? 'any'} px${rule.maxMp ? `, up to ${rule.maxMp} MP` : ''})` : ''}.`,
+      );
       setParam('width', snapped.width);
       setParam('height', snapped.height);
       setDraft({ width: String(snapped.width), height: String(snapped.height) });
     }
   };
   const preset = (ratio: string) => {
+    setAdjusted(null);
     const size = sizeForAspect(spec, ratio);
     if ('width' in size) {
       setParam('width', size.width);
@@ -83,6 +93,11 @@ function WidthHeight({ spec, invalidField }: { spec: ModelSpec; invalidField: st
           onKeyDown={(e) => e.key === 'Enter' && commit()}
         />
       </div>
+      {adjusted && (
+        <span className="hint adjusted" role="status" data-testid="size-adjusted">
+          {adjusted}
+        </span>
+      )}
       {rule && (
         <span className="hint">
           Multiples of {rule.multiple}, {rule.min}–{rule.max ?? 'any'} px{rule.maxMp ? `, up to ${rule.maxMp} MP` : ''}{' '}

@@ -25,6 +25,8 @@ import {
 import { EditorActions } from './EditorActions';
 import { Lineage } from './Lineage';
 import { ParamTable } from './ParamTable';
+import { TagSuggestions } from '../../ui/TagSuggestions';
+import { Highlighted } from './Highlighted';
 
 export function DetailView({ id }: { id: string }) {
   const [detail, setDetail] = useState<GenerationDetail | null>(null);
@@ -87,11 +89,13 @@ export function DetailView({ id }: { id: string }) {
           </button>
         </header>
         <section aria-label="What was asked">
-          <p className="detail-prompt">{gen.prompt || <em>(no prompt)</em>}</p>
+          <p className="detail-prompt">{gen.prompt ? <Highlighted text={gen.prompt} /> : <em>(no prompt)</em>}</p>
           {gen.upsampledPrompt && gen.upsampledPrompt !== gen.prompt && (
             <details open>
               <summary>The prompt BFL used (upsampled)</summary>
-              <p className="detail-prompt upsampled">{gen.upsampledPrompt}</p>
+              <p className="detail-prompt upsampled">
+                <Highlighted text={gen.upsampledPrompt} />
+              </p>
             </details>
           )}
         </section>
@@ -154,8 +158,10 @@ export function DetailView({ id }: { id: string }) {
               setTagText('');
             }}
           >
+            <TagSuggestions id="detail-tag-suggestions" />
             <input
               aria-label="Add a tag"
+              list="detail-tag-suggestions"
               placeholder="add tag"
               value={tagText}
               onChange={(e) => setTagText(e.target.value)}

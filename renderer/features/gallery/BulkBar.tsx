@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useLibraryStore } from '../../state/library-store';
 import { useViewStore } from '../../state/view-store';
 import { chooseFolder, exportImages, favorite, move, restore, tag, trash } from '../../state/library-actions';
+import { TagSuggestions } from '../../ui/TagSuggestions';
 
 export function BulkBar() {
   const selected = useLibraryStore((s) => s.selected);
@@ -43,8 +44,10 @@ export function BulkBar() {
               setTagText('');
             }}
           >
+            <TagSuggestions id="bulk-tag-suggestions" />
             <input
               aria-label="Tag to add"
+              list="bulk-tag-suggestions"
               placeholder="tag"
               value={tagText}
               onChange={(e) => setTagText(e.target.value)}

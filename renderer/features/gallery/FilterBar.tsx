@@ -1,6 +1,11 @@
-/** Filters over the grid: model, favourites, rating, tag, date, has references, edits of; and the sort. */
+/**
+ * Filters over the grid in one row that never wraps: model, favourites and the sort stay in view;
+ * rating, tag, dates and references sit in a "More filters" popover (its button says how many are
+ * set), and the "Edits of one image" chip while that filter is on; the thumbnail size slider and the count sit at the end when there is room.
+ */
 import { MODELS } from '../../../shared/models';
 import { useLibraryStore, type LibrarySort } from '../../state/library-store';
+import { useViewStore } from '../../state/view-store';
 
 function dayStart(date: string): string | undefined {
   return date ? new Date(`${date}T00:00:00`).toISOString() : undefined;
@@ -17,6 +22,11 @@ export function FilterBar() {
   const total = useLibraryStore((s) => s.total);
   const setFilter = useLibraryStore((s) => s.setFilter);
   const setSort = useLibraryStore((s) => s.setSort);
+  const thumbSize = useViewStore((s) => s.thumbSize);
+  const setThumbSize = useViewStore((s) => s.setThumbSize);
+  const moreSet = [filter.minRating, filter.tag, filter.from, filter.to, filter.hasReferences].filter(
+    (v) => v !== undefined,
+  ).length;
 
   return (
     <div className="filter-bar" role="toolbar" aria-label="Filters">
@@ -40,57 +50,6 @@ export function FilterBar() {
       >
         ♥ Favourites
       </button>
-      <select
-        aria-label="Minimum rating"
-        value={filter.minRating ?? 0}
-        onChange={(e) => setFilter({ minRating: Number(e.target.value) || undefined })}
-      >
-        <option value={0}>Any rating</option>
-        {[1, 2, 3, 4, 5].map((n) => (
-          <option key={n} value={n}>
-            {'★'.repeat(n)}+
-          </option>
-        ))}
-      </select>
-      <select
-        aria-label="Filter by tag"
-        value={filter.tag ?? ''}
-        onChange={(e) => setFilter({ tag: e.target.value || undefined })}
-      >
-        <option value="">Any tag</option>
-        {tags.map((t) => (
-          <option key={t.tag} value={t.tag}>
-            {t.tag} ({t.count})
-          </option>
-        ))}
-      </select>
-      <label className="inline">
-        <span>From</span>
-        <input
-          type="date"
-          aria-label="From date"
-          value={toDateInput(filter.from)}
-          onChange={(e) => setFilter({ from: dayStart(e.target.value) })}
-        />
-      </label>
-      <label className="inline">
-        <span>To</span>
-        <input
-          type="date"
-          aria-label="To date"
-          value={toDateInput(filter.to)}
-          onChange={(e) => setFilter({ to: dayEnd(e.target.value) })}
-        />
-      </label>
-      <select
-        aria-label="Reference images"
-        value={filter.hasReferences === undefined ? '' : String(filter.hasReferences)}
-        onChange={(e) => setFilter({ hasReferences: e.target.value === '' ? undefined : e.target.value === 'true' })}
-      >
-        <option value="">Any references</option>
-        <option value="true">Uses references</option>
-        <option value="false">No references</option>
-      </select>
       {filter.editsOf && (
         <button type="button" className="chip on" onClick={() => setFilter({ editsOf: undefined })}>
           Edits of one image ×
@@ -101,6 +60,76 @@ export function FilterBar() {
         <option value="oldest">Oldest first</option>
         <option value="rating">Best rated</option>
       </select>
+      <details className="more-filters">
+        <summary>More filters{moreSet > 0 ? ` (${moreSet})` : ''}</summary>
+        <div className="more-filters-panel">
+          <select
+            aria-label="Minimum rating"
+            value={filter.minRating ?? 0}
+            onChange={(e) => setFilter({ minRating: Number(e.target.value) || undefined })}
+          >
+            <option value={0}>Any rating</option>
+            {[1, 2, 3, 4, 5].map((n) => (
+              <option key={n} value={n}>
+                {'★'.repeat(n)}+
+              </option>
+            ))}
+          </select>
+          <select
+            aria-label="Filter by tag"
+            value={filter.tag ?? ''}
+            onChange={(e) => setFilter({ tag: e.target.value || undefined })}
+          >
+            <option value="">Any tag</option>
+            {tags.map((t) => (
+              <option key={t.tag} value={t.tag}>
+                {t.tag} ({t.count})
+              </option>
+            ))}
+          </select>
+          <label className="inline">
+            <span>From</span>
+            <input
+              type="date"
+              aria-label="From date"
+              value={toDateInput(filter.from)}
+              onChange={(e) => setFilter({ from: dayStart(e.target.value) })}
+            />
+          </label>
+          <label className="inline">
+            <span>To</span>
+            <input
+              type="date"
+              aria-label="To date"
+              value={toDateInput(filter.to)}
+              onChange={(e) => setFilter({ to: dayEnd(e.target.value) })}
+            />
+          </label>
+          <select
+            aria-label="Reference images"
+            value={filter.hasReferences === undefined ? '' : String(filter.hasReferences)}
+            onChange={(e) =>
+              setFilter({ hasReferences: e.target.value === '' ? undefined : e.target.value === 'true' })
+            }
+          >
+            <option value="">Any references</option>
+            <option value="true">Uses references</option>
+            <option value="false">No references</option>
+          </select>
+        </div>
+      </details>
+      <label className="inline thumb-size">
+        <span className="sr-only">Thumbnail size</span>
+        <input
+          type="range"
+          min={100}
+          max={360}
+          step={20}
+          value={thumbSize}
+          aria-label="Thumbnail size"
+          onChange={(e) => setThumbSize(Number(e.target.value))}
+        />
+      </label>
       <span className="hint count" aria-live="polite">
         {total.toLocaleString()} image{total === 1 ? '' : 's'}
       </span>

@@ -1,19 +1,37 @@
 /**
- * The virtualized grid: only the rows near the viewport are in the DOM (a 100,000-image library
- * keeps a few hundred thumbnails at most), the next page loads by cursor as the end comes near,
- * and the focused image is kept in view when the keyboard moves it.
+ * The virtualized grid: justified rows at each image's true aspect ratio, only the rows near the
+ * viewport in the DOM (a 100,000-image library keeps a few hundred thumbnails at most), running
+ * jobs as placeholder tiles where their images will land, the next page loaded by cursor as the
+ * end comes near, and the focused image kept in view when the keyboard moves it.
  */
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, type MouseEvent, type RefObject } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type MouseEvent,
+  type RefObject,
+} from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { Generation } from '../../../shared/types';
+import type { Generation, Job } from '../../../shared/types';
+import { useJobsStore } from '../../state/jobs-store';
 import { isFilterEmpty } from '../../state/library-filter';
 import { useLibraryStore } from '../../state/library-store';
 import { useViewStore } from '../../state/view-store';
 import { ErrorNotice } from '../../ui/ErrorNotice';
+import { useNow } from '../../ui/elapsed';
+import { justifyRows } from './justified-layout';
+import { pendingJobsFor, requestedAspect } from './pending-jobs';
+import { PendingTile } from './PendingTile';
 import { Thumb } from './Thumb';
 
-const MIN_CELL = 180;
 const GAP = 6;
+/** The grid's padding (left + right). */
+const PAD = 8;
+
+const aspectOf = (gen: Generation) => (gen.width && gen.height ? gen.width / gen.height : 1);
 
 function useWidth(ref: RefObject<HTMLElement | null>): number {
   const [width, setWidth] = useState(0);
@@ -38,21 +56,30 @@ export function Gallery() {
   const focusedId = useLibraryStore((s) => s.focusedId);
   const filter = useLibraryStore((s) => s.filter);
   const openDetail = useViewStore((s) => s.openDetail);
+  const sort = useLibraryStore((s) => s.sort);
+  const jobs = useJobsStore((s) => s.jobs);
+  const targetHeight = useViewStore((s) => s.thumbSize);
+  const pending = useMemo(() => pendingJobsFor(jobs, filter, sort), [jobs, filter, sort]);
+  const now = useNow(pending.length > 0);
   const scrollRef = useRef<HTMLDivElement>(null);
   const width = useWidth(scrollRef);
-  const columns = Math.max(1, Math.floor((width - 8 + GAP) / (MIN_CELL + GAP)));
-  const cell = Math.floor((width - 8 - GAP * (columns - 1)) / columns) || MIN_CELL;
-  const rowCount = Math.ceil(items.length / columns);
+  const layout = useMemo(
+    () => justifyRows([...pending.map(requestedAspect), ...items.map(aspectOf)], width - PAD, targetHeight, GAP),
+    [pending, items, width, targetHeight],
+  );
+  const rowCount = layout.length;
+  // Arrow up/down move by about a row: the first row's length.
+  const columns = Math.max(1, layout[0]?.widths.length ?? 1);
 
   useEffect(() => useLibraryStore.getState().setColumns(columns), [columns]);
 
   const virtualizer = useVirtualizer({
     count: rowCount,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => cell + GAP,
+    estimateSize: (index) => (layout[index]?.height ?? targetHeight) + GAP,
     overscan: 3,
   });
-  useEffect(() => virtualizer.measure(), [cell, virtualizer]);
+  useEffect(() => virtualizer.measure(), [layout, virtualizer]);
 
   const rows = virtualizer.getVirtualItems();
   const lastRow = rows.at(-1)?.index ?? 0;
@@ -66,9 +93,10 @@ export function Gallery() {
   // Keep the keyboard focus in view.
   useEffect(() => {
     if (!focusedId) return;
-    const index = useLibraryStore.getState().items.findIndex((g) => g.id === focusedId);
-    if (index >= 0) virtualizer.scrollToIndex(Math.floor(index / columns), { align: 'auto' });
-  }, [focusedId, columns, virtualizer]);
+    const index = pending.length + useLibraryStore.getState().items.findIndex((g) => g.id === focusedId);
+    const row = layout.findIndex((r) => index >= r.start && index < r.start + r.widths.length);
+    if (row >= 0) virtualizer.scrollToIndex(row, { align: 'auto' });
+  }, [focusedId, layout, pending.length, virtualizer]);
 
   const onClick = useCallback((gen: Generation, event: MouseEvent) => {
     const mode = event.shiftKey ? 'range' : event.ctrlKey || event.metaKey ? 'toggle' : 'single';
@@ -87,7 +115,7 @@ export function Gallery() {
       aria-busy={loading}
     >
       {error && <ErrorNotice error={error} onRetry={() => void useLibraryStore.getState().reload()} />}
-      {loadedOnce && items.length === 0 && !error && (
+      {loadedOnce && items.length === 0 && pending.length === 0 && !error && (
         <div className="empty-state">
           {!isFilterEmpty(filter) ? (
             <p>Nothing matches. Try fewer words or clear a filter.</p>
@@ -97,28 +125,40 @@ export function Gallery() {
         </div>
       )}
       <div className="gallery-inner" style={{ height: virtualizer.getTotalSize() }}>
-        {rows.map((row) => (
-          <div
-            key={row.key}
-            className="gallery-row"
-            role="row"
-            aria-rowindex={row.index + 1}
-            style={{ transform: `translateY(${row.start}px)`, height: cell, gap: GAP }}
-          >
-            {items.slice(row.index * columns, row.index * columns + columns).map((gen) => (
-              <Thumb
-                key={gen.id}
-                gen={gen}
-                size={cell}
-                selected={selected.has(gen.id)}
-                focused={focusedId === gen.id}
-                onClick={onClick}
-                onOpen={onOpen}
-                selectedIds={selectedIds}
-              />
-            ))}
-          </div>
-        ))}
+        {rows.map((row) => {
+          const laid = layout[row.index];
+          if (!laid) return null;
+          return (
+            <div
+              key={row.key}
+              className="gallery-row"
+              role="row"
+              aria-rowindex={row.index + 1}
+              style={{ transform: `translateY(${row.start}px)`, height: laid.height, gap: GAP }}
+            >
+              {laid.widths.map((cellWidth, i) => {
+                const index = laid.start + i;
+                const job: Job | undefined = pending[index];
+                if (job) return <PendingTile key={job.id} job={job} width={cellWidth} height={laid.height} now={now} />;
+                const gen = items[index - pending.length];
+                if (!gen) return null;
+                return (
+                  <Thumb
+                    key={gen.id}
+                    gen={gen}
+                    width={cellWidth}
+                    height={laid.height}
+                    selected={selected.has(gen.id)}
+                    focused={focusedId === gen.id}
+                    onClick={onClick}
+                    onOpen={onOpen}
+                    selectedIds={selectedIds}
+                  />
+                );
+              })}
+            </div>
+          );
+        })}
       </div>
     </div>
   );

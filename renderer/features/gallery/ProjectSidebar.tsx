@@ -6,6 +6,7 @@ import { useViewStore } from '../../state/view-store';
 import { describeError, errorInfoOf } from '../../ui/error-text';
 import { GENERATION_DRAG_TYPE } from '../../ui/read-image-file';
 import { emptyTrash, move } from '../../state/library-actions';
+import { EmptyTrashDialog } from './EmptyTrashDialog';
 import { ProjectMenu } from './ProjectMenu';
 
 type Place = { kind: 'all' } | { kind: 'unsorted' } | { kind: 'trash' } | { kind: 'project'; id: string };
@@ -26,6 +27,7 @@ export function ProjectSidebar() {
   const showToast = useViewStore((s) => s.showToast);
   const [naming, setNaming] = useState(false);
   const [name, setName] = useState('');
+  const [confirmEmpty, setConfirmEmpty] = useState(false);
   const [editing, setEditing] = useState<string | null>(null);
   const place = currentPlace(filter);
   const go = (next: Place) =>
@@ -123,12 +125,22 @@ export function ProjectSidebar() {
         {item({ kind: 'trash' }, 'Trash', trashCount)}
         {place.kind === 'trash' && trashCount > 0 && (
           <li>
-            <button type="button" className="nav-item danger" onClick={() => void emptyTrash()}>
+            <button type="button" className="nav-item danger" onClick={() => setConfirmEmpty(true)}>
               Empty Trash
             </button>
           </li>
         )}
       </ul>
+      {confirmEmpty && (
+        <EmptyTrashDialog
+          count={trashCount}
+          onClose={() => setConfirmEmpty(false)}
+          onConfirm={() => {
+            setConfirmEmpty(false);
+            void emptyTrash();
+          }}
+        />
+      )}
     </nav>
   );
 }

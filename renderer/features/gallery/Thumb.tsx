@@ -1,5 +1,10 @@
-/** One thumbnail in the grid. Its alt text is the full prompt, so search and screen readers agree. */
-import { memo, type MouseEvent } from 'react';
+/**
+ * One thumbnail in the grid, at its true aspect ratio. Its alt text is the full prompt, so search
+ * and screen readers agree; hover or keyboard focus shows prompt, model and seed; a rating or
+ * favourite change shows a brief badge so the keyboard gives feedback.
+ */
+import { memo, useEffect, useRef, useState, type MouseEvent } from 'react';
+import { getModel } from '../../../shared/models';
 import type { Generation } from '../../../shared/types';
 import { GENERATION_DRAG_TYPE } from '../../ui/read-image-file';
 
@@ -7,17 +12,47 @@ interface ThumbProps {
   gen: Generation;
   selected: boolean;
   focused: boolean;
-  size: number;
+  width: number;
+  height: number;
   onClick(gen: Generation, event: MouseEvent): void;
   onOpen(gen: Generation): void;
   selectedIds: () => string[];
 }
 
-export const Thumb = memo(function Thumb({ gen, selected, focused, size, onClick, onOpen, selectedIds }: ThumbProps) {
+/** The badge text for a rating/favourite change, shown briefly; null on first render. */
+function useChangeBadge(gen: Generation): string | null {
+  const previous = useRef({ rating: gen.rating, favorite: gen.favorite });
+  const [badge, setBadge] = useState<string | null>(null);
+  useEffect(() => {
+    const before = previous.current;
+    previous.current = { rating: gen.rating, favorite: gen.favorite };
+    let text: string | null = null;
+    // Words, not the ★/♥ glyphs of the permanent badges, so the two never read as one.
+    if (before.favorite !== gen.favorite) text = gen.favorite ? 'Favourited' : 'Unfavourited';
+    else if (before.rating !== gen.rating) text = gen.rating === 0 ? 'Rating cleared' : `Rated ${gen.rating}`;
+    if (!text) return;
+    setBadge(text);
+    const timer = setTimeout(() => setBadge(null), 1200);
+    return () => clearTimeout(timer);
+  }, [gen.rating, gen.favorite]);
+  return badge;
+}
+
+export const Thumb = memo(function Thumb({
+  gen,
+  selected,
+  focused,
+  width,
+  height,
+  onClick,
+  onOpen,
+  selectedIds,
+}: ThumbProps) {
+  const badge = useChangeBadge(gen);
   return (
     <div
       className={`thumb${selected ? ' selected' : ''}${focused ? ' focused' : ''}`}
-      style={{ width: size, height: size }}
+      style={{ width, height }}
       role="gridcell"
       aria-selected={selected}
       data-id={gen.id}
@@ -36,6 +71,18 @@ export const Thumb = memo(function Thumb({ gen, selected, focused, size, onClick
         {gen.rating > 0 && <span className="stars">{'★'.repeat(gen.rating)}</span>}
         {gen.missing && <span className="warn">missing</span>}
       </div>
+      <div className="thumb-caption" aria-hidden="true">
+        <span className="thumb-caption-prompt">{gen.prompt}</span>
+        <span className="thumb-caption-meta">
+          {getModel(gen.model)?.label ?? gen.model}
+          {gen.seed !== null ? ` · seed ${gen.seed}` : ''}
+        </span>
+      </div>
+      {badge && (
+        <span className="thumb-flash" role="status">
+          {badge}
+        </span>
+      )}
     </div>
   );
 });

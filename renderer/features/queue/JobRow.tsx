@@ -2,12 +2,16 @@
 import { useState } from 'react';
 import { ACTIVE_JOB_STATUSES, isCancellable, isPaused, isRetryable, jobStatusLabel } from '../../../shared/job-states';
 import type { Job } from '../../../shared/types';
+import { BFL_LINKS } from '../../../shared/bfl-links';
 import { getModel } from '../../../shared/models';
 import { useJobsStore } from '../../state/jobs-store';
 import { useViewStore } from '../../state/view-store';
 import { describeError, errorInfoOf } from '../../ui/error-text';
-import { formatCredits } from '../../ui/format';
-import { elapsedSeconds, formatElapsed } from './elapsed';
+import { ExternalLink } from '../../ui/ExternalLink';
+import { jobSeed } from './batches';
+import { chargeText } from './charge-text';
+import { editInComposer } from './edit-in-composer';
+import { elapsedSeconds, formatElapsed } from '../../ui/elapsed';
 
 export function JobRow({ job, now }: { job: Job; now: number }) {
   const cancel = useJobsStore((s) => s.cancel);
@@ -20,7 +24,8 @@ export function JobRow({ job, now }: { job: Job; now: number }) {
   const paused = isPaused(job.status);
   const retryable = isRetryable(job.status);
   const label = jobStatusLabel(job.status);
-  const cost = job.cost ?? job.estimatedCost;
+  const charge = chargeText(job);
+  const seed = jobSeed(job);
   const error = job.error ? describeError(job.error) : null;
 
   const run = (work: Promise<void>) =>
@@ -29,7 +34,9 @@ export function JobRow({ job, now }: { job: Job; now: number }) {
       showToast(describeError(info).title, info);
     });
   const onRetry = () => {
-    if (job.status === 'unknown' && !confirming) setConfirming(true);
+    // Sending the same prompt again would be moderated again: open it for editing instead.
+    if (job.status === 'moderated') void run(editInComposer(job));
+    else if (job.status === 'unknown' && !confirming) setConfirming(true);
     else {
       setConfirming(false);
       void run(retry(job.id, job.status === 'unknown'));
@@ -47,7 +54,10 @@ export function JobRow({ job, now }: { job: Job; now: number }) {
       <div className="job-meta hint">
         <span>{getModel(job.request.model)?.label ?? job.request.model}</span>
         <span>{formatElapsed(elapsedSeconds(job, now))}</span>
-        <span>{cost === null ? '—' : `${job.cost === null ? '~' : ''}${formatCredits(cost)} cr`}</span>
+        <span data-testid="job-seed">{seed === null ? 'random seed' : `seed ${seed}`}</span>
+        <span className={`charge charge-${charge.kind}`} data-testid="job-charge">
+          {charge.text}
+        </span>
       </div>
       {active && (
         <div
@@ -74,6 +84,12 @@ export function JobRow({ job, now }: { job: Job; now: number }) {
         <p className="job-error" data-code={job.error?.code}>
           <strong>{job.status === 'moderated' ? 'Moderation: ' : `${error.title}: `}</strong>
           {job.status === 'moderated' ? job.error?.message : error.detail}
+          {error.action === 'credits' && (
+            <>
+              {' '}
+              <ExternalLink href={BFL_LINKS.dashboard}>Open the BFL dashboard</ExternalLink>
+            </>
+          )}
         </p>
       )}
       {confirming && (
@@ -94,7 +110,7 @@ export function JobRow({ job, now }: { job: Job; now: number }) {
         )}
         {retryable && (
           <button type="button" className="small" onClick={onRetry}>
-            {confirming ? 'Send again' : 'Retry'}
+            {confirming ? 'Send again' : job.status === 'moderated' ? 'Edit and retry' : 'Retry'}
           </button>
         )}
         {confirming && (

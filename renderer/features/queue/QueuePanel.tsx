@@ -1,7 +1,9 @@
-/** The live queue: every job, newest first, updated by `jobs:changed`. */
+/** The live queue: every job, newest first (a batch as one row), updated by `jobs:changed`. */
 import { ACTIVE_JOB_STATUSES } from '../../../shared/job-states';
 import { useJobsStore } from '../../state/jobs-store';
-import { useNow } from './elapsed';
+import { groupBatches } from './batches';
+import { BatchRow } from './BatchRow';
+import { useNow } from '../../ui/elapsed';
 import { JobRow } from './JobRow';
 
 export function QueuePanel() {
@@ -23,9 +25,13 @@ export function QueuePanel() {
         <p className="hint empty">Nothing queued. Jobs appear here as soon as you press Generate.</p>
       ) : (
         <ul className="job-list">
-          {jobs.map((job) => (
-            <JobRow key={job.id} job={job} now={now} />
-          ))}
+          {groupBatches(jobs).map((batch) =>
+            batch.jobs.length === 1 && batch.jobs[0] ? (
+              <JobRow key={batch.jobs[0].id} job={batch.jobs[0]} now={now} />
+            ) : (
+              <BatchRow key={batch.id} batch={batch} now={now} />
+            ),
+          )}
         </ul>
       )}
     </section>

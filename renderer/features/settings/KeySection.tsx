@@ -1,20 +1,19 @@
 /**
- * The API key: set, replace, clear, test. The field is write-only: after saving, the page knows
- * only whether a key is set and its last four characters.
+ * The API key: where it comes from, where to get one, set/replace/test (KeyForm) and clear. The
+ * field is write-only: after saving, the page knows only whether a key is set and its last four.
  */
 import { useState } from 'react';
+import { BFL_LINKS } from '../../../shared/bfl-links';
 import type { ErrorInfo } from '../../../shared/errors';
 import { useSettingsStore } from '../../state/settings-store';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { errorInfoOf } from '../../ui/error-text';
-import { formatCredits } from '../../ui/format';
+import { ExternalLink } from '../../ui/ExternalLink';
+import { KeyForm } from '../../ui/KeyForm';
 
 export function KeySection() {
   const key = useSettingsStore((s) => s.key);
-  const setKey = useSettingsStore((s) => s.setKey);
   const clearKey = useSettingsStore((s) => s.clearKey);
-  const testKey = useSettingsStore((s) => s.testKey);
-  const [draft, setDraft] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorInfo | null>(null);
   const [result, setResult] = useState<string | null>(null);
@@ -39,50 +38,27 @@ export function KeySection() {
         {key?.hasKey ? (
           <>
             A key is set, ending in <code>{key.last4}</code>
-            {key.source === 'env' ? ' (from BFL_API_KEY in the environment)' : ' (in the OS keychain)'}.
+            {key.source === 'env'
+              ? ' (from BFL_API_KEY in the environment)'
+              : key.source === 'session'
+                ? ' (for this session only, not saved)'
+                : ' (in the OS keychain)'}
+            .
           </>
         ) : (
           'No key is set.'
         )}
       </p>
       {key?.message && <p className="hint">{key.message}</p>}
-      <form
-        className="row"
-        onSubmit={(e) => {
-          e.preventDefault();
-          const value = draft;
-          void run(async () => {
-            await setKey(value);
-            setDraft('');
-            return 'Key saved in the keychain.';
-          });
-        }}
-      >
-        <label htmlFor="api-key" className="sr-only">
-          API key
-        </label>
-        <input
-          id="api-key"
-          name="api-key"
-          type="password"
-          autoComplete="off"
-          spellCheck={false}
-          placeholder={key?.hasKey ? 'Paste a new key to replace it' : 'Paste your key from the BFL dashboard'}
-          value={draft}
-          onChange={(e) => setDraft(e.target.value)}
-        />
-        <button type="submit" className="primary" disabled={busy || draft.trim().length === 0}>
-          {key?.hasKey ? 'Replace key' : 'Save key'}
-        </button>
-      </form>
+      <p className="hint">
+        Keys are made in the <ExternalLink href={BFL_LINKS.dashboard}>BFL dashboard</ExternalLink> (“Add Key”).
+      </p>
+      <KeyForm
+        id="api-key"
+        labels={{ field: 'API key', test: 'Test key', save: key?.hasKey ? 'Replace key' : 'Save key' }}
+        placeholder={key?.hasKey ? 'Paste a new key to replace it' : 'Paste your key from the BFL dashboard'}
+      />
       <div className="row">
-        <button
-          type="button"
-          disabled={busy || !key?.hasKey}
-          onClick={() => void run(async () => `The key works. Balance: ${formatCredits(await testKey())} credits.`)}
-        >
-          Test key
-        </button>
         <button
           type="button"
           className="danger"
@@ -90,7 +66,7 @@ export function KeySection() {
           onClick={() =>
             void run(async () => {
               await clearKey();
-              return 'Key removed from the keychain.';
+              return key?.source === 'session' ? 'Key forgotten.' : 'Key removed from the keychain.';
             })
           }
         >

@@ -1,6 +1,7 @@
 /** Settings, over the workspace; Esc or Close goes back. */
 import { useSettingsStore } from '../../state/settings-store';
 import { useViewStore } from '../../state/view-store';
+import { AboutSection } from './AboutSection';
 import { KeySection } from './KeySection';
 import { PreferencesSection } from './PreferencesSection';
 import { SpendSection } from './SpendSection';
@@ -26,7 +27,10 @@ export function SettingsPage() {
           <KeySection />
           <PreferencesSection />
         </div>
-        <SpendSection />
+        <div>
+          <SpendSection />
+          <AboutSection />
+        </div>
       </div>
     </div>
   );

@@ -4,7 +4,7 @@
  * a shortcut cannot be listed without working or work without being listed.
  */
 import { generate } from '../../state/generate';
-import { favorite, rate, trash } from '../../state/library-actions';
+import { favorite, rate, trash, undoLast } from '../../state/library-actions';
 import { useLibraryStore } from '../../state/library-store';
 import { useViewStore } from '../../state/view-store';
 
@@ -29,6 +29,15 @@ export interface Shortcut {
     /** Does it; `false` when it does not apply now, so the key keeps its usual meaning. */
     run(event: KeyboardEvent): boolean;
   } | null;
+}
+
+/** A key typed into a field belongs to the field, not to the app. */
+export function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable) return true;
+  if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
+  if (target instanceof HTMLInputElement) return !['checkbox', 'radio', 'range', 'button'].includes(target.type);
+  return false;
 }
 
 /** The ids an action applies to: the selection when the focused image is in it, else the focused image. */
@@ -152,6 +161,20 @@ export const SHORTCUTS: Shortcut[] = [
         const ids = targets();
         if (ids.length === 0 || focusedImage()?.trashed) return false;
         void trash(ids);
+        return true;
+      },
+    },
+  },
+  {
+    keys: 'Ctrl/⌘ + Z',
+    what: 'Undo the last delete, move, rating, tag or favourite',
+    handler: {
+      scope: 'anywhere',
+      matches: (e) => (e.key === 'z' || e.key === 'Z') && (e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey,
+      // In a text field Ctrl/⌘+Z stays the field's own undo.
+      run: (e) => {
+        if (isTyping(e.target)) return false;
+        void undoLast();
         return true;
       },
     },

@@ -4,15 +4,7 @@
  */
 import { useEffect } from 'react';
 import { useViewStore } from '../../state/view-store';
-import { SHORTCUTS, type ShortcutScope } from './shortcuts';
-
-function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable) return true;
-  if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
-  if (target instanceof HTMLInputElement) return !['checkbox', 'radio', 'range', 'button'].includes(target.type);
-  return false;
-}
+import { isTyping, SHORTCUTS, type ShortcutScope } from './shortcuts';
 
 function applies(scope: ShortcutScope, event: KeyboardEvent): boolean {
   if (scope === 'anywhere') return true;

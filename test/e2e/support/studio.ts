@@ -28,13 +28,19 @@ export interface StudioOptions {
   /** Point the host at this API base instead of the emulator (e.g. a closed port: offline). */
   apiBase?: string;
   viewport?: { width: number; height: number };
+  /** Extra environment for the web host (e.g. SEEDBANK_KEYCHAIN=none: no keychain at all). */
+  hostEnv?: Record<string, string>;
 }
 
 export async function startStudio(options: StudioOptions = {}): Promise<Studio> {
   buildStudio();
   const fake = await startFakeBfl({ taskMs: 400, ...options.fake });
   const home = makeTempDir('seedbank-e2e-');
-  const host = await startHostProcess({ home, apiBase: options.apiBase ?? fake.apiBase });
+  const host = await startHostProcess({
+    home,
+    apiBase: options.apiBase ?? fake.apiBase,
+    ...(options.hostEnv ? { extra: options.hostEnv } : {}),
+  });
   const browser = await launchChromium();
   const context = await browser.newContext({ viewport: options.viewport ?? { width: 1440, height: 900 } });
   // Generation itself takes ~5 s through the runner's first poll; nothing else should take long.

@@ -89,7 +89,7 @@ describe('lineage', () => {
   });
 });
 
-describe('tags and spend', () => {
+describe('tags', () => {
   it('counts tags outside the trash, most used first', async () => {
     t = await openTestLibrary();
     const added = await addImages(t, 3, (i) => ({ tags: i === 0 ? ['fog'] : ['fog', 'dawn'] }));
@@ -98,22 +98,5 @@ describe('tags and spend', () => {
       { tag: 'fog', count: 2 },
       { tag: 'dawn', count: 1 },
     ]);
-  });
-
-  it('adds up credits for today, this month and per project', async () => {
-    t = await openTestLibrary();
-    // Two minutes apart, between quarter hours: the same local day in every time zone.
-    t.clock.now = new Date('2026-11-20T12:07:00.000Z');
-    await addImages(t, 1, () => ({ cost: 1.5, createdAt: '2026-11-20T12:05:00.000Z', projectName: 'Moss' }));
-    await addImages(t, 1, () => ({ cost: 2, createdAt: '2026-11-02T10:00:00.000Z' }));
-    await addImages(t, 1, () => ({ cost: 4, createdAt: '2026-10-02T10:00:00.000Z' }));
-    const spend = t.library.spend();
-    expect(spend.month).toBeCloseTo(3.5);
-    const moss = t.library.projects.list().projects[0]!;
-    expect(spend.perProject).toEqual([
-      { projectId: null, name: 'Unsorted', credits: 6 },
-      { projectId: moss.id, name: 'Moss', credits: 1.5 },
-    ]);
-    expect(spend.today).toBeCloseTo(1.5);
   });
 });

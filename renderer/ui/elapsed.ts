@@ -1,6 +1,6 @@
 /** Elapsed time of a job, and a clock that ticks only while something is running. */
 import { useEffect, useState } from 'react';
-import type { Job } from '../../../shared/types';
+import type { Job } from '../../shared/types';
 
 export function elapsedSeconds(job: Job, now: number): number {
   const start = Date.parse(job.submittedAt ?? job.createdAt);
