@@ -89,5 +89,7 @@ export function startEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
     if (/^(ELECTRON_|electron_|npm_)/.test(key)) delete env[key];
   }
   env.PATH = `${path.dirname(process.execPath)}${path.delimiter}${env.PATH ?? ''}`;
+  // npm keeps a compile cache in the temp folder; a test must leave nothing there.
+  env.NODE_DISABLE_COMPILE_CACHE = '1';
   return { ...env, ...extra };
 }
