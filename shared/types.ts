@@ -185,6 +185,20 @@ export interface TaskProgress {
 }
 
 /** What a file's embedded Seedbank record says about how it was made. */
+/** Which tool made an image that came from outside Seedbank, and what it said about it. */
+export interface RecordSource {
+  /** `automatic1111`, `comfyui`, `invokeai`, `fooocus`, `xmp` (tags/description only) or `file` (nothing read). */
+  tool: string;
+  /** The file's name where it was imported from: searchable, and shown when there is no prompt. */
+  fileName?: string;
+  /** The tool's own parameters text (ComfyUI: the API graph), verbatim. */
+  original?: string;
+  /** ComfyUI: the workflow JSON, kept whole so it can be loaded there again. */
+  workflow?: string;
+  /** Settings Seedbank has no field for: negative prompt, sampler, steps, guidance… */
+  parameters?: Record<string, string | number>;
+}
+
 export interface EmbeddedRecord {
   version: number;
   id: string;
@@ -208,4 +222,6 @@ export interface EmbeddedRecord {
   tags: string[];
   /** Seedbank's own remarks about the file, e.g. the id it carried when imported, if that was not a Seedbank id. */
   notes?: string;
+  /** Present on images another tool made (imported); absent on Seedbank's own. */
+  source?: RecordSource;
 }
