@@ -101,6 +101,8 @@ export interface Generation {
   /** URLs handed out by the front door; the renderer never builds file URLs itself. */
   imageUrl: string;
   thumbUrl: string;
+  /** Images imported from another tool (or with no recipe at all): which tool, and the file name it came under. */
+  source?: { tool: string; fileName: string | null };
 }
 
 export interface Project {
@@ -197,6 +199,8 @@ export interface RecordSource {
   workflow?: string;
   /** Settings Seedbank has no field for: negative prompt, sampler, steps, guidance… */
   parameters?: Record<string, string | number>;
+  /** SHA-256 of the file as imported (before Seedbank added its record), so importing it again is a duplicate. */
+  sha256?: string;
 }
 
 export interface EmbeddedRecord {

@@ -47,8 +47,9 @@ export function saveGeneration(db: DatabaseSync, args: SaveGeneration): void {
   db.prepare(
     `INSERT INTO generations (id, job_id, task_id, project_id, model, prompt, upsampled_prompt, seed, width, height,
        format, params, cost, created_at, submitted_at, finished_at, file, file_bytes, file_mtime_ms, sha256,
-       favorite, rating, trashed_at, missing, thumb_made_at, seq)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)
+       favorite, rating, trashed_at, missing, thumb_made_at, seq, source_tool, source_name,
+       source_sha256)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)
      ON CONFLICT(id) DO UPDATE SET
        job_id = coalesce(excluded.job_id, generations.job_id), task_id = excluded.task_id,
        project_id = excluded.project_id, model = excluded.model, prompt = excluded.prompt,
@@ -58,7 +59,9 @@ export function saveGeneration(db: DatabaseSync, args: SaveGeneration): void {
        file = excluded.file, file_bytes = excluded.file_bytes, file_mtime_ms = excluded.file_mtime_ms,
        sha256 = excluded.sha256, favorite = excluded.favorite, rating = excluded.rating,
        trashed_at = excluded.trashed_at, missing = 0,
-       thumb_made_at = coalesce(excluded.thumb_made_at, generations.thumb_made_at), seq = excluded.seq`,
+       thumb_made_at = coalesce(excluded.thumb_made_at, generations.thumb_made_at), seq = excluded.seq,
+       source_tool = excluded.source_tool, source_name = excluded.source_name,
+       source_sha256 = excluded.source_sha256`,
   ).run(
     record.id,
     args.jobId,
@@ -85,6 +88,9 @@ export function saveGeneration(db: DatabaseSync, args: SaveGeneration): void {
     args.trashedAt,
     args.thumbMadeAt,
     seqFor(db, record.id, createdAt),
+    record.source?.tool ?? null,
+    record.source?.fileName ?? null,
+    record.source?.sha256 ?? null,
   );
   replaceInputs(db, record.id, record.inputs ?? []);
   replaceTags(db, record.id, record.tags ?? []);

@@ -43,7 +43,7 @@ function useFts(db: DatabaseSync, logger: Logger): boolean {
   const available = hasFts5(db) && searchIndexExists(db);
   if (!available && !warnedNoFts) {
     warnedNoFts = true;
-    logger.warn('SQLite has no FTS5 here: search falls back to a plain scan of prompts and tags');
+    logger.warn('SQLite has no FTS5 here: search falls back to a plain scan of prompts, tags and file names');
   }
   return available;
 }
@@ -64,8 +64,9 @@ function addLikeSearch(text: string, where: Where): void {
     const pattern = likePattern(word);
     narrow(
       where,
-      `(g.prompt LIKE ? ESCAPE '\\' OR g.upsampled_prompt LIKE ? ESCAPE '\\'
+      `(g.prompt LIKE ? ESCAPE '\\' OR g.upsampled_prompt LIKE ? ESCAPE '\\' OR g.source_name LIKE ? ESCAPE '\\'
         OR EXISTS (SELECT 1 FROM generation_tags t WHERE t.generation_id = g.id AND t.tag LIKE ? ESCAPE '\\'))`,
+      pattern,
       pattern,
       pattern,
       pattern,

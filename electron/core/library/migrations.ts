@@ -6,6 +6,7 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { v2 } from './schema-v2';
 import { v3 } from './schema-v3';
+import { v4 } from './schema-v4';
 
 export interface Migration {
   version: number;
@@ -100,7 +101,7 @@ const v1: Migration = {
   },
 };
 
-export const MIGRATIONS: Migration[] = [v1, v2, v3];
+export const MIGRATIONS: Migration[] = [v1, v2, v3, v4];
 
 export function schemaVersion(db: DatabaseSync): number {
   const row = db.prepare('PRAGMA user_version').get() as { user_version: number } | undefined;

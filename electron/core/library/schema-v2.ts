@@ -6,19 +6,7 @@
  * List indexes are partial (`WHERE trashed_at IS NULL`): every gallery query names the trash
  * state, so the live view never walks trashed rows and the trash view has its own small index.
  */
-import type { DatabaseSync } from 'node:sqlite';
 import type { Migration } from './migrations';
-import { createSearchIndex } from './search-index';
-
-function fts5Available(db: DatabaseSync): boolean {
-  try {
-    db.exec('CREATE VIRTUAL TABLE temp.__fts5_probe_v2 USING fts5(x)');
-    db.exec('DROP TABLE temp.__fts5_probe_v2');
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** SQL for the seq a creation time starts at: its Unix time in ms × 1024. */
 export const SEQ_BASE_OF = (column: string) => `(CAST(round(unixepoch(${column}, 'subsec') * 1000) AS INTEGER) * 1024)`;
@@ -106,6 +94,7 @@ export const v2: Migration = {
       CREATE INDEX inputs_by_generation ON inputs(generation_id) WHERE generation_id IS NOT NULL;
     `);
     // Without FTS5 search falls back to a LIKE scan; the index is created later if FTS5 appears.
-    if (fts5Available(db)) createSearchIndex(db);
+    // v2 created it here until v4 changed its shape; v4 now creates it (see schema-v4.ts), so a
+    // new database builds it once, in the shape the current triggers need.
   },
 };

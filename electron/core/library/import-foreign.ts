@@ -1,0 +1,82 @@
+/**
+ * An image another tool made (or any image with no record at all) becomes a library image: its
+ * prompt, seed, model and settings as that tool wrote them (see metadata/other-tools), keywords
+ * and rating from embedded XMP or a `.xmp` sidecar beside it, and its file name and date kept.
+ * The record says where it came from (`source`), so a rebuild restores all of it from the file.
+ */
+import type { Stats } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { EmbeddedRecord, OutputFormat, RecordSource } from '../../../shared/types';
+import { newId } from '../ids';
+import { MAX_SIDECAR_BYTES, readForeignRecord, readXmpSidecar, withXmp } from '../metadata/other-tools';
+import type { ForeignRecord } from '../metadata/other-tools';
+import { cleanTags } from './generation-store';
+import { RECORD_VERSION } from './record-mapping';
+
+/** `photo.png.xmp` (exiftool, darktable) or `photo.xmp` (Lightroom, Bridge, Capture One). */
+function sidecarCandidates(file: string): string[] {
+  const stem = file.slice(0, file.length - path.extname(file).length);
+  return [`${file}.xmp`, `${file}.XMP`, `${stem}.xmp`, `${stem}.XMP`];
+}
+
+/** The sidecar's tags, rating and description, or null; an oversized or unreadable one is ignored. */
+export async function readSidecar(file: string): Promise<ForeignRecord | null> {
+  for (const candidate of sidecarCandidates(file)) {
+    const facts = await stat(candidate).catch(() => null);
+    if (!facts?.isFile() || facts.size > MAX_SIDECAR_BYTES) continue;
+    const text = await readFile(candidate, 'utf8').catch(() => null);
+    if (text !== null) return readXmpSidecar(text);
+  }
+  return null;
+}
+
+/** The tool's own settings, with the negative prompt among them (Seedbank has no field for it). */
+function sourceOf(found: ForeignRecord | null, fileName: string, sha256: string): RecordSource {
+  if (!found) return { tool: 'file', fileName, sha256 };
+  const parameters = { ...found.parameters };
+  if (found.negativePrompt !== null) parameters.negativePrompt = found.negativePrompt;
+  const source: RecordSource = { tool: found.tool, fileName, sha256, parameters };
+  if (found.original !== '') source.original = found.original;
+  if (found.workflow !== undefined) source.workflow = found.workflow;
+  return source;
+}
+
+export interface ForeignFile {
+  file: string;
+  bytes: Uint8Array;
+  format: OutputFormat;
+  facts: Stats;
+  sha256: string;
+}
+
+/** The record a foreign file is imported with. Width and height are the caller's to check against the pixels. */
+export async function recordForForeignFile(input: ForeignFile, now: Date): Promise<EmbeddedRecord> {
+  const found = withXmp(readForeignRecord(input.bytes), await readSidecar(input.file));
+  // The file's own date is when the image was made; an import date would bunch years of work together.
+  const mtime = input.facts.mtimeMs;
+  const createdAt = Number.isFinite(mtime) && mtime > 0 ? new Date(mtime).toISOString() : now.toISOString();
+  return {
+    version: RECORD_VERSION,
+    id: newId(Date.parse(createdAt)),
+    model: found?.model ?? '',
+    prompt: found?.prompt ?? '',
+    upsampledPrompt: null,
+    seed: found?.seed ?? null,
+    width: found?.width ?? null,
+    height: found?.height ?? null,
+    format: input.format,
+    params: {},
+    inputs: [],
+    taskId: null,
+    cost: null,
+    createdAt,
+    submittedAt: null,
+    finishedAt: null,
+    projectName: null,
+    favorite: false,
+    rating: found?.rating ?? 0,
+    tags: cleanTags(found?.tags ?? []),
+    source: sourceOf(found, path.basename(input.file), input.sha256),
+  };
+}
