@@ -16,6 +16,7 @@ import type {
   KeyStatus,
   Project,
   Settings,
+  SourceDetails,
   SpendSummary,
   TaskProgress,
 } from './types';
@@ -72,6 +73,8 @@ export const LibraryFilterSchema = z
     from: IsoDate.optional(),
     to: IsoDate.optional(),
     hasReferences: z.boolean().optional(),
+    /** The tool an image was made with: `seedbank` for Seedbank's own, else an imported image's tool (`comfyui`, `file`, …). */
+    source: z.string().min(1).max(40).optional(),
     search: z.string().max(1000).optional(),
     /** The trash view lists trashed images only. */
     trashed: z.boolean().optional(),
@@ -113,6 +116,8 @@ export interface GenerationDetail {
   references: { input: InputImage; generation: Generation | null }[];
   /** Library images that used this one as a reference. */
   usedBy: Generation[];
+  /** For an image imported from another tool: what that tool wrote (absent for Seedbank's own). */
+  madeWith?: SourceDetails;
 }
 
 export interface SettingsView {

@@ -203,6 +203,16 @@ export interface RecordSource {
   sha256?: string;
 }
 
+/** An imported image's source as the detail view shows it: all but the workflow (which stays in the file) and the hash. */
+export interface SourceDetails {
+  tool: string;
+  fileName?: string;
+  original?: string;
+  parameters?: Record<string, string | number>;
+  /** A ComfyUI workflow is kept in the image file. */
+  hasWorkflow: boolean;
+}
+
 export interface EmbeddedRecord {
   version: number;
   id: string;

@@ -11,7 +11,13 @@ import {
   withPngTexts,
   withWebpExif,
 } from '../../../test/support/foreign-fixtures';
-import { makeImageBytes, openTestLibrary, tempHome, type TestLibrary } from '../../../test/support/library-test-kit';
+import {
+  addImages,
+  makeImageBytes,
+  openTestLibrary,
+  tempHome,
+  type TestLibrary,
+} from '../../../test/support/library-test-kit';
 import { readRecord } from '../metadata';
 import { utf8 } from '../metadata/bytes';
 import { writeJpegXmp } from '../metadata/jpeg';
@@ -153,5 +159,54 @@ describe('importing images other tools made', () => {
     const again = await importDirectory(t.ctx, source);
     expect(again).toMatchObject({ imported: 0, duplicates: 10 });
     expect(t.library.list({ filter: {}, sort: 'newest', cursor: null, limit: 50 }).total).toBe(9);
+  });
+
+  it('filters the gallery by the tool an image was made with, Seedbank itself included', async () => {
+    t = await openTestLibrary();
+    const [own] = await addImages(t, 1);
+    await importDirectory(t.ctx, writeFolder());
+    const list = (source: string, search?: string) =>
+      t.library.list({ filter: { source, search }, sort: 'newest', cursor: null, limit: 50 });
+    expect(list('automatic1111').total).toBe(3);
+    expect(list('automatic1111', 'windmill').items).toHaveLength(1);
+    expect(list('comfyui').items.map((g) => g.prompt)).toEqual([
+      'a glass greenhouse in the snow\nvolumetric morning light',
+    ]);
+    expect(list('seedbank').items.map((g) => g.id)).toEqual([own]);
+    expect(list('seedbank').items[0]?.source).toBeUndefined();
+  });
+
+  it('shows what the other tool wrote in the detail view, and reads it from a dropped file', async () => {
+    t = await openTestLibrary();
+    await importDirectory(t.ctx, writeFolder());
+    const comfy = search('greenhouse')[0];
+    expect(t.library.getDetail(comfy?.id ?? '').madeWith).toEqual({
+      tool: 'comfyui',
+      fileName: 'ComfyUI_00042_.png',
+      original: JSON.stringify(comfyGraph()),
+      parameters: {
+        steps: 30,
+        cfg: 4.5,
+        sampler_name: 'euler',
+        scheduler: 'normal',
+        denoise: 1,
+        sampler_node: 'KSampler',
+        negativePrompt: 'people, text',
+      },
+      hasWorkflow: true,
+    });
+    expect(t.library.getDetail(search('IMG_4021')[0]?.id ?? '').madeWith).toEqual({
+      tool: 'file',
+      fileName: 'IMG_4021.png',
+      hasWorkflow: false,
+    });
+
+    expect(t.library.inspectFile(files['forge.jpg'] ?? new Uint8Array())).toMatchObject({
+      prompt: 'a windmill among tulip fields',
+      seed: 11,
+      model: 'sd15',
+      source: { tool: 'automatic1111', parameters: { Sampler: 'Euler a', negativePrompt: 'blurry' } },
+    });
+    expect(t.library.inspectFile(files['IMG_4021.png'] ?? new Uint8Array())).toBe(null);
   });
 });

@@ -17,6 +17,7 @@ import * as edits from './edits';
 import { exportImages, type ExportSelection } from './export';
 import { currentFile, findGenerationRow, selectRows, toGenerations, type GenerationRow } from './generation-row';
 import { importFolder } from './import';
+import { foreignRecordOf } from './import-foreign';
 import { readStoredInput, storedInputSize, storeInput, toInputImage, type StoredInput } from './inputs';
 import { absolutePath } from './library-paths';
 import { getGenerationDetail } from './lineage';
@@ -128,8 +129,9 @@ export class Library {
     return absolutePath(this.ctx.paths.home, currentFile(row));
   }
 
+  /** The file's Seedbank record, or one made from what another tool embedded, or null. */
   inspectFile(bytes: Uint8Array): EmbeddedRecord | null {
-    return readRecord(bytes);
+    return readRecord(bytes) ?? foreignRecordOf(bytes, this.ctx.now());
   }
 
   tagCounts(): edits.TagCount[] {

@@ -9,6 +9,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import type { GenerationDetail } from '../../../shared/api';
 import type { Generation } from '../../../shared/types';
 import { findGenerationRow, GENERATION_COLUMNS, toGenerations, type GenerationRow } from './generation-row';
+import { sourceDetails } from './source-details';
 import { getInputRow, toInputImage, type InputRow } from './inputs';
 
 type AssetUrl = (relativePath: string) => string;
@@ -46,5 +47,11 @@ export function getGenerationDetail(db: DatabaseSync, id: string, assetUrl: Asse
        ORDER BY g.created_at DESC LIMIT 500`,
     )
     .all(row.id, row.sha256, row.sha256) as unknown as GenerationRow[];
-  return { generation, references, usedBy: toGenerations(db, usedByRows, assetUrl) };
+  const madeWith = sourceDetails(db, row.id);
+  return {
+    generation,
+    references,
+    usedBy: toGenerations(db, usedByRows, assetUrl),
+    ...(madeWith ? { madeWith } : {}),
+  };
 }

@@ -37,6 +37,9 @@ export function withTagClause(where: Where): { clauses: string[]; params: SQLInp
   return { clauses: [...where.clauses, TAG_CLAUSE], params: [...where.params, where.tag] };
 }
 
+/** The `source` filter value for Seedbank's own images (which have no source tool). */
+export const SEEDBANK_SOURCE = 'seedbank';
+
 let warnedNoFts = false;
 
 function useFts(db: DatabaseSync, logger: Logger): boolean {
@@ -91,6 +94,10 @@ export function buildWhere(db: DatabaseSync, logger: Logger, filter: LibraryFilt
   if (to !== null) narrow(where, 'g.seq < ?', (Date.parse(to) + 1) * SEQ_SLOTS);
   if (filter.hasReferences !== undefined)
     narrow(where, filter.hasReferences ? 'g.input_count > 0' : 'g.input_count = 0');
+  if (filter.source !== undefined) {
+    if (filter.source === SEEDBANK_SOURCE) narrow(where, 'g.source_tool IS NULL');
+    else narrow(where, 'g.source_tool = ?', filter.source);
+  }
   if (filter.search !== undefined && filter.search.trim() !== '') {
     if (useFts(db, logger)) where.fts = toFtsQuery(filter.search);
     else addLikeSearch(filter.search, where);
@@ -105,6 +112,7 @@ export function chooseIndex(filter: LibraryFilter, sort: LibrarySort): string {
   if (filter.hasReferences === true) return 'live_with_references';
   if (filter.projectId !== undefined) return sort === 'rating' ? 'live_by_project_rating' : 'live_by_project';
   if (filter.model !== undefined) return 'live_by_model';
+  if (filter.source !== undefined) return 'live_by_source';
   if (sort === 'rating') return 'live_by_rating';
   return 'live_by_seq';
 }

@@ -18,7 +18,11 @@ export const v4: Migration = {
       -- The hash of the file as it was imported; the library copy differs (it carries a record).
       ALTER TABLE generations ADD COLUMN source_sha256 TEXT;
       CREATE INDEX generations_by_source_sha256 ON generations(source_sha256) WHERE source_sha256 IS NOT NULL;
-      CREATE INDEX live_by_source ON generations(source_tool, seq) WHERE trashed_at IS NULL;
+      -- The rest of the record's source (original text, settings) for the detail view, as JSON;
+      -- a ComfyUI workflow stays in the file only (it can be megabytes).
+      ALTER TABLE generations ADD COLUMN source_json TEXT;
+      -- Covering, like the other live_by_* indexes, for the gallery's "made with" filter.
+      CREATE INDEX live_by_source ON generations(source_tool, seq, rating, favorite, input_count, project_id, model, id, trashed_at) WHERE trashed_at IS NULL;
     `);
     // Without FTS5 search falls back to a LIKE scan; Library.start creates the index once FTS5 is there.
     if (hasFts5(db)) {
