@@ -8,6 +8,7 @@ import { mkdir, stat, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import { SeedbankError } from '../../../shared/errors';
+import { sourceToolLabel } from '../../../shared/source-tools';
 import type { EmbeddedRecord, OutputFormat } from '../../../shared/types';
 import type { CoreContext } from '../context';
 import { detectFormat, embedRecord, readRecord, writeFileAtomic } from '../metadata';
@@ -122,21 +123,11 @@ async function importOne(deps: MaintenanceDeps, file: string, claimed: Set<strin
   return { kind: 'imported', tool: record.source?.tool ?? 'file' };
 }
 
-const TOOL_NAMES: Record<string, string> = {
-  seedbank: 'Seedbank',
-  automatic1111: 'AUTOMATIC1111/Forge',
-  comfyui: 'ComfyUI',
-  invokeai: 'InvokeAI',
-  fooocus: 'Fooocus',
-  xmp: 'tagged with XMP',
-  file: 'with no recipe',
-};
-
 /** One line a person can read: what came in, from which tools, what was skipped and why. */
 function summary(outcome: Omit<ImportOutcome, 'message'>): string {
   const tools = Object.entries(outcome.byTool)
     .sort((a, b) => b[1] - a[1])
-    .map(([tool, count]) => `${count} ${TOOL_NAMES[tool] ?? tool}`);
+    .map(([tool, count]) => `${count} ${sourceToolLabel(tool)}`);
   const parts = [`${outcome.imported} images imported${tools.length > 0 ? ` (${tools.join(', ')})` : ''}`];
   if (outcome.duplicates) parts.push(`${outcome.duplicates} already in the library (skipped)`);
   if (outcome.unreadable.length > 0) {

@@ -23,6 +23,7 @@ import {
   addAsReference,
 } from '../../state/library-actions';
 import { Lineage } from './Lineage';
+import { MadeWith } from './MadeWith';
 import { ParamTable } from './ParamTable';
 
 export function DetailView({ id }: { id: string }) {
@@ -159,6 +160,7 @@ export function DetailView({ id }: { id: string }) {
           </form>
         </div>
         <ParamTable gen={gen} />
+        {detail?.generation.id === id && detail.madeWith && <MadeWith source={detail.madeWith} />}
         {detail && detail.generation.id === id && <Lineage detail={detail} />}
       </aside>
     </div>

@@ -1,5 +1,6 @@
-/** Filters over the grid: model, favourites, rating, tag, date, has references; and the sort. */
+/** Filters over the grid: model, source tool, favourites, rating, tag, date, has references; and the sort. */
 import { MODELS } from '../../../shared/models';
+import { SOURCE_TOOLS } from '../../../shared/source-tools';
 import { useLibraryStore, type LibrarySort } from '../../state/library-store';
 
 function dayStart(date: string): string | undefined {
@@ -29,6 +30,18 @@ export function FilterBar() {
         {MODELS.map((m) => (
           <option key={m.id} value={m.id}>
             {m.label}
+          </option>
+        ))}
+      </select>
+      <select
+        aria-label="Filter by the tool it was made with"
+        value={filter.source ?? ''}
+        onChange={(e) => setFilter({ source: e.target.value || undefined })}
+      >
+        <option value="">Made with anything</option>
+        {SOURCE_TOOLS.map((t) => (
+          <option key={t.id} value={t.id}>
+            {t.label}
           </option>
         ))}
       </select>

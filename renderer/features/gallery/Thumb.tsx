@@ -1,6 +1,7 @@
 /** One thumbnail in the grid. Its alt text is the full prompt, so search and screen readers agree. */
 import { memo, type MouseEvent } from 'react';
 import type { Generation } from '../../../shared/types';
+import { sourceToolLabel } from '../../../shared/source-tools';
 import { GENERATION_DRAG_TYPE } from '../../ui/read-image-file';
 
 interface ThumbProps {
@@ -35,6 +36,7 @@ export const Thumb = memo(function Thumb({ gen, selected, focused, size, onClick
         {gen.favorite && <span className="fav">♥</span>}
         {gen.rating > 0 && <span className="stars">{'★'.repeat(gen.rating)}</span>}
         {gen.missing && <span className="warn">missing</span>}
+        {gen.source && <span className="source-badge">{sourceToolLabel(gen.source.tool)}</span>}
       </div>
     </div>
   );
