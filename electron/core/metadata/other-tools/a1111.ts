@@ -7,11 +7,15 @@
 import type { ForeignRecord, ForeignReader, ForeignTool } from './types';
 import { emptyRecord, positiveSize, setParameter, wholeNumber } from './types';
 
-const PARAM = /\s*(\w[\w \-/]+):\s*("(?:\\.|[^\\"])+"|[^,]*)(?:,|$)/g;
+/** Sticky (`y`), unlike A1111's `findall`: each pair must start where the last ended, so a long
+ * line that is not a settings line fails once instead of being rescanned from every offset
+ * (which is quadratic: minutes for a hostile 2 MB line). */
+const PARAM = /\s*(\w[\w \-/]+):\s*("(?:\\.|[^\\"])+"|[^,]*)(?:,|$)/y;
 
 function settings(line: string): [string, string][] {
   const pairs: [string, string][] = [];
-  for (const match of line.matchAll(PARAM)) {
+  PARAM.lastIndex = 0;
+  for (let match = PARAM.exec(line); match !== null && match[0] !== ''; match = PARAM.exec(line)) {
     const key = match[1]?.trim();
     let value = match[2]?.trim() ?? '';
     if (!key) continue;

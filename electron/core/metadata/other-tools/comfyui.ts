@@ -35,17 +35,20 @@ function linkTarget(value: unknown): string | null {
 
 const TEXT_KEYS = ['text', 'text_g', 'text_l', 'prompt', 'string', 'value'];
 
+/** Links followed from a text input to the node holding the text; real graphs need one or two. */
+const MAX_TEXT_DEPTH = 16;
+
 /** A node's own text, following a link on a text input (a primitive or string node feeding it). */
-function textOf(graph: Graph, node: GraphNode, seen: Set<string>): string[] {
+function textOf(graph: Graph, node: GraphNode, seen: Set<string>, depth = 0): string[] {
   const texts: string[] = [];
   for (const key of TEXT_KEYS) {
     const value = node.inputs[key];
     if (typeof value === 'string') texts.push(value);
     const target = linkTarget(value);
-    if (target !== null && !seen.has(target)) {
+    if (target !== null && !seen.has(target) && depth < MAX_TEXT_DEPTH) {
       seen.add(target);
       const source = graph.get(target);
-      if (source) texts.push(...textOf(graph, source, seen));
+      if (source) texts.push(...textOf(graph, source, seen, depth + 1));
     }
     // SDXL encoders carry the same prompt twice (text_g, text_l); one is enough.
     if (texts.length > 0) break;
@@ -68,7 +71,7 @@ function upstreamTexts(graph: Graph, start: unknown): string[] {
     const node = graph.get(id);
     if (!node) continue;
     if (/TextEncode|Prompt/i.test(node.classType)) {
-      texts.push(...textOf(graph, node, new Set(seen)));
+      texts.push(...textOf(graph, node, new Set([id])));
       continue;
     }
     for (const value of Object.values(node.inputs)) {

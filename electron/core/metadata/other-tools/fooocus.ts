@@ -21,7 +21,9 @@ export const readFooocus: ForeignReader = (found) => {
   record.seed = wholeNumber(json.seed);
   if (record.seed === null) setParameter(record, 'seed', json.seed);
   record.model = typeof json.base_model === 'string' ? json.base_model : null;
-  const size = typeof json.resolution === 'string' ? /(\d+)\D+(\d+)/.exec(json.resolution) : null;
+  // "(1152, 896)"; anything longer is not a resolution (and an unanchored scan of it would be quadratic).
+  const resolution = typeof json.resolution === 'string' && json.resolution.length <= 40 ? json.resolution : '';
+  const size = /^\D*(\d+)\D+(\d+)\D*$/.exec(resolution);
   record.width = positiveSize(size?.[1]);
   record.height = positiveSize(size?.[2]);
   for (const key of SETTINGS) setParameter(record, key, json[key]);

@@ -9,6 +9,7 @@ import {
   withJpegExif,
   withPngChunks,
   withPngTexts,
+  withWebpExif,
 } from '../../../../test/support/foreign-fixtures';
 import { makeImage } from '../../../../test/support/metadata-fixtures';
 import { MAX_PNG_TEXT } from '../png';
@@ -16,7 +17,9 @@ import { readForeignRecord } from './index';
 
 let png: Uint8Array = new Uint8Array();
 let jpeg: Uint8Array = new Uint8Array();
+let webp: Uint8Array = new Uint8Array();
 beforeAll(async () => {
+  webp = await makeImage('webp-lossy');
   png = await makeImage('png');
   jpeg = await makeImage('jpeg');
 });
@@ -95,5 +98,29 @@ describe('files from elsewhere are hostile', () => {
       const noise = new Uint8Array(200).map((_, j) => (j * 131 + i * 7919) % 256);
       expect(() => readForeignRecord(Buffer.concat([png.subarray(0, 8), noise]))).not.toThrow();
     }
+  });
+
+  it('reads a 2 MB parameters text that is one line with no settings (no quadratic scan)', () => {
+    const line = 'word '.repeat(400_000);
+    const record = readForeignRecord(withPngTexts(png, [{ type: 'zTXt', keyword: 'parameters', text: line }]));
+    expect(record).toBe(null);
+  });
+
+  it('reads a UserComment of NUL characters with text after them', () => {
+    const comment = userComment('UNICODE-LE', `${'\0'.repeat(1_000_000)}${A1111_TEXT}`);
+    // WebP: a JPEG segment holds at most 64 KB.
+    const record = readForeignRecord(withWebpExif(webp, exifWithUserComment(comment)));
+    expect(record?.seed).toBe(3141592653);
+  });
+
+  it('reads a Fooocus resolution of a million digits as no size', () => {
+    const text = JSON.stringify({ prompt: 'p', resolution: '7'.repeat(1_000_000), seed: 1 });
+    const record = readForeignRecord(
+      withPngTexts(png, [
+        { type: 'zTXt', keyword: 'parameters', text },
+        { type: 'tEXt', keyword: 'fooocus_scheme', text: 'fooocus' },
+      ]),
+    );
+    expect(record).toMatchObject({ tool: 'fooocus', width: null, height: null, seed: 1 });
   });
 });

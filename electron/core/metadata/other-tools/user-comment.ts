@@ -48,7 +48,10 @@ export function decodeUserComment(raw: Uint8Array, exifBigEndian: boolean): stri
   } else {
     return null;
   }
-  const trimmed = decoded.replace(/\0+$/, '');
+  // Trailing NULs pad the value; trimmed by hand, as /\0+$/ rescans every run of NULs (quadratic).
+  let end = decoded.length;
+  while (end > 0 && decoded.charCodeAt(end - 1) === 0) end--;
+  const trimmed = decoded.slice(0, end);
   return trimmed.trim() === '' ? null : trimmed;
 }
 
