@@ -17,6 +17,7 @@ import type {
   KeyStatus,
   Project,
   Settings,
+  SourceDetails,
   SpendSummary,
   TaskProgress,
 } from './types';
@@ -75,6 +76,8 @@ export const LibraryFilterSchema = z
     hasReferences: z.boolean().optional(),
     /** Images made from this library image, directly or through a chain of edits. */
     editsOf: Id.optional(),
+    /** The tool an image was made with: `seedbank` for Seedbank's own, else an imported image's tool (`comfyui`, `file`, …). */
+    source: z.string().min(1).max(40).optional(),
     search: z.string().max(1000).optional(),
     /** The trash view lists trashed images only. */
     trashed: z.boolean().optional(),
@@ -118,6 +121,8 @@ export interface GenerationDetail {
   usedBy: Generation[];
   /** The chain of edits through this image (source → edit 1 → …), oldest first; see core/library/query/edit-chain.ts. */
   chain: ChainStep[];
+  /** For an image imported from another tool: what that tool wrote (absent for Seedbank's own). */
+  madeWith?: SourceDetails;
 }
 
 export interface ChainStep {

@@ -83,6 +83,8 @@ export interface Generation {
   /** URLs handed out by the front door; the renderer never builds file URLs itself. */
   imageUrl: string;
   thumbUrl: string;
+  /** Images imported from another tool (or with no recipe at all): which tool, and the file name it came under. */
+  source?: { tool: string; fileName: string | null };
 }
 
 export interface Project {
@@ -205,6 +207,32 @@ export interface TaskProgress {
 }
 
 /** What a file's embedded Seedbank record says about how it was made. */
+/** Which tool made an image that came from outside Seedbank, and what it said about it. */
+export interface RecordSource {
+  /** `automatic1111`, `comfyui`, `invokeai`, `fooocus`, `xmp` (tags/description only) or `file` (nothing read). */
+  tool: string;
+  /** The file's name where it was imported from: searchable, and shown when there is no prompt. */
+  fileName?: string;
+  /** The tool's own parameters text (ComfyUI: the API graph), verbatim. */
+  original?: string;
+  /** ComfyUI: the workflow JSON, kept whole so it can be loaded there again. */
+  workflow?: string;
+  /** Settings Seedbank has no field for: negative prompt, sampler, steps, guidance… */
+  parameters?: Record<string, string | number>;
+  /** SHA-256 of the file as imported (before Seedbank added its record), so importing it again is a duplicate. */
+  sha256?: string;
+}
+
+/** An imported image's source as the detail view shows it: all but the workflow (which stays in the file) and the hash. */
+export interface SourceDetails {
+  tool: string;
+  fileName?: string;
+  original?: string;
+  parameters?: Record<string, string | number>;
+  /** A ComfyUI workflow is kept in the image file. */
+  hasWorkflow: boolean;
+}
+
 export interface EmbeddedRecord {
   version: number;
   id: string;
@@ -228,4 +256,6 @@ export interface EmbeddedRecord {
   tags: string[];
   /** Seedbank's own remarks about the file, e.g. the id it carried when imported, if that was not a Seedbank id. */
   notes?: string;
+  /** Present on images another tool made (imported); absent on Seedbank's own. */
+  source?: RecordSource;
 }

@@ -4,6 +4,7 @@
  * each edit (favourite, rate, tag, move, trash) can be undone: Ctrl/⌘+Z or the toast's Undo.
  */
 import type { Generation } from '../../shared/types';
+import { sourceToolLabel } from '../../shared/source-tools';
 import { seedbank } from '../platform/seedbank';
 import { useComposerStore } from './composer-store';
 import { useLibraryStore } from './library-store';
@@ -194,10 +195,33 @@ export async function reuseAll(gen: Generation): Promise<void> {
     height: input.height,
     bytes: input.bytes,
   }));
+  if (gen.source) {
+    reuseForeign(gen, gen.source.tool);
+    return;
+  }
   useComposerStore
     .getState()
     .reuse({ model: gen.model, prompt: gen.prompt, params: gen.params, seed: gen.seed, references });
   useViewStore.getState().showToast('Parameters copied to the composer');
+}
+
+/**
+ * An image another tool made: what FLUX can use (prompt, seed, size) goes to the composer, on
+ * the model already chosen there; the toast says what cannot come along.
+ */
+export function reuseForeign(
+  values: { prompt: string; seed: number | null; width: number | null; height: number | null; model: string },
+  tool: string,
+): void {
+  const composer = useComposerStore.getState();
+  const params: Record<string, unknown> = {};
+  if (values.width !== null && values.height !== null)
+    Object.assign(params, { width: values.width, height: values.height });
+  composer.reuse({ model: composer.model, prompt: values.prompt, params, seed: values.seed, references: [] });
+  const model = values.model ? ` and its model (${values.model})` : '';
+  useViewStore
+    .getState()
+    .showToast(`Prompt, seed and size copied; ${sourceToolLabel(tool)}'s sampler, steps${model} do not apply to FLUX`);
 }
 
 export function reuseSeed(gen: Generation): void {

@@ -36,6 +36,14 @@ describe('matchesFilter (new images placed without a round trip)', () => {
     expect(matchesFilter(gen({ trashed: true }), {})).toBe(false);
   });
 
+  it('places an image by the tool it was made with, Seedbank being the tool of images with no source', () => {
+    const comfy = gen({ source: { tool: 'comfyui', fileName: 'ComfyUI_00001_.png' } });
+    expect(matchesFilter(comfy, { source: 'comfyui' })).toBe(true);
+    expect(matchesFilter(comfy, { source: 'seedbank' })).toBe(false);
+    expect(matchesFilter(gen(), { source: 'seedbank' })).toBe(true);
+    expect(matchesFilter(comfy, { search: 'comfyui_00001' })).toBe(true);
+  });
+
   it('tells Unsorted (null) from every project (absent)', () => {
     expect(matchesFilter(gen({ projectId: null }), { projectId: null })).toBe(true);
     expect(matchesFilter(gen({ projectId: 'p1' }), { projectId: null })).toBe(false);

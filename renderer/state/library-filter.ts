@@ -16,6 +16,7 @@ export function matchesFilter(gen: Generation, filter: LibraryFilter): boolean {
   if (filter.favorite && !gen.favorite) return false;
   if (filter.minRating && gen.rating < filter.minRating) return false;
   if (filter.tag && !gen.tags.includes(filter.tag)) return false;
+  if (filter.source && filter.source !== (gen.source?.tool ?? 'seedbank')) return false;
   if (filter.hasReferences !== undefined && filter.hasReferences !== gen.inputs.length > 0) return false;
   // Only the core can follow a chain; here an image that uses no reference is surely no edit.
   if (filter.editsOf && gen.inputs.length === 0) return false;
@@ -23,7 +24,8 @@ export function matchesFilter(gen: Generation, filter: LibraryFilter): boolean {
   if (filter.to && gen.createdAt > filter.to) return false;
   if (filter.search) {
     // An approximation of the core's full-text match: every word appears in the prompt.
-    const text = `${gen.prompt} ${gen.upsampledPrompt ?? ''} ${gen.tags.join(' ')}`.toLowerCase();
+    const text =
+      `${gen.prompt} ${gen.upsampledPrompt ?? ''} ${gen.tags.join(' ')} ${gen.source?.fileName ?? ''}`.toLowerCase();
     const words = filter.search.toLowerCase().split(/\s+/).filter(Boolean);
     if (!words.every((w) => text.includes(w.replace(/["*]/g, '')))) return false;
   }

@@ -74,7 +74,7 @@ describe('seedbank rebuild', () => {
 });
 
 describe('seedbank import', () => {
-  it('copies images in, those with a record as themselves, leaving the folder untouched', async () => {
+  it('copies images in, those with a record as themselves and others as library images, leaving the folder untouched', async () => {
     const source = tempHome();
     const [made] = await history(['--search', 'harbour']);
     fs.copyFileSync(made!.file as string, path.join(source, 'harbour.jpg'));
@@ -92,8 +92,10 @@ describe('seedbank import', () => {
     const listed = jsonLines(
       (await runCli(['history', '--json'], cliEnv({ home: other, apiBase: fake.apiBase }))).stdout,
     );
-    expect(listed).toHaveLength(1);
-    expect(listed[0]).toMatchObject({ id: made!.id, prompt: 'a harbour at low tide', seed: made!.seed });
-    expect(String(listed[0]!.file).startsWith(other)).toBe(true);
+    // The photo with no recipe becomes a library image too, found by its file name.
+    expect(listed).toHaveLength(2);
+    const harbour = listed.find((item) => item.id === made!.id);
+    expect(harbour).toMatchObject({ prompt: 'a harbour at low tide', seed: made!.seed });
+    expect(String(harbour!.file).startsWith(other)).toBe(true);
   });
 });

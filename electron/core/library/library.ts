@@ -17,6 +17,7 @@ import * as edits from './edits/edits';
 import { exportImages, type ExportSelection } from './maintenance/export';
 import { currentFile, findGenerationRow, selectRows, toGenerations, type GenerationRow } from './db/generation-row';
 import { importFolder } from './maintenance/import';
+import { foreignRecordOf } from './maintenance/import-foreign';
 import {
   getInputRow,
   readStoredInput,
@@ -135,8 +136,9 @@ export class Library {
     return absolutePath(this.ctx.paths.home, currentFile(row));
   }
 
+  /** The file's Seedbank record, or one made from what another tool embedded, or null. */
   inspectFile(bytes: Uint8Array): EmbeddedRecord | null {
-    return readRecord(bytes);
+    return readRecord(bytes) ?? foreignRecordOf(bytes, this.ctx.now());
   }
 
   tagCounts(): edits.TagCount[] {

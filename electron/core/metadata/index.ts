@@ -7,16 +7,17 @@ import { readFile } from 'node:fs/promises';
 import { SeedbankError } from '../../../shared/errors';
 import type { EmbeddedRecord, OutputFormat } from '../../../shared/types';
 import { writeFileAtomic } from './atomic-write';
-import { fromUtf8, utf8 } from './bytes';
-import { joinJpegXmp, splitForJpeg } from './extended-xmp';
+import { utf8 } from './bytes';
+import { splitForJpeg } from './extended-xmp';
 import { foreignProperties } from './foreign';
 import { detectFormat } from './format';
-import { readJpegXmp, writeJpegXmp } from './jpeg';
-import { readPngXmp, writePngXmp } from './png';
+import { writeJpegXmp } from './jpeg';
+import { writePngXmp } from './png';
 import { recordFromXmp, recordToXmp } from './record';
 import { assertEmbeddable } from './validate';
-import { readWebpXmp, writeWebpXmp } from './webp';
-import { parseXmp, serializeXmp } from './xmp';
+import { writeWebpXmp } from './webp';
+import { serializeXmp } from './xmp';
+import { readXmpProperties } from './xmp-properties';
 import type { XmpProperty } from './xmp';
 
 export { detectFormat } from './format';
@@ -27,21 +28,11 @@ export interface EmbedOptions {
   creatorTool: string;
 }
 
-/** All XMP properties in the file; throws on a container it cannot walk. */
-function readProperties(bytes: Uint8Array, format: OutputFormat): XmpProperty[] {
-  if (format === 'jpeg') {
-    const { standard, extended } = readJpegXmp(bytes);
-    return standard ? joinJpegXmp(standard, extended) : [];
-  }
-  const packet = format === 'png' ? readPngXmp(bytes) : readWebpXmp(bytes);
-  return packet ? parseXmp(fromUtf8(packet)) : [];
-}
-
 /** Existing XMP that is not Seedbank's, kept across a rewrite. A packet too damaged to parse
  * is dropped: it is replaced anyway, and refusing to embed over it would help no one. */
 function existingForeign(bytes: Uint8Array, format: OutputFormat): XmpProperty[] {
   try {
-    return foreignProperties(readProperties(bytes, format));
+    return foreignProperties(readXmpProperties(bytes, format));
   } catch (err) {
     if (err instanceof SeedbankError) throw err;
     return [];
@@ -90,7 +81,7 @@ export function readRecord(bytes: Uint8Array): EmbeddedRecord | null {
   try {
     const format = detectFormat(bytes);
     if (format === null) return null;
-    return recordFromXmp(readProperties(bytes, format), format);
+    return recordFromXmp(readXmpProperties(bytes, format), format);
   } catch {
     // Damaged files are normal in a library scan; "no record" is the useful answer.
     return null;

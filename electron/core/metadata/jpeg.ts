@@ -175,3 +175,29 @@ export function readJpegXmp(bytes: Uint8Array): JpegXmp {
   for (const [guid, part] of parts) if (part.received === part.data.length) extended.set(guid, part.data);
   return { standard, extended };
 }
+
+/**
+ * The TIFF data of the first EXIF APP1 segment (after `Exif\0\0`), or null. Walks only the
+ * segment headers and stops quietly at damage, so a truncated file still yields its EXIF.
+ */
+export function readJpegExif(bytes: Uint8Array): Uint8Array | null {
+  if (bytes.length < 4 || bytes[0] !== 0xff || bytes[1] !== 0xd8) return null;
+  let pos = 2;
+  while (pos + 4 <= bytes.length && bytes[pos] === 0xff) {
+    while (bytes[pos + 1] === 0xff && pos + 2 < bytes.length) pos++;
+    const marker = bytes[pos + 1] ?? 0;
+    if (marker === SOS || marker === EOI) return null;
+    if (isStandalone(marker)) {
+      pos += 2;
+      continue;
+    }
+    const length = view(bytes).getUint16(pos + 2);
+    const end = pos + 2 + length;
+    if (length < 2 || end > bytes.length) return null;
+    if (marker === APP1 && startsWithAscii(bytes, pos + 4, EXIF_HEADER)) {
+      return bytes.subarray(pos + 4 + EXIF_HEADER.length, end);
+    }
+    pos = end;
+  }
+  return null;
+}

@@ -103,3 +103,69 @@ function readItxtText(data: Uint8Array): Uint8Array | null {
   const text = data.subarray(pos);
   return compressed ? new Uint8Array(inflateSync(text, { maxOutputLength: MAX_INFLATED })) : text;
 }
+
+/** A text chunk other tools write (tEXt, zTXt or iTXt): keyword and decoded text. */
+export interface PngText {
+  keyword: string;
+  text: string;
+}
+
+/** Text chunks larger than this (after inflating) are skipped: no tool writes a recipe that big,
+ * and a hostile file must not make a scan hold gigabytes of text. */
+export const MAX_PNG_TEXT = 8 * 1024 * 1024;
+const latin1Text = new TextDecoder('latin1');
+const utf8Text = new TextDecoder('utf-8');
+
+function inflateBounded(data: Uint8Array): Uint8Array | null {
+  try {
+    return new Uint8Array(inflateSync(data, { maxOutputLength: MAX_PNG_TEXT }));
+  } catch {
+    // Corrupt deflate data or a text past the limit: the chunk is skipped, the rest still read.
+    return null;
+  }
+}
+
+function decodeTextChunk(type: string, data: Uint8Array): PngText | null {
+  const nul = data.indexOf(0);
+  // The keyword is 1–79 Latin-1 characters (PNG spec §11.3.4).
+  if (nul < 1 || nul > 79) return null;
+  const keyword = latin1Text.decode(data.subarray(0, nul));
+  if (type === 'tEXt') return { keyword, text: latin1Text.decode(data.subarray(nul + 1)) };
+  if (type === 'zTXt') {
+    const inflated = data[nul + 1] === 0 ? inflateBounded(data.subarray(nul + 2)) : null;
+    return inflated ? { keyword, text: latin1Text.decode(inflated) } : null;
+  }
+  // iTXt: keyword \0 flag method language \0 translated keyword \0 UTF-8 text
+  const compressed = data[nul + 1] === 1;
+  let pos = nul + 3;
+  for (let field = 0; field < 2; field++) {
+    const end = data.indexOf(0, pos);
+    if (end < 0) return null;
+    pos = end + 1;
+  }
+  const raw = compressed ? inflateBounded(data.subarray(pos)) : data.subarray(pos);
+  return raw ? { keyword, text: utf8Text.decode(raw) } : null;
+}
+
+/**
+ * Every readable text chunk before IEND, in file order. Never throws on damage: a truncated
+ * chunk ends the walk and what was read so far is returned.
+ */
+export function readPngTexts(bytes: Uint8Array): PngText[] {
+  const texts: PngText[] = [];
+  if (!isPng(bytes)) return texts;
+  let pos = SIGNATURE.length;
+  while (pos + 12 <= bytes.length) {
+    const length = view(bytes).getUint32(pos);
+    const type = ascii(bytes, pos + 4, 4);
+    const dataStart = pos + 8;
+    const dataEnd = dataStart + length;
+    if (dataEnd > bytes.length || type === 'IEND') break;
+    if ((type === 'tEXt' || type === 'zTXt' || type === 'iTXt') && length <= MAX_PNG_TEXT) {
+      const text = decodeTextChunk(type, bytes.subarray(dataStart, dataEnd));
+      if (text) texts.push(text);
+    }
+    pos = dataEnd + 4;
+  }
+  return texts;
+}

@@ -3,7 +3,7 @@
  * (description, date, rating, keywords); the Seedbank namespace carries the rest. Reading is
  * forgiving: a file edited by another tool may lack optional fields, and those get defaults.
  */
-import type { EmbeddedRecord, OutputFormat } from '../../../shared/types';
+import type { EmbeddedRecord, OutputFormat, RecordSource } from '../../../shared/types';
 import { findProperty, isXmlSafe, NS, toXmlSafe } from './xmp';
 import type { XmpProperty, XmpValue } from './xmp';
 
@@ -75,6 +75,9 @@ export function recordToXmp(record: EmbeddedRecord, creatorTool: string): XmpPro
   }
   props.push(text('Favorite', record.favorite ? 'True' : 'False'));
   if (record.notes) props.push(text('Notes', record.notes));
+  // JSON keeps the other tool's text exact (JSON escapes what XML cannot hold).
+  if (record.source)
+    props.push({ ns: NS.seedbank, name: 'Source', value: { kind: 'text', text: xmlSafeJson(record.source) } });
 
   const verbatim: Partial<Record<TextField | ListField, unknown>> = {};
   for (const field of TEXT_FIELDS) {
@@ -156,6 +159,8 @@ export function recordFromXmp(props: readonly XmpProperty[], containerFormat: Ou
   };
   const notes = sb('Notes');
   if (notes) record.notes = notes;
+  const source = sourceOf(jsonObject(sb('Source')));
+  if (source) record.source = source;
   applyVerbatim(record, jsonObject(sb('Verbatim')));
   return record;
 }
@@ -174,4 +179,23 @@ function applyVerbatim(record: EmbeddedRecord, verbatim: Record<string, unknown>
     const current = record[field];
     if (exact.length === current.length && exact.every((item, i) => clean(item) === current[i])) record[field] = exact;
   }
+}
+
+/** The source as written, keeping only fields of the expected types (the file may have been edited). */
+function sourceOf(json: Record<string, unknown> | null): RecordSource | null {
+  if (!json || typeof json.tool !== 'string') return null;
+  const source: RecordSource = { tool: json.tool };
+  for (const field of ['fileName', 'original', 'workflow', 'sha256'] as const) {
+    const value = json[field];
+    if (typeof value === 'string') source[field] = value;
+  }
+  const parameters = json.parameters;
+  if (parameters !== null && typeof parameters === 'object' && !Array.isArray(parameters)) {
+    const kept: Record<string, string | number> = {};
+    for (const [key, value] of Object.entries(parameters)) {
+      if (typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value))) kept[key] = value;
+    }
+    source.parameters = kept;
+  }
+  return source;
 }

@@ -51,6 +51,7 @@ export function assertEmbeddable(record: EmbeddedRecord): void {
       throw invalid(field, `${field} must be a list of strings`);
     }
   }
+  if (record.source !== undefined) assertSource(record.source);
   if (!isPlainObject(record.params)) throw invalid('params', 'params must be a plain object');
   try {
     // Params are stored as JSON; anything JSON cannot hold (BigInt, cycles) would be lost.
@@ -58,4 +59,21 @@ export function assertEmbeddable(record: EmbeddedRecord): void {
   } catch (err) {
     throw invalid('params', `params cannot be stored as JSON (${err instanceof Error ? err.message : String(err)})`);
   }
+}
+
+function assertSource(source: unknown): void {
+  if (!isPlainObject(source) || typeof source.tool !== 'string' || source.tool === '') {
+    throw invalid('source', 'source must be an object with a non-empty tool');
+  }
+  for (const field of ['fileName', 'original', 'workflow', 'sha256']) {
+    if (source[field] !== undefined && typeof source[field] !== 'string') {
+      throw invalid('source', `source.${field} must be a string`);
+    }
+  }
+  const parameters = source.parameters;
+  if (parameters === undefined) return;
+  const ok =
+    isPlainObject(parameters) &&
+    Object.values(parameters).every((v) => typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v)));
+  if (!ok) throw invalid('source', 'source.parameters must map names to strings or finite numbers');
 }

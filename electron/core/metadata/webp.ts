@@ -130,3 +130,16 @@ export function readWebpXmp(bytes: Uint8Array): Uint8Array | null {
 }
 
 export const WEBP_FLAGS = { FLAG_ICC, FLAG_ALPHA, FLAG_EXIF, FLAG_XMP, FLAG_ANIMATION } as const;
+
+/** The EXIF chunk's TIFF data (a leading `Exif\0\0`, which some writers add, removed), or null.
+ * Never throws: a damaged file has no EXIF worth reading. */
+export function readWebpExif(bytes: Uint8Array): Uint8Array | null {
+  try {
+    const chunk = parseChunks(bytes, false).find((c) => c.fourcc === 'EXIF');
+    if (!chunk) return null;
+    const data = bytes.subarray(chunk.dataStart, chunk.dataEnd);
+    return startsWithAscii(data, 0, 'Exif\0\0') ? data.subarray(6) : data;
+  } catch {
+    return null;
+  }
+}

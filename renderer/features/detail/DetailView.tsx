@@ -24,6 +24,7 @@ import {
 } from '../../state/library-actions';
 import { EditorActions } from './EditorActions';
 import { Lineage } from './Lineage';
+import { MadeWith } from './MadeWith';
 import { ParamTable } from './ParamTable';
 import { TagSuggestions } from '../../ui/TagSuggestions';
 import { Highlighted } from './Highlighted';
@@ -169,6 +170,7 @@ export function DetailView({ id }: { id: string }) {
           </form>
         </div>
         <ParamTable gen={gen} />
+        {detail?.generation.id === id && detail.madeWith && <MadeWith source={detail.madeWith} />}
         {detail && detail.generation.id === id && <Lineage detail={detail} />}
       </aside>
     </div>

@@ -1,8 +1,10 @@
-/** A dropped image file's embedded Seedbank record, with the offer to reuse its parameters. */
+/** A dropped image file's embedded record (Seedbank's, or what another tool wrote), with the offer to reuse its parameters. */
 import { getModel } from '../../../shared/models';
 import { useComposerStore } from '../../state/composer-store';
+import { reuseForeign } from '../../state/library-actions';
 import { useViewStore } from '../../state/view-store';
 import { Modal } from '../../ui/Modal';
+import { MadeWith } from './MadeWith';
 
 export function InspectPanel() {
   const inspected = useViewStore((s) => s.inspected);
@@ -12,6 +14,11 @@ export function InspectPanel() {
 
   const reuse = () => {
     if (!record) return;
+    if (record.source) {
+      reuseForeign(record, record.source.tool);
+      close();
+      return;
+    }
     useComposerStore.getState().reuse({
       model: record.model,
       prompt: record.prompt,
@@ -29,6 +36,9 @@ export function InspectPanel() {
       {record ? (
         <>
           <p className="detail-prompt">{record.prompt}</p>
+          {record.source && (
+            <MadeWith source={{ ...record.source, hasWorkflow: record.source.workflow !== undefined }} />
+          )}
           <table className="params">
             <tbody>
               <tr>
@@ -60,7 +70,10 @@ export function InspectPanel() {
           )}
         </>
       ) : (
-        <p>This file has no Seedbank record: it was not made with Seedbank, or its metadata was stripped.</p>
+        <p>
+          This file carries no recipe Seedbank can read (its own, AUTOMATIC1111/Forge, ComfyUI, InvokeAI, Fooocus), or
+          its metadata was stripped.
+        </p>
       )}
       <div className="dialog-actions">
         <button type="button" className="ghost" onClick={close}>

@@ -1,9 +1,10 @@
 /**
- * Filters over the grid in one row that never wraps: model, favourites and the sort stay in view;
+ * Filters over the grid in one row that never wraps: model, favourites and the sort and the source tool stay in view;
  * rating, tag, dates and references sit in a "More filters" popover (its button says how many are
  * set), and the "Edits of one image" chip while that filter is on; the thumbnail size slider and the count sit at the end when there is room.
  */
 import { MODELS } from '../../../shared/models';
+import { SOURCE_TOOLS } from '../../../shared/source-tools';
 import { useLibraryStore, type LibrarySort } from '../../state/library-store';
 import { useViewStore } from '../../state/view-store';
 
@@ -39,6 +40,18 @@ export function FilterBar() {
         {MODELS.map((m) => (
           <option key={m.id} value={m.id}>
             {m.label}
+          </option>
+        ))}
+      </select>
+      <select
+        aria-label="Filter by the tool it was made with"
+        value={filter.source ?? ''}
+        onChange={(e) => setFilter({ source: e.target.value || undefined })}
+      >
+        <option value="">Made with anything</option>
+        {SOURCE_TOOLS.map((t) => (
+          <option key={t.id} value={t.id}>
+            {t.label}
           </option>
         ))}
       </select>

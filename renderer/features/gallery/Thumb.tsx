@@ -6,6 +6,7 @@
 import { memo, useEffect, useRef, useState, type MouseEvent } from 'react';
 import { getModel } from '../../../shared/models';
 import type { Generation } from '../../../shared/types';
+import { sourceToolLabel } from '../../../shared/source-tools';
 import { GENERATION_DRAG_TYPE } from '../../ui/read-image-file';
 
 interface ThumbProps {
@@ -70,6 +71,7 @@ export const Thumb = memo(function Thumb({
         {gen.favorite && <span className="fav">♥</span>}
         {gen.rating > 0 && <span className="stars">{'★'.repeat(gen.rating)}</span>}
         {gen.missing && <span className="warn">missing</span>}
+        {gen.source && <span className="source-badge">{sourceToolLabel(gen.source.tool)}</span>}
       </div>
       <div className="thumb-caption" aria-hidden="true">
         <span className="thumb-caption-prompt">{gen.prompt}</span>

@@ -34,6 +34,8 @@ export interface GenerationRow {
   missing: number;
   thumb_made_at: string | null;
   record_dirty: number;
+  source_tool: string | null;
+  source_name: string | null;
 }
 
 export const GENERATION_COLUMNS = [
@@ -64,6 +66,8 @@ export const GENERATION_COLUMNS = [
   'missing',
   'thumb_made_at',
   'record_dirty',
+  'source_tool',
+  'source_name',
 ]
   .map((column) => `g.${column}`)
   .join(', ');
@@ -161,6 +165,9 @@ export function toGeneration(
     trashed: row.trashed_at !== null,
     imageUrl: assetUrl(file),
     thumbUrl: assetUrl(currentThumb(row)),
+    ...(typeof row.source_tool === 'string'
+      ? { source: { tool: row.source_tool, fileName: row.source_name ?? null } }
+      : {}),
   };
 }
 

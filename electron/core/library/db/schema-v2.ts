@@ -8,7 +8,6 @@
  */
 import type { DatabaseSync } from 'node:sqlite';
 import type { Migration } from './migrations';
-import { createSearchIndex } from './search-index';
 
 function fts5Available(db: DatabaseSync): boolean {
   try {
@@ -106,6 +105,49 @@ export const v2: Migration = {
       CREATE INDEX inputs_by_generation ON inputs(generation_id) WHERE generation_id IS NOT NULL;
     `);
     // Without FTS5 search falls back to a LIKE scan; the index is created later if FTS5 appears.
-    if (fts5Available(db)) createSearchIndex(db);
+    if (fts5Available(db)) createSearchIndexOfV2(db);
   },
 };
+
+/**
+ * The full-text index as v2 made it (prompt, upsampled prompt, tags). Frozen here: a released
+ * migration must do what it did when released, whatever `search-index.ts` makes today (v5 reshapes it).
+ */
+function createSearchIndexOfV2(db: DatabaseSync): void {
+  db.exec(`
+    CREATE VIRTUAL TABLE generations_fts USING fts5(prompt, upsampled_prompt, tags, tokenize = 'unicode61 remove_diacritics 2');
+
+    -- A row inserted without seq gets one from generations_assign_seq (an UPDATE OF seq), so the
+    -- index is filled on whichever of the two paths carries the seq, in any trigger order.
+    CREATE TRIGGER generations_fts_insert AFTER INSERT ON generations WHEN new.seq IS NOT NULL BEGIN
+      INSERT INTO generations_fts(rowid, prompt, upsampled_prompt, tags)
+        VALUES (new.seq, new.prompt, coalesce(new.upsampled_prompt, ''), '');
+    END;
+    CREATE TRIGGER generations_fts_seq AFTER UPDATE OF seq ON generations BEGIN
+      DELETE FROM generations_fts WHERE rowid = old.seq;
+      INSERT INTO generations_fts(rowid, prompt, upsampled_prompt, tags)
+        VALUES (new.seq, new.prompt, coalesce(new.upsampled_prompt, ''),
+                coalesce((SELECT group_concat(tag, ' ') FROM generation_tags WHERE generation_id = new.id), ''));
+    END;
+    CREATE TRIGGER generations_fts_update AFTER UPDATE OF prompt, upsampled_prompt ON generations BEGIN
+      UPDATE generations_fts SET prompt = new.prompt, upsampled_prompt = coalesce(new.upsampled_prompt, '')
+        WHERE rowid = new.seq;
+    END;
+    CREATE TRIGGER generations_fts_delete AFTER DELETE ON generations BEGIN
+      DELETE FROM generations_fts WHERE rowid = old.seq;
+    END;
+    CREATE TRIGGER generation_tags_fts_insert AFTER INSERT ON generation_tags BEGIN
+      UPDATE generations_fts SET tags = (SELECT group_concat(tag, ' ') FROM generation_tags WHERE generation_id = new.generation_id)
+        WHERE rowid = (SELECT seq FROM generations WHERE id = new.generation_id);
+    END;
+    CREATE TRIGGER generation_tags_fts_delete AFTER DELETE ON generation_tags BEGIN
+      UPDATE generations_fts SET tags = coalesce((SELECT group_concat(tag, ' ') FROM generation_tags WHERE generation_id = old.generation_id), '')
+        WHERE rowid = (SELECT seq FROM generations WHERE id = old.generation_id);
+    END;
+
+    INSERT INTO generations_fts(rowid, prompt, upsampled_prompt, tags)
+      SELECT g.seq, g.prompt, coalesce(g.upsampled_prompt, ''),
+             coalesce((SELECT group_concat(tag, ' ') FROM generation_tags t WHERE t.generation_id = g.id), '')
+      FROM generations g;
+  `);
+}

@@ -1,5 +1,6 @@
 /**
- * The full-text index over prompt, upsampled prompt and tags (FTS5), kept in sync by triggers so
+ * The full-text index over prompt, upsampled prompt, tags and the imported file's name (FTS5),
+ * kept in sync by triggers so
  * every writer — this app, the CLI, a rebuild — updates it without remembering to.
  *
  * The FTS rowid is `generations.seq`, a stable integer we assign, not the table's implicit rowid:
@@ -15,25 +16,43 @@ export function searchIndexExists(db: DatabaseSync): boolean {
   return row !== undefined;
 }
 
-/** Creates the FTS table and its triggers and fills it from the rows already there. */
+/** Drops the FTS table and its triggers, so a migration can create them in a new shape. */
+export function dropSearchIndex(db: DatabaseSync): void {
+  db.exec(`
+    DROP TRIGGER IF EXISTS generations_fts_insert;
+    DROP TRIGGER IF EXISTS generations_fts_seq;
+    DROP TRIGGER IF EXISTS generations_fts_update;
+    DROP TRIGGER IF EXISTS generations_fts_delete;
+    DROP TRIGGER IF EXISTS generation_tags_fts_insert;
+    DROP TRIGGER IF EXISTS generation_tags_fts_delete;
+    DROP TABLE IF EXISTS generations_fts;
+  `);
+}
+
+/**
+ * Creates the FTS table and its triggers and fills it from the rows already there. Needs the
+ * schema of v5 (`generations.source_name`, the file name an image was imported under).
+ */
 export function createSearchIndex(db: DatabaseSync): void {
   db.exec(`
-    CREATE VIRTUAL TABLE generations_fts USING fts5(prompt, upsampled_prompt, tags, tokenize = 'unicode61 remove_diacritics 2');
+    CREATE VIRTUAL TABLE generations_fts USING fts5(prompt, upsampled_prompt, tags, file_name, tokenize = 'unicode61 remove_diacritics 2');
 
     -- A row inserted without seq gets one from generations_assign_seq (an UPDATE OF seq), so the
     -- index is filled on whichever of the two paths carries the seq, in any trigger order.
     CREATE TRIGGER generations_fts_insert AFTER INSERT ON generations WHEN new.seq IS NOT NULL BEGIN
-      INSERT INTO generations_fts(rowid, prompt, upsampled_prompt, tags)
-        VALUES (new.seq, new.prompt, coalesce(new.upsampled_prompt, ''), '');
+      INSERT INTO generations_fts(rowid, prompt, upsampled_prompt, tags, file_name)
+        VALUES (new.seq, new.prompt, coalesce(new.upsampled_prompt, ''), '', coalesce(new.source_name, ''));
     END;
     CREATE TRIGGER generations_fts_seq AFTER UPDATE OF seq ON generations BEGIN
       DELETE FROM generations_fts WHERE rowid = old.seq;
-      INSERT INTO generations_fts(rowid, prompt, upsampled_prompt, tags)
+      INSERT INTO generations_fts(rowid, prompt, upsampled_prompt, tags, file_name)
         VALUES (new.seq, new.prompt, coalesce(new.upsampled_prompt, ''),
-                coalesce((SELECT group_concat(tag, ' ') FROM generation_tags WHERE generation_id = new.id), ''));
+                coalesce((SELECT group_concat(tag, ' ') FROM generation_tags WHERE generation_id = new.id), ''),
+                coalesce(new.source_name, ''));
     END;
-    CREATE TRIGGER generations_fts_update AFTER UPDATE OF prompt, upsampled_prompt ON generations BEGIN
-      UPDATE generations_fts SET prompt = new.prompt, upsampled_prompt = coalesce(new.upsampled_prompt, '')
+    CREATE TRIGGER generations_fts_update AFTER UPDATE OF prompt, upsampled_prompt, source_name ON generations BEGIN
+      UPDATE generations_fts SET prompt = new.prompt, upsampled_prompt = coalesce(new.upsampled_prompt, ''),
+          file_name = coalesce(new.source_name, '')
         WHERE rowid = new.seq;
     END;
     CREATE TRIGGER generations_fts_delete AFTER DELETE ON generations BEGIN
@@ -48,9 +67,10 @@ export function createSearchIndex(db: DatabaseSync): void {
         WHERE rowid = (SELECT seq FROM generations WHERE id = old.generation_id);
     END;
 
-    INSERT INTO generations_fts(rowid, prompt, upsampled_prompt, tags)
+    INSERT INTO generations_fts(rowid, prompt, upsampled_prompt, tags, file_name)
       SELECT g.seq, g.prompt, coalesce(g.upsampled_prompt, ''),
-             coalesce((SELECT group_concat(tag, ' ') FROM generation_tags t WHERE t.generation_id = g.id), '')
+             coalesce((SELECT group_concat(tag, ' ') FROM generation_tags t WHERE t.generation_id = g.id), ''),
+             coalesce(g.source_name, '')
       FROM generations g;
   `);
 }

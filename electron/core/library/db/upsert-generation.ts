@@ -3,7 +3,7 @@
  * download, reconcile, rebuild, import), so the row always says what the file's record says.
  */
 import type { DatabaseSync } from 'node:sqlite';
-import type { EmbeddedRecord, OutputFormat } from '../../../../shared/types';
+import type { EmbeddedRecord, OutputFormat, RecordSource, SourceDetails } from '../../../../shared/types';
 
 export interface FileFacts {
   /** Home location relative to the library folder (`images/…`), also while trashed. */
@@ -47,8 +47,9 @@ export function saveGeneration(db: DatabaseSync, args: SaveGeneration): void {
   db.prepare(
     `INSERT INTO generations (id, job_id, task_id, project_id, model, prompt, upsampled_prompt, seed, width, height,
        format, params, cost, created_at, submitted_at, finished_at, file, file_bytes, file_mtime_ms, sha256,
-       favorite, rating, trashed_at, missing, thumb_made_at, seq)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)
+       favorite, rating, trashed_at, missing, thumb_made_at, seq, source_tool, source_name,
+       source_sha256, source_json)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?)
      ON CONFLICT(id) DO UPDATE SET
        job_id = coalesce(excluded.job_id, generations.job_id), task_id = excluded.task_id,
        project_id = excluded.project_id, model = excluded.model, prompt = excluded.prompt,
@@ -58,7 +59,9 @@ export function saveGeneration(db: DatabaseSync, args: SaveGeneration): void {
        file = excluded.file, file_bytes = excluded.file_bytes, file_mtime_ms = excluded.file_mtime_ms,
        sha256 = excluded.sha256, favorite = excluded.favorite, rating = excluded.rating,
        trashed_at = excluded.trashed_at, missing = 0,
-       thumb_made_at = coalesce(excluded.thumb_made_at, generations.thumb_made_at), seq = excluded.seq`,
+       thumb_made_at = coalesce(excluded.thumb_made_at, generations.thumb_made_at), seq = excluded.seq,
+       source_tool = excluded.source_tool, source_name = excluded.source_name,
+       source_sha256 = excluded.source_sha256, source_json = excluded.source_json`,
   ).run(
     record.id,
     args.jobId,
@@ -85,6 +88,10 @@ export function saveGeneration(db: DatabaseSync, args: SaveGeneration): void {
     args.trashedAt,
     args.thumbMadeAt,
     seqFor(db, record.id, createdAt),
+    record.source?.tool ?? null,
+    record.source?.fileName ?? null,
+    record.source?.sha256 ?? null,
+    sourceDetailsJson(record.source),
   );
   replaceInputs(db, record.id, record.inputs ?? []);
   replaceTags(db, record.id, record.tags ?? []);
@@ -108,6 +115,16 @@ export function seqFor(db: DatabaseSync, id: string, createdAt: string): number 
 }
 
 export const SEQ_SLOTS = 1024;
+
+/** What the detail view shows of an imported image's source; a ComfyUI workflow stays in the file. */
+function sourceDetailsJson(source: RecordSource | undefined): string | null {
+  if (!source) return null;
+  const details: SourceDetails = { tool: source.tool, hasWorkflow: source.workflow !== undefined };
+  if (source.fileName !== undefined) details.fileName = source.fileName;
+  if (source.original !== undefined) details.original = source.original;
+  if (source.parameters !== undefined) details.parameters = source.parameters;
+  return JSON.stringify(details);
+}
 
 export function clampRating(value: unknown): number {
   return typeof value === 'number' && Number.isFinite(value) ? Math.max(0, Math.min(5, Math.round(value))) : 0;

@@ -23,7 +23,7 @@ function snapshotFolder(folder: string): Record<string, string> {
 }
 
 describe('import', () => {
-  it('copies images with a record in as themselves and others in as reference images, leaving the folder untouched', async () => {
+  it('copies images with a record in as themselves and others in as library images, leaving the folder untouched', async () => {
     t = await openTestLibrary();
     const source = tempHome('seedbank-import-');
     const record = makeRecord({ prompt: 'from another library', rating: 3, tags: ['imported'] });
@@ -31,7 +31,7 @@ describe('import', () => {
       path.join(source, 'seedbank.jpg'),
       embedRecord(await makeImageBytes(), record, { creatorTool: 'other' }),
     );
-    fs.writeFileSync(path.join(source, 'photo.png'), await makeImageBytes('png', 50, 40));
+    fs.writeFileSync(path.join(source, 'kitchen.png'), await makeImageBytes('png', 50, 40));
     fs.writeFileSync(path.join(source, 'notes.jpg'), 'not an image');
     const before = snapshotFolder(source);
 
@@ -44,9 +44,11 @@ describe('import', () => {
       tags: ['imported'],
     });
     expect(fs.existsSync(path.join(t.home, 'thumbs', `${record.id}.webp`))).toBe(true);
-    const inputs = fs.readdirSync(path.join(t.home, 'inputs'));
-    expect(inputs).toHaveLength(1);
-    expect((await t.library.readInput(inputs[0]!.replace('.png', ''))).width).toBe(50);
+    const page = t.library.list({ filter: { search: 'kitchen' }, sort: 'newest', cursor: null, limit: 10 });
+    expect(page.items).toEqual([
+      expect.objectContaining({ width: 50, height: 40, source: { tool: 'file', fileName: 'kitchen.png' } }),
+    ]);
+    expect(fs.existsSync(path.join(t.home, 'inputs'))).toBe(false);
   });
 
   it('imports the same folder twice without duplicates', async () => {

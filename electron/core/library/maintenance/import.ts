@@ -1,18 +1,22 @@
 /**
  * Import: copies images from any folder into the library, never touching the originals. An
- * image with a Seedbank record joins the library as itself (same id, record and bytes); one
- * without becomes a reference image, stored once by hash, ready to use as an input.
+ * image with a Seedbank record joins the library as itself (same id, record and bytes); any
+ * other image joins as a library image too, with what its tool embedded (see import-foreign.ts).
+ * A file whose content is already in the library (by SHA-256 of the file as it was) is skipped.
  */
-import { mkdir, stat } from 'node:fs/promises';
+import { mkdir, stat, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import { SeedbankError } from '../../../../shared/errors';
+import { sourceToolLabel } from '../../../../shared/source-tools';
+import type { EmbeddedRecord, OutputFormat } from '../../../../shared/types';
 import type { CoreContext } from '../../context';
 import { detectFormat, embedRecord, readRecord, writeFileAtomic } from '../../metadata';
 import { walkImages } from '../files/file-walk';
 import { normalizeTime } from '../db/upsert-generation';
+import { recordForForeignFile } from './import-foreign';
 import { indexLibraryFile } from './index-file';
-import { storeInput } from '../files/inputs';
+import { sha256Hex } from '../files/inputs';
 import { absolutePath, imageHome, thumbLocation } from '../files/library-paths';
 import { runPool } from './pool';
 import { plainReporter, type PlainTaskOptions } from './rebuild';
@@ -21,7 +25,16 @@ import type { TaskOutcome, TaskReporter } from './tasks';
 import { makeThumbnail } from '../files/thumbnails';
 import { admitRecord, readImageFile } from '../files/untrusted-image';
 
-type ImportResult = 'image' | 'reference' | 'already';
+/** `seedbank` for files with Seedbank's own record, the tool's name for others, `file` for none. */
+type ImportResult = { kind: 'imported'; tool: string } | { kind: 'duplicate' };
+
+export interface ImportOutcome extends TaskOutcome {
+  imported: number;
+  /** Imported images by the tool that made them (`seedbank`, `automatic1111`, …, `file`). */
+  byTool: Record<string, number>;
+  duplicates: number;
+  unreadable: { file: string; reason: string }[];
+}
 
 function exists(file: string): Promise<boolean> {
   return stat(file).then(
@@ -48,61 +61,121 @@ export async function checkSourceFolder(libraryHome: string, directory: string):
   return source;
 }
 
-async function importOne(deps: MaintenanceDeps, file: string): Promise<ImportResult> {
-  const { db, home } = deps;
-  const original = await readImageFile(file);
-  const format = detectFormat(original);
-  if (format === null) throw new SeedbankError('INVALID_INPUT', 'not a JPEG, PNG or WebP file');
-  const found = readRecord(original);
-  if (!found) {
-    await storeInput(db, home, original, deps.now());
-    return 'reference';
-  }
-  const { record, reIded } = await admitRecord(found, original, deps.now());
-  if (hasRow(db, record.id)) return 'already';
-  // A new id must be in the file too, or the next rebuild would read the hostile one again.
-  const bytes = reIded ? embedRecord(original, record, { creatorTool: 'Seedbank import' }) : original;
-  const location = imageHome(record.id, normalizeTime(record.createdAt) ?? deps.now().toISOString(), format);
-  const target = absolutePath(home, location);
-  if (!(await exists(target))) {
-    await mkdir(path.dirname(target), { recursive: true });
-    // The bytes as they are: the record is already embedded, re-encoding would only lose quality.
-    await writeFileAtomic(target, bytes);
-  }
-  await makeThumbnail(bytes, absolutePath(home, thumbLocation(record.id, false))).catch((err: unknown) =>
-    deps.logger.warn('thumbnail failed', { id: record.id, error: String(err) }),
+function hasContent(db: DatabaseSync, sha256: string): boolean {
+  return (
+    db
+      .prepare('SELECT 1 AS found FROM generations WHERE sha256 = ? OR source_sha256 = ? LIMIT 1')
+      .get(sha256, sha256) !== undefined
   );
-  const outcome = await indexLibraryFile({ db, home, location, now: deps.now() });
-  if (outcome.kind !== 'indexed') throw new SeedbankError('INVALID_INPUT', `could not index (${outcome.kind})`);
-  return 'image';
 }
 
 function hasRow(db: DatabaseSync, id: string): boolean {
   return db.prepare('SELECT 1 AS found FROM generations WHERE id = ?').get(id) !== undefined;
 }
 
+/** Copies `bytes` to the record's place in the library, makes its thumbnail and indexes it. */
+async function addToLibrary(
+  deps: MaintenanceDeps,
+  record: EmbeddedRecord,
+  bytes: Uint8Array,
+  format: OutputFormat,
+  mtime: Date | null,
+): Promise<void> {
+  const { db, home } = deps;
+  const location = imageHome(record.id, normalizeTime(record.createdAt) ?? deps.now().toISOString(), format);
+  const target = absolutePath(home, location);
+  if (!(await exists(target))) {
+    await mkdir(path.dirname(target), { recursive: true });
+    // The bytes as they are (plus the record): re-encoding would only lose quality.
+    await writeFileAtomic(target, bytes);
+    if (mtime) await utimes(target, mtime, mtime);
+  }
+  await makeThumbnail(bytes, absolutePath(home, thumbLocation(record.id, false))).catch((err: unknown) =>
+    deps.logger.warn('thumbnail failed', { id: record.id, error: String(err) }),
+  );
+  const outcome = await indexLibraryFile({ db, home, location, now: deps.now() });
+  if (outcome.kind !== 'indexed') throw new SeedbankError('INVALID_INPUT', `could not index (${outcome.kind})`);
+}
+
+/** `claimed` holds the hashes this run has taken, so two copies in one folder import once. */
+async function importOne(deps: MaintenanceDeps, file: string, claimed: Set<string>): Promise<ImportResult> {
+  const original = await readImageFile(file);
+  const format = detectFormat(original);
+  if (format === null) throw new SeedbankError('INVALID_INPUT', 'not a JPEG, PNG or WebP file');
+  const sha256 = sha256Hex(original);
+  if (claimed.has(sha256) || hasContent(deps.db, sha256)) return { kind: 'duplicate' };
+  claimed.add(sha256);
+  const found = readRecord(original);
+  if (found) {
+    const { record, reIded } = await admitRecord(found, original, deps.now());
+    if (hasRow(deps.db, record.id)) return { kind: 'duplicate' };
+    // A new id must be in the file too, or the next rebuild would read the hostile one again.
+    const bytes = reIded ? embedRecord(original, record, { creatorTool: 'Seedbank import' }) : original;
+    await addToLibrary(deps, record, bytes, format, null);
+    return { kind: 'imported', tool: 'seedbank' };
+  }
+  const facts = await stat(file);
+  const made = await recordForForeignFile({ file, bytes: original, format, facts, sha256 }, deps.now());
+  // The pixels' own size and the pixel limit (a small file may declare a huge image).
+  const { record } = await admitRecord(made, original, deps.now());
+  const bytes = embedRecord(original, record, { creatorTool: 'Seedbank import' });
+  await addToLibrary(deps, record, bytes, format, facts.mtime);
+  return { kind: 'imported', tool: record.source?.tool ?? 'file' };
+}
+
+/** One line a person can read: what came in, from which tools, what was skipped and why. */
+function summary(outcome: Omit<ImportOutcome, 'message'>): string {
+  const tools = Object.entries(outcome.byTool)
+    .sort((a, b) => b[1] - a[1])
+    .map(([tool, count]) => `${count} ${sourceToolLabel(tool)}`);
+  const parts = [`${outcome.imported} images imported${tools.length > 0 ? ` (${tools.join(', ')})` : ''}`];
+  if (outcome.duplicates) parts.push(`${outcome.duplicates} already in the library (skipped)`);
+  if (outcome.unreadable.length > 0) {
+    const shown = outcome.unreadable.slice(0, 5).map(({ file, reason }) => `${path.basename(file)}: ${reason}`);
+    const more = outcome.unreadable.length - shown.length;
+    parts.push(
+      `${outcome.unreadable.length} could not be read (${shown.join('; ')}${more > 0 ? `; and ${more} more` : ''})`,
+    );
+  }
+  return parts.join(', ');
+}
+
 export async function importFolder(
   deps: MaintenanceDeps,
   directory: string,
   reporter: TaskReporter,
-): Promise<TaskOutcome> {
+): Promise<ImportOutcome> {
   const source = await checkSourceFolder(deps.home, directory);
   const files: string[] = [];
   for await (const file of walkImages(source)) files.push(file);
-  const counts = { image: 0, reference: 0, already: 0, failed: 0 };
+  const result: Omit<ImportOutcome, 'message'> = {
+    done: 0,
+    failed: 0,
+    imported: 0,
+    byTool: {},
+    duplicates: 0,
+    unreadable: [],
+  };
+  const claimed = new Set<string>();
   await runPool(files, 4, reporter.signal, async (file) => {
     try {
-      counts[await importOne(deps, file)]++;
+      const one = await importOne(deps, file, claimed);
+      if (one.kind === 'duplicate') result.duplicates++;
+      else {
+        result.imported++;
+        result.byTool[one.tool] = (result.byTool[one.tool] ?? 0) + 1;
+      }
     } catch (err) {
-      counts.failed++;
-      deps.logger.warn('import skipped a file', { file, error: err instanceof Error ? err.message : String(err) });
+      const reason = err instanceof Error ? err.message : String(err);
+      result.unreadable.push({ file, reason });
+      deps.logger.warn('import skipped a file', { file, error: reason });
     }
-    reporter.progress(counts.image + counts.reference + counts.already + counts.failed, files.length);
+    result.done = result.imported + result.duplicates;
+    result.failed = result.unreadable.length;
+    reporter.progress(result.done + result.failed, files.length);
   });
-  const parts = [`${counts.image} images imported`, `${counts.reference} stored as reference images`];
-  if (counts.already) parts.push(`${counts.already} already in the library`);
-  if (counts.failed) parts.push(`${counts.failed} could not be read`);
-  return { done: counts.image + counts.reference + counts.already, failed: counts.failed, message: parts.join(', ') };
+  result.unreadable.sort((a, b) => a.file.localeCompare(b.file));
+  return { ...result, message: summary(result) };
 }
 
 /** For the CLI: imports a folder (relative to the working directory, as typed) into `ctx`'s library. */
@@ -110,7 +183,7 @@ export function importDirectory(
   ctx: CoreContext,
   directory: string,
   options: PlainTaskOptions = {},
-): Promise<TaskOutcome> {
+): Promise<ImportOutcome> {
   const deps: MaintenanceDeps = { db: ctx.db, home: ctx.paths.home, now: ctx.now, logger: ctx.logger };
   return importFolder(deps, path.resolve(directory), plainReporter('import', options));
 }

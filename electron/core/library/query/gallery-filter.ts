@@ -52,6 +52,8 @@ const MADE_FROM_CLAUSE = `g.id IN (
       JOIN generation_inputs gi ON gi.hash IN (
         SELECT hash FROM inputs WHERE generation_id = p.id UNION SELECT p.sha256 WHERE p.sha256 IS NOT NULL))
   SELECT id FROM made)`;
+/** The `source` filter value for Seedbank's own images (which have no source tool). */
+export const SEEDBANK_SOURCE = 'seedbank';
 
 let warnedNoFts = false;
 
@@ -59,7 +61,7 @@ function useFts(db: DatabaseSync, logger: Logger): boolean {
   const available = hasFts5(db) && searchIndexExists(db);
   if (!available && !warnedNoFts) {
     warnedNoFts = true;
-    logger.warn('SQLite has no FTS5 here: search falls back to a plain scan of prompts and tags');
+    logger.warn('SQLite has no FTS5 here: search falls back to a plain scan of prompts, tags and file names');
   }
   return available;
 }
@@ -80,8 +82,9 @@ function addLikeSearch(text: string, where: Where): void {
     const pattern = likePattern(word);
     narrow(
       where,
-      `(g.prompt LIKE ? ESCAPE '\\' OR g.upsampled_prompt LIKE ? ESCAPE '\\'
+      `(g.prompt LIKE ? ESCAPE '\\' OR g.upsampled_prompt LIKE ? ESCAPE '\\' OR g.source_name LIKE ? ESCAPE '\\'
         OR EXISTS (SELECT 1 FROM generation_tags t WHERE t.generation_id = g.id AND t.tag LIKE ? ESCAPE '\\'))`,
+      pattern,
       pattern,
       pattern,
       pattern,
@@ -107,6 +110,10 @@ export function buildWhere(db: DatabaseSync, logger: Logger, filter: LibraryFilt
   if (filter.hasReferences !== undefined)
     narrow(where, filter.hasReferences ? 'g.input_count > 0' : 'g.input_count = 0');
   if (filter.editsOf !== undefined) narrow(where, MADE_FROM_CLAUSE, filter.editsOf, filter.editsOf);
+  if (filter.source !== undefined) {
+    if (filter.source === SEEDBANK_SOURCE) narrow(where, 'g.source_tool IS NULL');
+    else narrow(where, 'g.source_tool = ?', filter.source);
+  }
   if (filter.search !== undefined && filter.search.trim() !== '') {
     if (useFts(db, logger)) where.fts = toFtsQuery(filter.search);
     else addLikeSearch(filter.search, where);
@@ -121,6 +128,7 @@ export function chooseIndex(filter: LibraryFilter, sort: LibrarySort): string {
   if (filter.hasReferences === true) return 'live_with_references';
   if (filter.projectId !== undefined) return sort === 'rating' ? 'live_by_project_rating' : 'live_by_project';
   if (filter.model !== undefined) return 'live_by_model';
+  if (filter.source !== undefined) return 'live_by_source';
   if (sort === 'rating') return 'live_by_rating';
   return 'live_by_seq';
 }

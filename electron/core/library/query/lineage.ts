@@ -10,6 +10,7 @@ import type { Generation } from '../../../../shared/types';
 import { findGenerationRow, GENERATION_COLUMNS, toGenerations, type GenerationRow } from '../db/generation-row';
 import { editChain, sourceOfInput } from './edit-chain';
 import { getInputRow, toInputImage } from '../files/inputs';
+import { sourceDetails } from './source-details';
 
 type AssetUrl = (relativePath: string) => string;
 
@@ -37,10 +38,12 @@ export function getGenerationDetail(db: DatabaseSync, id: string, assetUrl: Asse
        ORDER BY g.created_at DESC LIMIT 500`,
     )
     .all(row.id, row.sha256, row.sha256) as unknown as GenerationRow[];
+  const madeWith = sourceDetails(db, row.id);
   return {
     generation,
     references,
     usedBy: toGenerations(db, usedByRows, assetUrl),
     chain: editChain(db, row, assetUrl),
+    ...(madeWith ? { madeWith } : {}),
   };
 }
