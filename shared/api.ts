@@ -7,17 +7,20 @@
  * channel names here, so the renderer cannot call what this file does not name.
  */
 import { z } from 'zod';
-import type {
-  AppInfo,
-  EmbeddedRecord,
-  Generation,
-  InputImage,
-  Job,
-  KeyStatus,
-  Project,
-  Settings,
-  SpendSummary,
-  TaskProgress,
+import {
+  ACTIVE_JOB_STATUSES,
+  FINAL_JOB_STATUSES,
+  type AppInfo,
+  type EmbeddedRecord,
+  type Generation,
+  type InputImage,
+  type Job,
+  type JobStatus,
+  type KeyStatus,
+  type Project,
+  type Settings,
+  type SpendSummary,
+  type TaskProgress,
 } from './types';
 import type { ErrorInfo } from './errors';
 
@@ -40,6 +43,7 @@ const Id = z.string().min(1).max(64);
 const Ids = z.array(Id).min(1).max(100_000);
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'must be a sha256 hex digest');
 const IsoDate = z.iso.datetime({ offset: true });
+const JobStatusSchema = z.enum([...ACTIVE_JOB_STATUSES, ...FINAL_JOB_STATUSES] as [JobStatus, ...JobStatus[]]);
 
 export const GenerationRequestSchema = z
   .object({
@@ -158,13 +162,22 @@ export const requests = {
       .strict(),
     answer<{ jobs: Job[] }>(),
   ),
+  /** Newest first; `states` and `ids` narrow the list (e.g. every `unknown` job, or one job by id). */
   'jobs:list': request(
     z
-      .object({ limit: z.number().int().min(1).max(1000).default(200) })
+      .object({
+        limit: z.number().int().min(1).max(10_000).default(200),
+        states: z.array(JobStatusSchema).min(1).max(20).optional(),
+        ids: z.array(Id).min(1).max(1000).optional(),
+      })
       .strict()
       .optional(),
     answer<Job[]>(),
   ),
+  /** Answers once every one of these jobs is final (whichever process works on it), in the order asked. */
+  'jobs:wait': request(z.object({ ids: z.array(Id).min(1).max(1000) }).strict(), answer<Job[]>()),
+  /** Picks up every unfinished job (after a crash or a killed run) and answers with them. */
+  'jobs:resumeUnfinished': request(Empty, answer<{ jobs: Job[] }>()),
   'jobs:cancel': request(z.object({ id: Id }).strict(), answer<Job>()),
   /** Re-sends a failed job as a new job; a job of unknown outcome needs `confirmResubmit`. */
   'jobs:retry': request(z.object({ id: Id, confirmResubmit: z.boolean().default(false) }).strict(), answer<Job>()),

@@ -10,14 +10,17 @@ import { withSession } from './session';
 
 export async function runResume(options: { json?: boolean }): Promise<ExitCode> {
   return withSession(async (session) => {
-    const ids = session.core.runner.store.unfinished().map((row) => row.id);
-    if (ids.length === 0) {
+    const { jobs } = await session.call('jobs:resumeUnfinished');
+    if (jobs.length === 0) {
       process.stderr.write('Nothing to resume: no unfinished jobs.\n');
       return EXIT.ok;
     }
-    process.stderr.write(`Resuming ${ids.length} unfinished job(s).\n`);
-    session.core.runner.start();
-    return reportJobs(session, ids, { json: options.json === true });
+    process.stderr.write(`Resuming ${jobs.length} unfinished job(s).\n`);
+    return reportJobs(
+      session,
+      jobs.map((job) => job.id),
+      { json: options.json === true },
+    );
   });
 }
 

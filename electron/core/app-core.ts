@@ -10,6 +10,7 @@ import type { Handlers } from '../../shared/api';
 import { createDispatcher, type Dispatch } from './contract/dispatch';
 import type { CoreContext, FetchLike } from './context';
 import { EventBus } from './events';
+import { createAccountHandlers } from './handlers/account-handlers';
 import { createAppHandlers } from './handlers/app-handlers';
 import { createJobHandlers } from './jobs/job-handlers';
 import { JobRunner } from './jobs/runner';
@@ -48,8 +49,13 @@ export interface CoreOptions {
    * `trash` package by default for the CLI and the web host; `null` deletes outright (tests).
    */
   moveToOsTrash?: MoveToOsTrash | null;
-  /** Resume unfinished jobs at start (the app and `seedbank resume` do; other CLI commands do not). */
+  /** Resume unfinished jobs at start (the app does; the CLI never: `seedbank resume` asks for it). */
   resumeJobs?: boolean;
+  /**
+   * Reconcile the library and make missing thumbnails in the background (the app and the web
+   * host do; the CLI does not: a one-shot command must not start a pass over 100,000 files).
+   */
+  backgroundMaintenance?: boolean;
 }
 
 export interface Core {
@@ -88,7 +94,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ownerId: `${options.kind}:${os.hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`,
     version: options.version,
   };
-  logger.info('core starting', { kind: options.kind, home: paths.home, apiBase: settings.apiBase() });
+  // The API base is logged with each request; reading it here would open the settings file early.
+  logger.info('core starting', { kind: options.kind, home: paths.home });
 
   const moveToOsTrash =
     options.moveToOsTrash === undefined
@@ -96,7 +103,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         ? undefined
         : moveToOsTrashWithPackage
       : (options.moveToOsTrash ?? undefined);
-  const library = new Library(ctx, moveToOsTrash ? { moveToOsTrash } : {});
+  const library = new Library(ctx, {
+    ...(moveToOsTrash ? { moveToOsTrash } : {}),
+    ...(options.backgroundMaintenance === false ? { backgroundMaintenance: false } : {}),
+  });
   await library.start();
   const runner = new JobRunner(ctx, library);
   if (options.resumeJobs !== false) runner.start();
@@ -105,6 +115,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...createAppHandlers(ctx),
     ...createLibraryHandlers(library, ctx),
     ...createJobHandlers(runner, ctx),
+    ...createAccountHandlers({ keys: ctx.keys, bus: ctx.bus, client: () => runner.client() }),
   };
   const extra =
     typeof options.extraHandlers === 'function' ? options.extraHandlers(coreHandlers) : options.extraHandlers;

@@ -5,6 +5,7 @@ import type { Handlers } from '../../../shared/api';
 import type { SettingsView } from '../../../shared/api';
 import { hasFts5 } from '../library/database';
 import type { CoreContext } from '../context';
+import { createKeyHandlers } from './key-handlers';
 
 type AppChannels = 'app:info' | 'key:status' | 'key:set' | 'key:clear' | 'settings:get' | 'settings:update';
 
@@ -22,9 +23,7 @@ export function createAppHandlers(ctx: CoreContext): Pick<Handlers, AppChannels>
       platform: process.platform,
       fullTextSearch: hasFts5(ctx.db),
     }),
-    'key:status': () => ctx.keys.status(),
-    'key:set': ({ key }) => ctx.keys.set(key),
-    'key:clear': () => ctx.keys.clear(),
+    ...createKeyHandlers(ctx.keys),
     'settings:get': () => settingsView(ctx),
     'settings:update': (patch) => {
       ctx.settings.update(patch);

@@ -18,11 +18,11 @@ type JobChannels =
   | 'jobs:estimate'
   | 'jobs:submit'
   | 'jobs:list'
+  | 'jobs:wait'
+  | 'jobs:resumeUnfinished'
   | 'jobs:cancel'
   | 'jobs:retry'
-  | 'jobs:clearFinished'
-  | 'credits:get'
-  | 'key:test';
+  | 'jobs:clearFinished';
 
 async function inputMegapixels(runner: JobRunner, hashes: readonly string[]): Promise<number[]> {
   const sizes: number[] = [];
@@ -58,14 +58,6 @@ const total = (costs: (number | null)[]) =>
   costs.some((c) => c === null) ? null : Math.round(costs.reduce<number>((a, b) => a + (b ?? 0), 0) * 1000) / 1000;
 
 export function createJobHandlers(runner: JobRunner, ctx: CoreContext): Pick<Handlers, JobChannels> {
-  const credits = async () => {
-    if (!(await ctx.keys.getKey()))
-      throw new SeedbankError('KEY_MISSING', 'No BFL API key is set. Add one in Settings (or set BFL_API_KEY).');
-    const value = await runner.client().credits();
-    ctx.bus.emit('credits:changed', { credits: value });
-    return { credits: value };
-  };
-
   return {
     'jobs:estimate': async ({ request, count }) => {
       const costs = await validateBatch(runner, request, batchParams(request, count, 'increment'));
@@ -95,11 +87,21 @@ export function createJobHandlers(runner: JobRunner, ctx: CoreContext): Pick<Han
       runner.enqueue(rows.map((r) => r.id));
       return { jobs };
     },
-    'jobs:list': (payload) => runner.store.list(payload?.limit ?? 200).map(toJob),
+    'jobs:list': (payload) =>
+      runner.store
+        .list(payload?.limit ?? 200, {
+          ...(payload?.states ? { states: payload.states } : {}),
+          ...(payload?.ids ? { ids: payload.ids } : {}),
+        })
+        .map(toJob),
+    'jobs:wait': ({ ids }) => runner.waitFor(ids),
+    'jobs:resumeUnfinished': () => {
+      const jobs = runner.store.unfinished().map(toJob);
+      runner.start();
+      return { jobs };
+    },
     'jobs:cancel': ({ id }) => runner.cancel(id),
     'jobs:retry': ({ id, confirmResubmit }) => runner.retry(id, confirmResubmit),
     'jobs:clearFinished': () => ({ removed: runner.store.clearFinished() }),
-    'credits:get': credits,
-    'key:test': credits,
   };
 }

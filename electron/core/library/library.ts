@@ -34,7 +34,10 @@ import { WriteBackQueue } from './write-back';
 export interface LibraryOptions {
   /** Emptying the trash moves files to the OS trash through this (Electron's shell, the `trash` package). */
   moveToOsTrash?: MoveToOsTrash;
-  /** Reconcile and make missing thumbnails in the background at start (tests turn it off). */
+  /**
+   * Reconcile and make missing thumbnails in the background: at start, and thumbnails after a
+   * rebuild or import (tests and the CLI turn it off; the app makes them at its next start).
+   */
   backgroundMaintenance?: boolean;
 }
 
@@ -299,7 +302,8 @@ export class Library {
     const result = await this.runTask(kind, work);
     this.ctx.bus.emit('library:changed', { added: [], updated: [], removed: [] });
     this.projects.emitChanged();
-    this.background = this.background.then(() => this.makeThumbnails()).catch(() => undefined);
+    if (this.options.backgroundMaintenance !== false)
+      this.background = this.background.then(() => this.makeThumbnails()).catch(() => undefined);
     return result;
   }
 }

@@ -7,7 +7,6 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import sharp from 'sharp';
 
 export const THUMB_SIZE = 512;
 
@@ -15,6 +14,8 @@ export async function makeThumbnail(source: Uint8Array | string, target: string)
   await mkdir(path.dirname(target), { recursive: true });
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(4).toString('hex')}.tmp`);
   try {
+    // Loaded on first use: a CLI command that makes no thumbnail should not pay for libvips.
+    const { default: sharp } = await import('sharp');
     // failOn 'none': a slightly damaged download still deserves a thumbnail of what decodes.
     await sharp(source, { failOn: 'none' })
       .rotate()
