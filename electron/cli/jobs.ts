@@ -41,7 +41,8 @@ export function jobsCommand(version: string): Command {
           .call('jobs:list', { limit: limit + 1, ...(states.length ? { states: states as Job['status'][] } : {}) })
           .catch((err: unknown) => {
             // The contract knows the states; its message names the one that is not.
-            if (err instanceof CliError && err.exitCode === EXIT.invalid) throw new CliError(`--state: ${err.message}`, EXIT.invalid);
+            if (err instanceof CliError && err.exitCode === EXIT.invalid)
+              throw new CliError(`--state: ${err.message.replace(/^states(\.\d+)?: /, '')}`, EXIT.invalid);
             throw err;
           });
         for (const job of jobs.slice(0, limit))

@@ -15,17 +15,17 @@ interface RetryOptions {
   json?: boolean;
 }
 
-/** What the person is asked: what happened to the job, and what retrying may cost. */
+/** What the person is asked: what happened to the job, whether it may have been charged, the cost. */
 export function retryQuestion(job: Job): string {
-  const cost = job.estimatedCost === null ? '' : ` (about ${job.estimatedCost} credits)`;
-  const charged =
-    job.status === 'unknown'
-      ? 'BFL may already have accepted and charged the earlier attempt; retrying may cost twice.'
-      : job.taskId !== null
-        ? `BFL accepted the earlier attempt (task ${job.taskId}), so it may have been charged.`
-        : '';
   const why = job.error ? `: ${job.error.message.replace(/[.\s]+$/, '')}` : '';
-  return `Job ${job.id} is ${job.status}${why}. ${charged} Send it again as a new job${cost}?`.replace(/ {2,}/g, ' ');
+  const lines = [`Job ${job.id} (${job.status})${why}.`];
+  if (job.status === 'unknown')
+    lines.push('The earlier attempt may have been charged: BFL may have accepted it. Sending it again may cost twice.');
+  else if (job.taskId !== null)
+    lines.push(`The earlier attempt may have been charged: BFL accepted it (task ${job.taskId}).`);
+  const cost = job.estimatedCost === null ? '' : ` (about ${job.estimatedCost} credits)`;
+  lines.push(`Send it again as a new job${cost}?`);
+  return lines.join('\n');
 }
 
 export async function runRetry(id: string, options: RetryOptions): Promise<ExitCode> {
