@@ -52,8 +52,9 @@ export interface CoreOptions {
   /** Resume unfinished jobs at start (the app does; the CLI never: `seedbank resume` asks for it). */
   resumeJobs?: boolean;
   /**
-   * Reconcile the library and make missing thumbnails in the background (the app and the web
-   * host do; the CLI does not: a one-shot command must not start a pass over 100,000 files).
+   * Reconcile the library and make missing thumbnails in the background, at start and after
+   * a rebuild or import (the app and the web host do; the CLI does not: a one-shot command
+   * must not start a pass over 100,000 files).
    */
   backgroundMaintenance?: boolean;
 }
@@ -105,7 +106,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       : (options.moveToOsTrash ?? undefined);
   const library = new Library(ctx, {
     ...(moveToOsTrash ? { moveToOsTrash } : {}),
-    ...(options.backgroundMaintenance === false ? { backgroundMaintenance: false } : {}),
+    ...(options.backgroundMaintenance === false ? { backgroundMaintenance: false, thumbnailsAfterTasks: false } : {}),
   });
   await library.start();
   const runner = new JobRunner(ctx, library);

@@ -34,11 +34,13 @@ import { WriteBackQueue } from './write-back';
 export interface LibraryOptions {
   /** Emptying the trash moves files to the OS trash through this (Electron's shell, the `trash` package). */
   moveToOsTrash?: MoveToOsTrash;
-  /**
-   * Reconcile and make missing thumbnails in the background: at start, and thumbnails after a
-   * rebuild or import (tests and the CLI turn it off; the app makes them at its next start).
-   */
+  /** Reconcile and make missing thumbnails in the background at start (tests turn it off). */
   backgroundMaintenance?: boolean;
+  /**
+   * Make missing thumbnails in the background after a reconcile, rebuild or import. The CLI
+   * turns it off: a one-shot command starts no pass; the app makes them at its next start.
+   */
+  thumbnailsAfterTasks?: boolean;
 }
 
 export class Library {
@@ -302,7 +304,7 @@ export class Library {
     const result = await this.runTask(kind, work);
     this.ctx.bus.emit('library:changed', { added: [], updated: [], removed: [] });
     this.projects.emitChanged();
-    if (this.options.backgroundMaintenance !== false)
+    if (this.options.thumbnailsAfterTasks !== false)
       this.background = this.background.then(() => this.makeThumbnails()).catch(() => undefined);
     return result;
   }
