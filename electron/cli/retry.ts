@@ -33,7 +33,10 @@ export async function runRetry(id: string, options: RetryOptions): Promise<ExitC
     const [job] = await session.call('jobs:list', { ids: [id], limit: 1 });
     if (!job) throw new CliError(`No job ${id}; \`seedbank jobs\` lists them.`, EXIT.invalid);
     if (!(await confirm(retryQuestion(job), { yes: options.yes === true }))) {
-      throw new CliError('Not confirmed; nothing was sent. Run with --yes to send it again without asking.', EXIT.invalid);
+      throw new CliError(
+        'Not confirmed; nothing was sent. Run with --yes to send it again without asking.',
+        EXIT.invalid,
+      );
     }
     const fresh = await session.call('jobs:retry', { id: job.id, confirmResubmit: true });
     process.stderr.write(`Sent again as job ${fresh.id}.\n`);

@@ -30,7 +30,12 @@ interface OpenedCore {
   close(): Promise<void>;
 }
 
-async function openCore(scope: SessionScope, home: string, env: NodeJS.ProcessEnv, logger: Logger): Promise<OpenedCore> {
+async function openCore(
+  scope: SessionScope,
+  home: string,
+  env: NodeJS.ProcessEnv,
+  logger: Logger,
+): Promise<OpenedCore> {
   const fetch = createProxyAwareFetch(env);
   if (scope !== 'library') {
     const { createAccountCore } = await import('../core/account-core');

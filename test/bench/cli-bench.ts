@@ -93,8 +93,20 @@ async function main(): Promise<void> {
     const ratio = (ms: number) => Math.round((ms / bare.ms) * 100) / 100;
     const rows = [
       { metric: `bare Node (node -e 0), median of ${RUNS}`, value: bare.ms, unit: 'ms', target: '', ok: true },
-      { metric: 'seedbank --version ÷ bare Node', value: ratio(version.ms), unit: '×', target: '≤ 3×', ok: version.ms <= 3 * bare.ms },
-      { metric: 'seedbank --version, peak RSS', value: version.rssMb, unit: 'MB', target: '≤ 80 MB', ok: version.rssMb <= 80 },
+      {
+        metric: 'seedbank --version ÷ bare Node',
+        value: ratio(version.ms),
+        unit: '×',
+        target: '≤ 3×',
+        ok: version.ms <= 3 * bare.ms,
+      },
+      {
+        metric: 'seedbank --version, peak RSS',
+        value: version.rssMb,
+        unit: 'MB',
+        target: '≤ 80 MB',
+        ok: version.rssMb <= 80,
+      },
       {
         metric: 'seedbank key status (100,000 images) ÷ bare Node',
         value: ratio(keyStatus.ms),
@@ -102,7 +114,13 @@ async function main(): Promise<void> {
         target: '≤ 4×',
         ok: keyStatus.ms <= 4 * bare.ms,
       },
-      { metric: 'seedbank key status, peak RSS', value: keyStatus.rssMb, unit: 'MB', target: '≤ 80 MB', ok: keyStatus.rssMb <= 80 },
+      {
+        metric: 'seedbank key status, peak RSS',
+        value: keyStatus.rssMb,
+        unit: 'MB',
+        target: '≤ 80 MB',
+        ok: keyStatus.rssMb <= 80,
+      },
       {
         metric: 'seedbank history --search (100,000 images), median',
         value: history.ms,
@@ -120,9 +138,13 @@ async function main(): Promise<void> {
       history,
       rows,
     };
-    console.log(`\nSeedbank CLI start-up — median of ${RUNS} runs, ${os.cpus().length} CPUs, Node ${process.version}\n`);
+    console.log(
+      `\nSeedbank CLI start-up — median of ${RUNS} runs, ${os.cpus().length} CPUs, Node ${process.version}\n`,
+    );
     for (const [name, s] of Object.entries({ bare, version, keyStatus, history }))
-      console.log(`${name.padEnd(12)} ${`${s.ms} ms`.padStart(10)} ${`${ratio(s.ms)}×`.padStart(7)} ${`${s.rssMb} MB`.padStart(10)}`);
+      console.log(
+        `${name.padEnd(12)} ${`${s.ms} ms`.padStart(10)} ${`${ratio(s.ms)}×`.padStart(7)} ${`${s.rssMb} MB`.padStart(10)}`,
+      );
     fs.mkdirSync(path.join(ROOT, 'bench'), { recursive: true });
     fs.writeFileSync(path.join(ROOT, 'bench', 'cli.json'), `${JSON.stringify(results, null, 2)}\n`);
     console.log('\nwritten to bench/cli.json');
