@@ -5,6 +5,8 @@
 // The CLI is split (ESM code splitting): `out/cli/cli.mjs` holds only the command table, and
 // every `import()` in it — each command, the core, sharp, undici — becomes a chunk loaded when
 // a command needs it, so `seedbank --version` does not pay for the library or the image code.
+// Files are written only when they changed, each by rename: the CLI tests build in parallel
+// and run the CLI meanwhile, and must never read half a file.
 import { build } from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -13,17 +15,15 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
 
-const BUNDLED = new Set(['zod', 'commander']);
-
 const common = {
+  absWorkingDir: root,
   bundle: true,
   platform: 'node',
   format: 'esm',
   target: 'node24',
-  // Every dependency stays in node_modules except the pure-JS ones the CLI loads at start:
-  // one bundled file parses faster than zod's hundred modules.
-  external: Object.keys(pkg.dependencies).filter((name) => !BUNDLED.has(name)),
+  packages: 'external',
   sourcemap: true,
+  write: false,
   define: { __SEEDBANK_VERSION__: JSON.stringify(pkg.version) },
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   logLevel: 'warning',
@@ -51,22 +51,38 @@ const englishOnlyZod = {
   },
 };
 
+/** Writes each output file only when its bytes changed, through a temporary file and a rename. */
+function writeChanged(outputFiles) {
+  for (const { path: file, contents } of outputFiles) {
+    if (fs.existsSync(file) && Buffer.compare(fs.readFileSync(file), contents) === 0) continue;
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const temp = `${file}.${process.pid}.tmp`;
+    fs.writeFileSync(temp, contents);
+    fs.renameSync(temp, file);
+  }
+}
+
+/** The CLI's dependencies that are bundled: pure JS loaded at every start (one file parses faster). */
+const BUNDLED = new Set(['zod', 'commander']);
+
 /** The CLI, split into chunks; chunks no longer produced by this build are removed afterwards. */
 async function buildCli() {
   const outdir = path.join(root, 'out', 'cli');
   const result = await build({
     ...common,
+    packages: undefined,
+    external: Object.keys(pkg.dependencies).filter((name) => !BUNDLED.has(name)),
     entryPoints: { cli: path.join(root, 'electron', 'cli.ts') },
     outdir,
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
     outExtension: { '.js': '.mjs' },
     plugins: [englishOnlyZod],
-    metafile: true,
     minifyWhitespace: true,
     minifySyntax: true,
   });
-  const produced = new Set(Object.keys(result.metafile.outputs).map((file) => path.resolve(root, file)));
+  writeChanged(result.outputFiles);
+  const produced = new Set(result.outputFiles.map((file) => file.path));
   const chunks = path.join(outdir, 'chunks');
   for (const name of fs.existsSync(chunks) ? fs.readdirSync(chunks) : []) {
     const file = path.join(chunks, name);
@@ -79,7 +95,12 @@ async function buildCli() {
 const built = await Promise.all([
   buildCli(),
   ...entries.map(async (entry) => {
-    await build({ ...common, entryPoints: [path.join(root, entry.in)], outfile: path.join(root, entry.out) });
+    const result = await build({
+      ...common,
+      entryPoints: [path.join(root, entry.in)],
+      outfile: path.join(root, entry.out),
+    });
+    writeChanged(result.outputFiles);
     return entry.out;
   }),
 ]);
