@@ -9,12 +9,12 @@ import { parseInteger } from './generation-options';
 import { withSession } from './session';
 
 interface JobsOptions {
-  state: string[];
+  state?: string[];
   limit?: string;
   json?: boolean;
 }
 
-const collect = (value: string, previous: string[]) => [...previous, ...value.split(',').map((s) => s.trim())];
+const collect = (value: string, previous: string[] = []) => [...previous, ...value.split(',').map((s) => s.trim())];
 
 const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
@@ -29,12 +29,12 @@ export function jobsCommand(version: string): Command {
   return new Command('jobs')
     .description('List jobs with their state and why they stopped, newest first')
     .version(version)
-    .option('--state <state>', 'only jobs in this state, e.g. unknown (repeatable, or comma-separated)', collect, [])
+    .option('--state <state>', 'only jobs in this state, e.g. unknown (repeatable, or comma-separated)', collect)
     .option('--limit <n>', 'at most this many (default 1000)')
     .option('--json', 'one JSON object per job on stdout')
     .action(async (options: JobsOptions) => {
       const limit = parseInteger('--limit', options.limit, 1, 10_000) ?? 1000;
-      const states = options.state.filter((s) => s !== '');
+      const states = (options.state ?? []).filter((s) => s !== '');
       await withSession(async (session) => {
         // One more than asked, to say when there are more.
         const jobs = await session
