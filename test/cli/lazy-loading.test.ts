@@ -1,7 +1,7 @@
 /**
  * What a command loads, seen from inside the process: a resolve hook records every module
  * the built CLI pulls in. `--version` loads none of the heavy parts; `key status` only the
- * keychain; `history` the database but no image code, HTTP client or settings store.
+ * keychain; `history` the database but no image code, HTTP client, settings store or keychain.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -13,7 +13,7 @@ let scratch: string;
 let home: string;
 let hook: string;
 
-const HEAVY = ['sharp', 'undici', 'conf', 'trash', 'node:sqlite', '@napi-rs/keyring'] as const;
+const HEAVY = ['sharp', 'undici', 'conf', 'trash', 'node:sqlite', 'node:zlib', '@napi-rs/keyring'] as const;
 
 /** The packages and builtins (of HEAVY) a run of the CLI loaded. */
 async function loaded(args: string[]): Promise<string[]> {
@@ -56,7 +56,7 @@ describe('what a command loads', () => {
     expect(await loaded(['key', 'status'])).toEqual(['@napi-rs/keyring']);
   });
 
-  it('history opens the database but loads no image code, HTTP client or settings store', async () => {
-    expect(await loaded(['history'])).toEqual(['node:sqlite', '@napi-rs/keyring']);
+  it('history opens the database but loads no image code, HTTP client, settings store or keychain', async () => {
+    expect(await loaded(['history'])).toEqual(['node:sqlite']);
   });
 });
