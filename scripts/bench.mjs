@@ -42,9 +42,14 @@ for (const name of names) {
     console.error(`bench ${name} failed (exit ${run.status})`);
     continue;
   }
-  results[name] = JSON.parse(fs.readFileSync(file, 'utf8'));
+  results[name] = { ...JSON.parse(fs.readFileSync(file, 'utf8')), measuredAt: new Date().toISOString() };
 }
 
+// Suites not run this time keep the date they were measured (older results: the last run's date).
+for (const [name, result] of Object.entries(results)) {
+  if (name !== 'machine' && result && typeof result === 'object' && !result.measuredAt && results.machine?.date)
+    result.measuredAt = results.machine.date;
+}
 results.machine = {
   cpus: (await import('node:os')).cpus().length,
   node: process.version,
@@ -98,7 +103,14 @@ if (fs.existsSync(readmePath) && rows.length > 0) {
   const start = '<!-- bench:start -->';
   const end = '<!-- bench:end -->';
   if (readme.includes(start) && readme.includes(end)) {
-    const stamp = `Measured ${results.machine.date.slice(0, 10)} on ${results.machine.cpus} cores, Node ${results.machine.node}.`;
+    const byDate = new Map();
+    for (const [name, result] of Object.entries(results)) {
+      if (name === 'machine') continue;
+      const date = (result?.measuredAt ?? results.machine.date).slice(0, 10);
+      byDate.set(date, [...(byDate.get(date) ?? []), name]);
+    }
+    const when = [...byDate].map(([date, suites]) => `${suites.join(', ')} ${date}`).join('; ');
+    const stamp = `Measured on ${results.machine.cpus} cores, Node ${results.machine.node}: ${when}.`;
     const next = readme.replace(new RegExp(`${start}[\\s\\S]*${end}`), `${start}\n${stamp}\n\n${table}\n${end}`);
     fs.writeFileSync(readmePath, next);
   }

@@ -13,6 +13,7 @@ import type {
   Generation,
   InputImage,
   Job,
+  JobStatus,
   KeySetResult,
   KeyStatus,
   Project,
@@ -23,6 +24,7 @@ import type {
 } from './types';
 import type { DiagnosticsReport } from './diagnostics';
 import type { ErrorInfo } from './errors';
+import { JOB_STATUSES } from './job-states';
 
 /** A phantom carrying the answer type of a request channel; it has no runtime value. */
 declare const answerBrand: unique symbol;
@@ -43,6 +45,7 @@ const Id = z.string().min(1).max(64);
 const Ids = z.array(Id).min(1).max(100_000);
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'must be a sha256 hex digest');
 const IsoDate = z.iso.datetime({ offset: true });
+const JobStatusSchema = z.enum(JOB_STATUSES as [JobStatus, ...JobStatus[]]);
 
 /** The largest file the page may hand over: a 20 MB reference image or mask (BFL's limit), with room to spare. */
 export const MAX_PAYLOAD_BYTES = 20 * 1024 * 1024;
@@ -216,13 +219,22 @@ export const requests = {
       .strict(),
     answer<{ jobs: Job[] }>(),
   ),
+  /** Newest first; `states` and `ids` narrow the list (e.g. every `unknown` job, or one job by id). */
   'jobs:list': request(
     z
-      .object({ limit: z.number().int().min(1).max(1000).default(200) })
+      .object({
+        limit: z.number().int().min(1).max(10_000).default(200),
+        states: z.array(JobStatusSchema).min(1).max(20).optional(),
+        ids: z.array(Id).min(1).max(1000).optional(),
+      })
       .strict()
       .optional(),
     answer<Job[]>(),
   ),
+  /** Answers once every one of these jobs is final (whichever process works on it), in the order asked. */
+  'jobs:wait': request(z.object({ ids: z.array(Id).min(1).max(1000) }).strict(), answer<Job[]>()),
+  /** Picks up every unfinished job (after a crash or a killed run) and answers with them. */
+  'jobs:resumeUnfinished': request(Empty, answer<{ jobs: Job[] }>()),
   'jobs:cancel': request(z.object({ id: Id }).strict(), answer<Job>()),
   /** Re-sends a failed job as a new job; a job of unknown outcome needs `confirmResubmit`. */
   'jobs:retry': request(z.object({ id: Id, confirmResubmit: z.boolean().default(false) }).strict(), answer<Job>()),

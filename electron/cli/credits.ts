@@ -10,6 +10,6 @@ export function creditsCommand(version: string): Command {
       await withSession(async (session) => {
         const { credits } = await session.call('credits:get');
         process.stdout.write(`${credits}\n`);
-      });
+      }, 'account');
     });
 }

@@ -16,7 +16,7 @@ async function coreReport(online: boolean): Promise<DiagnosticCheck[]> {
   const { openSession } = await import('./session');
   let session;
   try {
-    session = await openSession();
+    session = await openSession('library');
   } catch (err) {
     // The core could not even open (unwritable folder, damaged database): that is the finding.
     const { defaultHome, resolveHome } = await import('../core/paths');

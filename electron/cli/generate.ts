@@ -7,6 +7,7 @@
 import { Command, Option } from 'commander';
 import { CliError, EXIT, type ExitCode } from './exit-codes';
 import { buildRequest, parseInteger, type GenerateOptions } from './generation-options';
+import { ensureProjectId } from './projects';
 import { reportJobs } from './report';
 import { withSession } from './session';
 
@@ -51,7 +52,7 @@ export async function runGenerate(options: GenerateOptions): Promise<ExitCode> {
         );
       return EXIT.ok;
     }
-    const projectId = options.project ? session.core.library.ensureProject(options.project).id : null;
+    const projectId = options.project ? await ensureProjectId(session, options.project) : null;
     const seedMode = request.params.seed === undefined ? 'random' : 'increment';
     const { jobs } = await session
       .call('jobs:submit', {

@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { CliError, EXIT } from './exit-codes';
 import { parseInteger } from './generation-options';
+import { findProjectId } from './projects';
 import { printLine } from './report';
 import { generationLine } from './result-line';
 import { withSession } from './session';
@@ -26,11 +27,9 @@ export function historyCommand(version: string): Command {
       await withSession(async (session) => {
         let projectId: string | undefined;
         if (options.project !== undefined) {
-          const { projects } = await session.call('projects:list');
-          const wanted = options.project.trim().toLowerCase();
-          const project = projects.find((p) => p.name.toLowerCase() === wanted);
-          if (!project) throw new CliError(`--project: no project named "${options.project}"`, EXIT.invalid);
-          projectId = project.id;
+          const found = await findProjectId(session, options.project);
+          if (found === null) throw new CliError(`--project: no project named "${options.project}"`, EXIT.invalid);
+          projectId = found;
         }
         const filter = {
           ...(projectId !== undefined ? { projectId } : {}),

@@ -32,7 +32,7 @@ export function keyCommand(version: string): Command {
       const value = await readKeyFromStdin();
       await withSession(async (session) => {
         process.stdout.write(`${describe(await session.call('key:set', { key: value }))}\n`);
-      });
+      }, 'key');
     });
   key
     .command('status')
@@ -43,7 +43,7 @@ export function keyCommand(version: string): Command {
         const status = await session.call('key:status');
         process.stdout.write(`${describe(status)}\n`);
         if (!status.hasKey) process.exitCode = EXIT.key;
-      });
+      }, 'key');
     });
   key
     .command('clear')
@@ -52,7 +52,7 @@ export function keyCommand(version: string): Command {
     .action(async () => {
       await withSession(async (session) => {
         process.stdout.write(`${describe(await session.call('key:clear'))}\n`);
-      });
+      }, 'key');
     });
   return key;
 }

@@ -3,7 +3,7 @@
  * with `--json`, else a line for people. Returns the exit code the outcomes add up to.
  */
 import type { Job } from '../../shared/types';
-import { combineExitCodes, exitCodeForJob, type ExitCode } from './exit-codes';
+import { CliError, combineExitCodes, exitCodeForJob, type ExitCode } from './exit-codes';
 import { generationLine, humanLine, jobLine, type ResultLine } from './result-line';
 import type { CliSession } from './session';
 
@@ -13,8 +13,12 @@ export interface ReportOptions {
 
 async function lineFor(session: CliSession, job: Job): Promise<ResultLine> {
   if (job.status === 'done' && job.generationId) {
-    const generation = session.core.library.getGeneration(job.generationId);
-    if (generation) return generationLine(generation, session.home, job.status);
+    const detail = await session.call('library:get', { id: job.generationId }).catch((err: unknown) => {
+      // Trashed or removed since (by the app, say): the job's own line still tells what was made.
+      if (err instanceof CliError) return null;
+      throw err;
+    });
+    if (detail) return generationLine(detail.generation, session.home, job.status);
   }
   return jobLine(job);
 }
@@ -32,7 +36,7 @@ export async function reportJobs(
 ): Promise<ExitCode> {
   const outcomes = await Promise.all(
     ids.map(async (id) => {
-      const [job] = await session.core.runner.waitFor([id]);
+      const [job] = await session.call('jobs:wait', { ids: [id] });
       if (!job) return null;
       printLine(await lineFor(session, job), options);
       return exitCodeForJob(job);

@@ -12,6 +12,8 @@ import { createDispatcher, type Dispatch } from './contract/dispatch';
 import type { CoreContext, FetchLike } from './context';
 import { EventBus } from './events';
 import { createDiagnosticsHandlers } from './diagnostics/diagnostics-handlers';
+import { createAccountHandlers } from './handlers/account-handlers';
+import { testCandidateKey } from './secrets/key-setup';
 import { createAppHandlers } from './handlers/app-handlers';
 import { createJobHandlers } from './jobs/job-handlers';
 import { JobRunner } from './jobs/runner';
@@ -59,8 +61,14 @@ export interface CoreOptions {
    * the CLI takes any path; otherwise (web host, tests) typed paths under home and temp only.
    */
   folders?: FolderAccess;
-  /** Resume unfinished jobs at start (the app and `seedbank resume` do; other CLI commands do not). */
+  /** Resume unfinished jobs at start (the app does; the CLI never: `seedbank resume` asks for it). */
   resumeJobs?: boolean;
+  /**
+   * Reconcile the library and make missing thumbnails in the background, at start and after
+   * a rebuild or import (the app and the web host do; the CLI does not: a one-shot command
+   * must not start a pass over 100,000 files).
+   */
+  backgroundMaintenance?: boolean;
 }
 
 export interface Core {
@@ -112,7 +120,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ownerId: `${options.kind}:${os.hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`,
     version: options.version,
   };
-  logger.info('core starting', { kind: options.kind, home: paths.home, apiBase: settings.apiBase() });
+  // The API base is logged with each request; reading it here would open the settings file early.
+  logger.info('core starting', { kind: options.kind, home: paths.home });
 
   const moveToOsTrash =
     options.moveToOsTrash === undefined
@@ -120,7 +129,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         ? undefined
         : moveToOsTrashWithPackage
       : (options.moveToOsTrash ?? undefined);
-  const library = new Library(ctx, moveToOsTrash ? { moveToOsTrash } : {});
+  const library = new Library(ctx, {
+    ...(moveToOsTrash ? { moveToOsTrash } : {}),
+    ...(options.backgroundMaintenance === false ? { backgroundMaintenance: false, thumbnailsAfterTasks: false } : {}),
+  });
   await library.start();
   const runner = new JobRunner(ctx, library);
   if (options.resumeJobs !== false) runner.start();
@@ -129,6 +141,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...createAppHandlers(ctx),
     ...createLibraryHandlers(library, ctx, options.folders ?? defaultFolders(options.kind, paths.home)),
     ...createJobHandlers(runner, ctx),
+    ...createAccountHandlers({
+      keys: ctx.keys,
+      bus: ctx.bus,
+      client: () => runner.client(),
+      testKey: (candidate) => testCandidateKey(ctx, candidate),
+    }),
   };
   const getCredits = coreHandlers['credits:get'];
   Object.assign(

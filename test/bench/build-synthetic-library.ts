@@ -4,8 +4,10 @@
  * same upsert the app uses, each with a tiny but valid JPEG carrying its embedded record (so the
  * library can be rebuilt from its files, as a real one can).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import fs, { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import sharp from 'sharp';
 import type { EmbeddedRecord } from '../../shared/types';
 import { newId } from '../../electron/core/ids';
@@ -180,4 +182,24 @@ export async function buildSyntheticLibrary(home: string, options: BuildOptions)
     options.onProgress?.(Math.min(options.count, done + BATCH));
   }
   db.close();
+}
+
+/** Where the benchmarks keep their synthetic libraries between runs (`SEEDBANK_BENCH_DIR`). */
+export function benchRoot(): string {
+  return process.env.SEEDBANK_BENCH_DIR ?? path.join(os.tmpdir(), 'seedbank-bench');
+}
+
+/** Builds the library in `home` once (about two minutes for 100,000 with files) and reuses it. */
+export async function ensureBenchLibrary(home: string, count: number, files: boolean): Promise<void> {
+  if (fs.existsSync(path.join(home, '.complete'))) return;
+  fs.rmSync(home, { recursive: true, force: true });
+  fs.mkdirSync(home, { recursive: true });
+  const started = performance.now();
+  await buildSyntheticLibrary(home, {
+    count,
+    files,
+    onProgress: (done) => process.stderr.write(`\r  building ${path.basename(home)}: ${done}/${count}`),
+  });
+  process.stderr.write(`  (${((performance.now() - started) / 1000).toFixed(1)} s)\n`);
+  fs.writeFileSync(path.join(home, '.complete'), '');
 }

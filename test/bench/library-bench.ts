@@ -25,7 +25,7 @@ import { rebuildLibrary } from '../../electron/core/library/maintenance/rebuild'
 import { makeThumbnail } from '../../electron/core/library/files/thumbnails';
 import { silentLogger } from '../../electron/core/logging/logger';
 import { appPaths } from '../../electron/core/paths';
-import { buildSyntheticLibrary } from './build-synthetic-library';
+import { benchRoot, ensureBenchLibrary } from './build-synthetic-library';
 
 const COUNT = Number(process.env.SEEDBANK_BENCH_COUNT ?? 100_000);
 const REBUILD_COUNT = 10_000;
@@ -72,20 +72,6 @@ async function repeat(times: number, work: (i: number) => unknown): Promise<numb
   return out;
 }
 
-async function ensureLibrary(home: string, count: number, files: boolean): Promise<void> {
-  if (fs.existsSync(path.join(home, '.complete'))) return;
-  fs.rmSync(home, { recursive: true, force: true });
-  fs.mkdirSync(home, { recursive: true });
-  const started = performance.now();
-  await buildSyntheticLibrary(home, {
-    count,
-    files,
-    onProgress: (done) => process.stderr.write(`\r  building ${path.basename(home)}: ${done}/${count}`),
-  });
-  process.stderr.write(`  (${((performance.now() - started) / 1000).toFixed(1)} s)\n`);
-  fs.writeFileSync(path.join(home, '.complete'), '');
-}
-
 /** RSS in a fresh process: the library opened, one page listed, one search run. */
 async function measureRss(home: string): Promise<void> {
   const ctx = context(home);
@@ -99,11 +85,11 @@ async function measureRss(home: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const root = process.env.SEEDBANK_BENCH_DIR ?? path.join(os.tmpdir(), 'seedbank-bench');
+  const root = benchRoot();
   const big = path.join(root, `library-${COUNT}`);
   const small = path.join(root, `rebuild-${REBUILD_COUNT}`);
-  await ensureLibrary(big, COUNT, true);
-  await ensureLibrary(small, REBUILD_COUNT, true);
+  await ensureBenchLibrary(big, COUNT, true);
+  await ensureBenchLibrary(small, REBUILD_COUNT, true);
 
   // Open + first page, each time on a fresh connection and a fresh Library.
   const openRuns = await repeat(7, async () => {

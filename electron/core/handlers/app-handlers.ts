@@ -5,7 +5,8 @@ import type { Handlers } from '../../../shared/api';
 import type { SettingsView } from '../../../shared/api';
 import { hasFts5 } from '../library/db/database';
 import type { CoreContext } from '../context';
-import { setKey } from '../secrets/key-setup';
+import { keySetupOf } from '../secrets/key-setup';
+import { createKeyHandlers } from './key-handlers';
 
 type AppChannels = 'app:info' | 'key:status' | 'key:set' | 'key:clear' | 'settings:get' | 'settings:update';
 
@@ -28,9 +29,7 @@ export function createAppHandlers(ctx: CoreContext): Pick<Handlers, AppChannels>
       platform: process.platform,
       fullTextSearch: hasFts5(ctx.db),
     }),
-    'key:status': () => ctx.keys.status(),
-    'key:set': (request) => setKey(ctx, request),
-    'key:clear': () => ctx.keys.clear(),
+    ...createKeyHandlers(keySetupOf(ctx)),
     'settings:get': () => settingsView(ctx),
     'settings:update': (patch) => {
       ctx.settings.update(patch);

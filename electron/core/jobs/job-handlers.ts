@@ -1,13 +1,12 @@
 /**
- * The `jobs:*`, `credits:get` and `key:test` channels. A submit is validated against the model
+ * The `jobs:*` channels. A submit is validated against the model
  * catalog before anything is written (`submission.ts`), so an invalid request leaves no row and
  * sends nothing; the rows are then written (with the validated body and the estimated cost)
  * before the runner may send them.
  */
 import type { Handlers } from '../../../shared/api';
-import { SeedbankError } from '../../../shared/errors';
+import { isPaused } from '../../../shared/job-states';
 import type { Job } from '../../../shared/types';
-import { testCandidateKey } from '../secrets/key-setup';
 import type { CoreContext } from '../context';
 import { newId } from '../ids';
 import { toJob } from './job-row';
@@ -20,22 +19,14 @@ type JobChannels =
   | 'jobs:estimate'
   | 'jobs:submit'
   | 'jobs:list'
+  | 'jobs:wait'
+  | 'jobs:resumeUnfinished'
   | 'jobs:cancel'
   | 'jobs:retry'
   | 'jobs:resume'
-  | 'jobs:clearFinished'
-  | 'credits:get'
-  | 'key:test';
+  | 'jobs:clearFinished';
 
 export function createJobHandlers(runner: JobRunner, ctx: CoreContext): Pick<Handlers, JobChannels> {
-  const credits = async () => {
-    if (!(await ctx.keys.getKey()))
-      throw new SeedbankError('KEY_MISSING', 'No BFL API key is set. Add one in Settings (or set BFL_API_KEY).');
-    const value = await runner.client().credits();
-    ctx.bus.emit('credits:changed', { credits: value });
-    return { credits: value };
-  };
-
   return {
     'jobs:estimate': async ({ request, count }) => {
       return { credits: totalCost(await planSubmission(runner.library, request, count, 'increment')) };
@@ -65,12 +56,24 @@ export function createJobHandlers(runner: JobRunner, ctx: CoreContext): Pick<Han
       runner.enqueue(rows.map((r) => r.id));
       return { jobs };
     },
-    'jobs:list': (payload) => runner.store.list(payload?.limit ?? 200).map(toJob),
+    'jobs:list': (payload) =>
+      runner.store
+        .list(payload?.limit ?? 200, {
+          ...(payload?.states ? { states: payload.states } : {}),
+          ...(payload?.ids ? { ids: payload.ids } : {}),
+        })
+        .map(toJob),
+    'jobs:wait': ({ ids }) => runner.waitFor(ids),
+    'jobs:resumeUnfinished': () => {
+      const rows = runner.store.unfinished();
+      // Asking to resume is the person saying the cause of a pause is fixed: paused jobs try now.
+      for (const row of rows) if (isPaused(row.status)) runner.resume(row.id);
+      runner.start();
+      return { jobs: runner.store.getMany(rows.map((row) => row.id)).map(toJob) };
+    },
     'jobs:cancel': ({ id }) => runner.cancel(id),
     'jobs:retry': ({ id, confirmResubmit }) => runner.retry(id, confirmResubmit),
     'jobs:resume': ({ id }) => runner.resume(id),
     'jobs:clearFinished': () => ({ removed: runner.store.clearFinished() }),
-    'credits:get': credits,
-    'key:test': async (payload) => (payload?.key ? { credits: await testCandidateKey(ctx, payload.key) } : credits()),
   };
 }

@@ -29,6 +29,11 @@ export interface ActiveRow extends LeaseHolder {
   model: string;
 }
 
+export interface JobListFilter {
+  states?: readonly JobStatus[];
+  ids?: readonly string[];
+}
+
 export type JobPatch = Partial<Omit<JobRow, 'id' | 'status' | 'created_at'>>;
 
 const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
@@ -76,10 +81,21 @@ export class JobStore {
       .all(...ids) as unknown as JobRow[];
   }
 
-  list(limit: number): JobRow[] {
-    return this.db
-      .prepare('SELECT * FROM jobs ORDER BY created_at DESC, id DESC LIMIT ?')
-      .all(limit) as unknown as JobRow[];
+  /** Newest first, optionally only in these states and/or with these ids. */
+  list(limit: number, filter: JobListFilter = {}): JobRow[] {
+    const where: string[] = [];
+    const args: SQLInputValue[] = [];
+    for (const [column, values] of [
+      ['status', filter.states],
+      ['id', filter.ids],
+    ] as const) {
+      if (values === undefined) continue;
+      where.push(`${column} IN (${placeholders(values.length)})`);
+      args.push(...values);
+    }
+    const sql = `SELECT * FROM jobs ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      ORDER BY created_at DESC, id DESC LIMIT ?`;
+    return this.db.prepare(sql).all(...args, limit) as unknown as JobRow[];
   }
 
   /** Every job some runner still has work to do on (paused ones included), oldest first. */

@@ -6,7 +6,9 @@
 import { sleep } from './backoff';
 
 export class PollBudget {
-  private tokens: number;
+  // A full bucket: the first refill clamps it to one second's worth (reading the rate here would
+  // open the settings when the runner is made, even for a command that polls nothing).
+  private tokens = Number.POSITIVE_INFINITY;
   private last: number;
   private readonly queue: (() => void)[] = [];
   private pumping = false;
@@ -15,7 +17,6 @@ export class PollBudget {
     private readonly ratePerSecond: () => number,
     private readonly nowMs: () => number = () => performance.now(),
   ) {
-    this.tokens = Math.max(1, ratePerSecond());
     this.last = this.nowMs();
   }
 

@@ -44,6 +44,11 @@ export interface LibraryOptions {
   moveToOsTrash?: MoveToOsTrash;
   /** Reconcile and make missing thumbnails in the background at start (tests turn it off). */
   backgroundMaintenance?: boolean;
+  /**
+   * Make missing thumbnails in the background after a reconcile, rebuild or import. The CLI
+   * turns it off: a one-shot command starts no pass; the app makes them at its next start.
+   */
+  thumbnailsAfterTasks?: boolean;
 }
 
 export class Library {
@@ -322,7 +327,8 @@ export class Library {
     const result = await this.runTask(kind, work);
     this.ctx.bus.emit('library:changed', { added: [], updated: [], removed: [] });
     this.projects.emitChanged();
-    this.background = this.background.then(() => this.makeThumbnails()).catch(() => undefined);
+    if (this.options.thumbnailsAfterTasks !== false)
+      this.background = this.background.then(() => this.makeThumbnails()).catch(() => undefined);
     return result;
   }
 }

@@ -2,7 +2,9 @@
  * XMP in PNG (XMP spec part 3, §1.1.5): one uncompressed `iTXt` chunk with the keyword
  * `XML:com.adobe.xmp`, before the first IDAT. Every other chunk is copied byte for byte.
  */
-import { crc32, inflateSync } from 'node:zlib';
+// zlib is fetched when a PNG is first written or read, not at import: loading it costs ~10 ms
+// that a CLI command which never touches a PNG should not pay.
+const zlib = () => process.getBuiltinModule('node:zlib');
 import { ascii, concat, invalidImage, startsWithAscii, utf8, view } from './bytes';
 
 const SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
@@ -51,7 +53,7 @@ function makeChunk(type: string, data: Uint8Array): Uint8Array {
   const out = new Uint8Array(typeAndData.length + 8);
   view(out).setUint32(0, data.length);
   out.set(typeAndData, 4);
-  view(out).setUint32(out.length - 4, crc32(typeAndData));
+  view(out).setUint32(out.length - 4, zlib().crc32(typeAndData));
   return out;
 }
 
@@ -101,7 +103,7 @@ function readItxtText(data: Uint8Array): Uint8Array | null {
     pos = nul + 1;
   }
   const text = data.subarray(pos);
-  return compressed ? new Uint8Array(inflateSync(text, { maxOutputLength: MAX_INFLATED })) : text;
+  return compressed ? new Uint8Array(zlib().inflateSync(text, { maxOutputLength: MAX_INFLATED })) : text;
 }
 
 /** A text chunk other tools write (tEXt, zTXt or iTXt): keyword and decoded text. */
@@ -118,7 +120,7 @@ const utf8Text = new TextDecoder('utf-8');
 
 function inflateBounded(data: Uint8Array): Uint8Array | null {
   try {
-    return new Uint8Array(inflateSync(data, { maxOutputLength: MAX_PNG_TEXT }));
+    return new Uint8Array(zlib().inflateSync(data, { maxOutputLength: MAX_PNG_TEXT }));
   } catch {
     // Corrupt deflate data or a text past the limit: the chunk is skipped, the rest still read.
     return null;

@@ -6,7 +6,7 @@ import type { CoreContext } from '../context';
 import { tempHome, testContext } from '../../../test/support/library-test-kit';
 import { silentLogger } from '../logging/logger';
 import { createKeyService } from './key-service';
-import { setKey } from './key-setup';
+import { keySetupOf, setKey } from './key-setup';
 import { SessionSecretStore } from './session-secret-store';
 
 const cleanup: (() => Promise<void> | void)[] = [];
@@ -41,7 +41,7 @@ describe('saving a key after testing it', () => {
     const fake = await emulator();
     const keychain = new SessionSecretStore();
     const ctx = context(fake.apiBase, keychain);
-    const refused = await setKey(ctx, { key: 'wrong-key-0000', verify: true, sessionOnly: false }).catch(
+    const refused = await setKey(keySetupOf(ctx), { key: 'wrong-key-0000', verify: true, sessionOnly: false }).catch(
       (err: unknown) => err,
     );
     expect(refused).toMatchObject({ code: 'KEY_REJECTED' });
@@ -52,7 +52,7 @@ describe('saving a key after testing it', () => {
   it('saves a key BFL accepts and reports the balance', async () => {
     const fake = await emulator();
     const keychain = new SessionSecretStore();
-    const result = await setKey(context(fake.apiBase, keychain), {
+    const result = await setKey(keySetupOf(context(fake.apiBase, keychain)), {
       key: DEFAULT_FAKE_KEY,
       verify: true,
       sessionOnly: false,
@@ -65,7 +65,7 @@ describe('saving a key after testing it', () => {
   it('still saves the key when BFL cannot be reached, and says it could not test it', async () => {
     const keychain = new SessionSecretStore();
     const ctx = context(`http://127.0.0.1:${await closedPort()}`, keychain);
-    const result = await setKey(ctx, { key: DEFAULT_FAKE_KEY, verify: true, sessionOnly: false });
+    const result = await setKey(keySetupOf(ctx), { key: DEFAULT_FAKE_KEY, verify: true, sessionOnly: false });
     expect(result.check?.outcome).toBe('untested');
     expect(await keychain.get()).toBe(DEFAULT_FAKE_KEY);
   });
@@ -73,10 +73,12 @@ describe('saving a key after testing it', () => {
   it('without a keychain, keeps a key for this session only and uses it', async () => {
     const fake = await emulator();
     const ctx = context(fake.apiBase, null);
-    await expect(setKey(ctx, { key: DEFAULT_FAKE_KEY, verify: false, sessionOnly: false })).rejects.toMatchObject({
+    await expect(
+      setKey(keySetupOf(ctx), { key: DEFAULT_FAKE_KEY, verify: false, sessionOnly: false }),
+    ).rejects.toMatchObject({
       code: 'KEY_MISSING',
     });
-    const result = await setKey(ctx, { key: DEFAULT_FAKE_KEY, verify: true, sessionOnly: true });
+    const result = await setKey(keySetupOf(ctx), { key: DEFAULT_FAKE_KEY, verify: true, sessionOnly: true });
     expect(result).toMatchObject({ hasKey: true, source: 'session', keychainAvailable: false });
     expect(result.message).toMatch(/this session only/);
     expect(await ctx.keys.getKey()).toBe(DEFAULT_FAKE_KEY);

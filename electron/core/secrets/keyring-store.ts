@@ -2,7 +2,7 @@
  * SecretStore on `@napi-rs/keyring`, the maintained successor of keytar: the same keychains,
  * an N-API binary shipped inside the npm package (nothing to compile or download).
  */
-import { Entry } from '@napi-rs/keyring';
+import type { Entry } from '@napi-rs/keyring';
 import { KEYCHAIN_ACCOUNT, KEYCHAIN_SERVICE, KeychainUnavailableError, type SecretStore } from './secret-store';
 
 function describe(err: unknown): string {
@@ -28,16 +28,32 @@ function isMissingEntry(err: unknown): boolean {
 }
 
 export class KeyringSecretStore implements SecretStore {
-  private readonly entry: Entry;
+  private loading: Promise<Entry> | null = null;
 
-  constructor(service = KEYCHAIN_SERVICE, account = KEYCHAIN_ACCOUNT) {
-    this.entry = new Entry(service, account);
+  constructor(
+    private readonly service = KEYCHAIN_SERVICE,
+    private readonly account = KEYCHAIN_ACCOUNT,
+  ) {}
+
+  /**
+   * The native binding is loaded on first use (~15 ms), so a CLI command that never needs the
+   * key does not pay for it. A binding that cannot load is an unavailable keychain.
+   */
+  private async entry(): Promise<Entry> {
+    try {
+      return await (this.loading ??= import('@napi-rs/keyring').then(
+        ({ Entry: KeyringEntry }) => new KeyringEntry(this.service, this.account),
+      ));
+    } catch (err) {
+      throw unavailable(err);
+    }
   }
 
   async get(): Promise<string | null> {
     if (platformFailure) throw new KeychainUnavailableError(platformFailure);
+    const entry = await this.entry();
     try {
-      return this.entry.getPassword() ?? null;
+      return entry.getPassword() ?? null;
     } catch (err) {
       if (isMissingEntry(err)) return null;
       throw unavailable(err);
@@ -46,8 +62,9 @@ export class KeyringSecretStore implements SecretStore {
 
   async set(value: string): Promise<void> {
     if (platformFailure) throw new KeychainUnavailableError(platformFailure);
+    const entry = await this.entry();
     try {
-      this.entry.setPassword(value);
+      entry.setPassword(value);
     } catch (err) {
       throw unavailable(err);
     }
@@ -55,8 +72,9 @@ export class KeyringSecretStore implements SecretStore {
 
   async delete(): Promise<void> {
     if (platformFailure) throw new KeychainUnavailableError(platformFailure);
+    const entry = await this.entry();
     try {
-      this.entry.deletePassword();
+      entry.deletePassword();
     } catch (err) {
       if (isMissingEntry(err)) return;
       throw unavailable(err);

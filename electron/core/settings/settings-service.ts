@@ -5,8 +5,9 @@
  * used, with a notice for the person — never a crash, never silently starting from nothing.
  */
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import Conf from 'conf';
+import type ConfClass from 'conf';
 import { SettingsPatchSchema } from '../../../shared/api';
 import type { Settings } from '../../../shared/types';
 import type { SettingsService } from '../context';
@@ -21,7 +22,12 @@ export interface SettingsStore {
 
 export const SETTINGS_FILE = 'settings.json';
 
+const requireHere = createRequire(import.meta.url);
+
 export function openConfStore(directory: string): SettingsStore {
+  // Loaded when a setting is first read, not at start: conf brings ajv and a dozen modules
+  // (~70 ms), which a CLI command that never reads a setting should not pay for.
+  const { default: Conf } = requireHere('conf') as { default: typeof ConfClass };
   return new Conf<Record<string, unknown>>({
     cwd: directory,
     configName: 'settings',
@@ -60,48 +66,56 @@ export function createSettingsService(options: SettingsServiceOptions): Settings
   const open = options.openStore ?? openConfStore;
   const now = options.now ?? (() => new Date());
   let notice: string | null = null;
-  let store: SettingsStore;
-  try {
-    store = open(options.directory);
-  } catch (err) {
-    const file = path.join(options.directory, SETTINGS_FILE);
-    const backup = `${file}.backup-${now().toISOString().replace(/[:.]/g, '-')}`;
-    if (fs.existsSync(file)) fs.renameSync(file, backup);
-    notice = `The settings file could not be read and was set aside as ${path.basename(backup)}; defaults are in use.`;
-    options.logger.warn('corrupt settings file set aside', { backup, error: err });
-    store = open(options.directory);
-  }
-
-  const { settings: initial, dropped } = sanitize(store.store);
-  if (store.store.region === 'custom') {
-    // Older versions let settings name any API host; the key would go there, so it is not obeyed.
-    notice ??=
-      'The custom API address in the settings is no longer used: the key goes only to BFL’s own regions (set SEEDBANK_API_BASE for development).';
-    options.logger.warn('custom API base in settings ignored', { customApiBase: store.store.customApiBase });
-    store.set({ region: initial.region, customApiBase: null });
-  } else if (dropped.length > 0) {
-    notice ??= `Some settings were invalid and were reset to defaults: ${dropped.join(', ')}.`;
-    options.logger.warn('invalid settings reset', { dropped });
-  }
-  let current = initial;
+  let opened: { store: SettingsStore; current: Settings } | null = null;
   const override = apiBaseOverride({
     env: options.env,
     packaged: options.packaged ?? false,
     argv: options.argv ?? [],
   });
 
+  /** The file is opened on first use, so a command that reads no setting never opens it. */
+  const state = () => {
+    if (opened) return opened;
+    let store: SettingsStore;
+    try {
+      store = open(options.directory);
+    } catch (err) {
+      const file = path.join(options.directory, SETTINGS_FILE);
+      const backup = `${file}.backup-${now().toISOString().replace(/[:.]/g, '-')}`;
+      if (fs.existsSync(file)) fs.renameSync(file, backup);
+      notice = `The settings file could not be read and was set aside as ${path.basename(backup)}; defaults are in use.`;
+      options.logger.warn('corrupt settings file set aside', { backup, error: err });
+      store = open(options.directory);
+    }
+    const { settings: initial, dropped } = sanitize(store.store);
+    if (store.store.region === 'custom') {
+      // Older versions let settings name any API host; the key would go there, so it is not obeyed.
+      notice ??=
+        'The custom API address in the settings is no longer used: the key goes only to BFL’s own regions (set SEEDBANK_API_BASE for development).';
+      options.logger.warn('custom API base in settings ignored', { customApiBase: store.store.customApiBase });
+      store.set({ region: initial.region, customApiBase: null });
+    } else if (dropped.length > 0) {
+      notice ??= `Some settings were invalid and were reset to defaults: ${dropped.join(', ')}.`;
+      options.logger.warn('invalid settings reset', { dropped });
+    }
+    opened = { store, current: initial };
+    return opened;
+  };
+
   return {
-    get: () => structuredClone(current),
+    get: () => structuredClone(state().current),
     update(patch) {
       const parsed = SettingsPatchSchema.parse(patch);
-      current = { ...current, ...parsed };
-      store.set({ ...current });
-      return structuredClone(current);
+      const settings = state();
+      settings.current = { ...settings.current, ...parsed };
+      settings.store.set({ ...settings.current });
+      return structuredClone(settings.current);
     },
     get notice() {
+      state();
       return notice;
     },
-    apiBase: () => apiBaseFor(current, override),
+    apiBase: () => apiBaseFor(state().current, override),
     apiBaseFromEnvironment: override !== null,
   };
 }

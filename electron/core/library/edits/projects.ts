@@ -14,7 +14,13 @@ interface ProjectRow {
   created_at: string;
 }
 
-const fold = (name: string) => name.trim().normalize('NFC').toLocaleLowerCase('und');
+/**
+ * What two project names are compared by: trimmed, inner spaces collapsed, NFC, letter case
+ * folded in any script. Every front door that matches a name a person typed uses this.
+ */
+export function projectNameKey(name: string): string {
+  return name.trim().replace(/\s+/g, ' ').normalize('NFC').toLocaleLowerCase('und');
+}
 
 export function cleanProjectName(name: string): string {
   const trimmed = name.trim().replace(/\s+/g, ' ');
@@ -25,9 +31,9 @@ export function cleanProjectName(name: string): string {
 }
 
 export function findProjectByName(db: DatabaseSync, name: string): ProjectRow | undefined {
-  const wanted = fold(name);
+  const wanted = projectNameKey(name);
   const rows = db.prepare('SELECT id, name, created_at FROM projects').all() as unknown as ProjectRow[];
-  return rows.find((row) => fold(row.name) === wanted);
+  return rows.find((row) => projectNameKey(row.name) === wanted);
 }
 
 export function projectName(db: DatabaseSync, id: string | null): string | null {

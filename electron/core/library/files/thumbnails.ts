@@ -6,7 +6,6 @@
  */
 import { mkdir, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import sharp from 'sharp';
 import { writeTempPath } from '../../metadata/atomic-write';
 import { MAX_DECODE_PIXELS } from './untrusted-image';
 
@@ -16,6 +15,8 @@ export async function makeThumbnail(source: Uint8Array | string, target: string)
   await mkdir(path.dirname(target), { recursive: true });
   const temp = writeTempPath(target);
   try {
+    // Loaded on first use: a CLI command that makes no thumbnail should not pay for libvips.
+    const { default: sharp } = await import('sharp');
     // failOn 'none': a slightly damaged download still deserves a thumbnail of what decodes.
     await sharp(source, { failOn: 'none', limitInputPixels: MAX_DECODE_PIXELS })
       .rotate()
