@@ -280,7 +280,9 @@ describe('the mask painter and the expand editor', () => {
     const { page } = studio;
     const detail = page.getByRole('dialog', { name: 'Image detail' });
     const model = page.getByLabel('Model', { exact: true });
-    await page.getByRole('gridcell').first().dblclick();
+    // The newest image, not the placeholder tile of a job still running (placeholders come first).
+    const newestImage = page.locator('[role=gridcell]:not(.pending)').first();
+    await newestImage.dblclick();
     await detail.getByRole('button', { name: 'Paint mask…' }).click();
     await page.getByText(/^Mask \d+×\d+ px/).waitFor();
     expect(await model.inputValue()).toBe('flux-pro-1.0-fill');
@@ -289,7 +291,7 @@ describe('the mask painter and the expand editor', () => {
       .getByRole('button', { name: 'Cancel' })
       .click();
 
-    await page.getByRole('gridcell').first().dblclick();
+    await newestImage.dblclick();
     await detail.getByRole('button', { name: 'Expand…' }).click();
     await page
       .getByTestId('expand-size')
