@@ -59,6 +59,8 @@ const MIN_RATE_SPAN_MS = 400;
  * predicts late; aim this far into the predicted remainder and let the next answer correct it.
  */
 const SINGLE_SIGHTING_SHARE = 0.9;
+/** A sighting earlier than this is too close to the submit to predict the end from alone. */
+const EARLY_SIGHTING_MS = 1_500;
 
 /** The end a progress figure predicts, or null when it predicts nothing useful. */
 function predictedEndMs(elapsedMs: number, progress: number | null | undefined): number | null {
@@ -78,7 +80,11 @@ function aimFromProgress(now: ProgressSighting, previous: ProgressSighting | nul
     }
   }
   const end = predictedEndMs(now.elapsedMs, now.progress);
-  return end === null ? null : now.elapsedMs + (end - now.elapsedMs) * SINGLE_SIGHTING_SHARE + endMargin(end);
+  if (end === null) return null;
+  // Very early, the submit's own delay is a large part of the elapsed time: look again halfway
+  // to get a rate instead of trusting the one figure.
+  if (now.elapsedMs < EARLY_SIGHTING_MS) return now.elapsedMs + Math.max(MIN_RATE_SPAN_MS, (end - now.elapsedMs) / 2);
+  return now.elapsedMs + (end - now.elapsedMs) * SINGLE_SIGHTING_SHARE + endMargin(end);
 }
 
 export function nextPollDelay({
@@ -94,15 +100,15 @@ export function nextPollDelay({
   let delay: number;
   // The longest wait a progress figure may ask for: long tasks need one, a stuck figure must not.
   let longest = MAX_POLL_MS;
-  // Before any progress: the first look (a poll that lands a hair early must not ask for another).
-  if (aim === null && elapsedMs + MIN_POLL_MS / 2 < firstPollMs) delay = firstPollMs - elapsedMs;
+  // All but done by its own account: look again soon, whatever the model's median says.
+  if (typeof progress === 'number' && progress >= 1 - MIN_USEFUL_PROGRESS) delay = MIN_POLL_MS;
   // Aim just past the predicted end: a poll a moment early costs a whole extra interval of waiting.
   else if (aim !== null) {
     delay = aim - elapsedMs;
     longest = Math.max(MAX_POLL_MS, expectedMs);
   }
-  // All but done by its own account: look again soon, whatever the model's median says.
-  else if (typeof progress === 'number' && progress >= 1 - MIN_USEFUL_PROGRESS) delay = MIN_POLL_MS;
+  // Before any progress: the first look (a poll that lands a hair early must not ask for another).
+  else if (progress == null && elapsedMs + MIN_POLL_MS / 2 < firstPollMs) delay = firstPollMs - elapsedMs;
   else if (elapsedMs < expectedMs + endMargin(expectedMs)) delay = expectedMs + endMargin(expectedMs) - elapsedMs;
   else delay = MIN_POLL_MS + (elapsedMs - expectedMs) * 0.1;
   return Math.max(MIN_POLL_MS, Math.min(longest, Math.round(delay)), retryAfterMs ?? 0);
@@ -124,9 +130,10 @@ export class ExpectedDurations {
 
   constructor(
     private readonly catalogMs: (model: string) => number,
-    private readonly weight = 0.3,
+    /** Slow enough that one fast or slow task does not move the first poll of the next ones. */
+    private readonly weight = 0.1,
     /** Slower than the median's: a squared deviation is a noisy sample. */
-    private readonly spreadWeight = 0.1,
+    private readonly spreadWeight = 0.05,
   ) {}
 
   expectedMs(model: string): number {
