@@ -23,6 +23,7 @@ import { getGenerationDetail } from './lineage';
 import { listRows, type ListArgs } from './list-query';
 import { ProjectCatalog } from './project-catalog';
 import { rebuildIndex } from './rebuild';
+import { DeferredStart } from './deferred-start';
 import { reconcileLibrary, type MaintenanceDeps } from './reconcile';
 import { createSearchIndex, searchIndexExists } from './search-index';
 import { spendSummary } from './spend';
@@ -44,6 +45,7 @@ export class Library {
   private readonly writeBack: WriteBackQueue;
   private background: Promise<unknown> = Promise.resolve();
   private readonly stopBackground = new AbortController();
+  private startup: DeferredStart | null = null;
 
   constructor(
     private readonly ctx: CoreContext,
@@ -75,20 +77,25 @@ export class Library {
     this.ctx.db.exec('PRAGMA optimize = 0x10002');
     this.writeBack.schedule(edits.dirtyIds(this.ctx.db));
     if (this.options.backgroundMaintenance !== false) {
-      this.background = this.tasks
-        .run('reconcile', (reporter) => reconcileLibrary(this.deps, reporter), this.stopBackground.signal)
-        .then(() => this.makeThumbnails())
-        .catch((err: unknown) => this.ctx.logger.warn('background maintenance failed', { error: String(err) }));
+      this.startup = new DeferredStart(() => {
+        const maintenance = this.tasks
+          .run('reconcile', (reporter) => reconcileLibrary(this.deps, reporter), this.stopBackground.signal)
+          .then(() => this.makeThumbnails())
+          .catch((err: unknown) => this.ctx.logger.warn('background maintenance failed', { error: String(err) }));
+        this.background = Promise.all([this.background, maintenance]);
+      });
     }
   }
 
   /** Waits for background maintenance and pending write-back (tests, export, quit). */
   async whenIdle(): Promise<void> {
+    this.startup?.now();
     await this.background;
     await this.writeBack.drain();
   }
 
   async close(): Promise<void> {
+    this.startup?.cancel();
     this.stopBackground.abort();
     this.tasks.cancelAll();
     await this.background;
@@ -118,6 +125,7 @@ export class Library {
 
   list(args: ListArgs): LibraryPage {
     const page = listRows(this.ctx.db, this.ctx.logger, args);
+    this.startup?.afterFirstPage();
     return { items: this.toGenerations(page.rows), nextCursor: page.nextCursor, total: page.total };
   }
 
