@@ -12,6 +12,10 @@ import { MAX_DECODE_PIXELS } from './untrusted-image';
 
 export const THUMB_SIZE = 512;
 
+// libvips keeps recent operations and their decoded pixels (up to 50 MB) for reuse; every
+// thumbnail reads a different image once, so the cache can only hold memory, never save work.
+sharp.cache(false);
+
 export async function makeThumbnail(source: Uint8Array | string, target: string): Promise<void> {
   await mkdir(path.dirname(target), { recursive: true });
   const temp = writeTempPath(target);
