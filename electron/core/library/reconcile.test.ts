@@ -70,7 +70,7 @@ describe('reconcile', () => {
 
   it('opens only the files that are new or whose size or time changed', async () => {
     t = await openTestLibrary();
-    const ids = (await addImages(t, 4));
+    const ids = await addImages(t, 4);
     const fileOf = (id: string) => t.library.getGeneration(id)!.file;
     // Edited in place by another tool: same folder, same name, new bytes and time.
     const edited = path.join(t.home, fileOf(ids[1]!));
