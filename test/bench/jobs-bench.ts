@@ -101,17 +101,13 @@ async function serverTiming(pollingUrl: string | null): Promise<ServerTiming | n
 }
 
 /**
- * The wall time of a perfect poller that sees each Ready the instant it happens: the tasks run
- * LIMIT at a time, each next one starting as soon as a slot frees (longest first is not assumed;
- * the order is the one they ran in, so both pollers are held to their own draws).
+ * The wall time of a perfect poller that sees each Ready the instant it happens, packing the
+ * tasks perfectly into LIMIT slots: their total time ÷ LIMIT, or the longest task if that is more.
+ * It depends only on the drawn times, so both pollers (same draws) share it.
  */
 function idealWallMs(durations: number[]): number {
-  const slots = Array.from({ length: LIMIT }, () => 0);
-  for (const d of durations) {
-    const earliest = slots.indexOf(Math.min(...slots));
-    slots[earliest] = (slots[earliest] ?? 0) + d;
-  }
-  return Math.max(...slots);
+  const total = durations.reduce((sum, d) => sum + d, 0);
+  return Math.max(total / LIMIT, ...durations);
 }
 
 async function main(): Promise<void> {
