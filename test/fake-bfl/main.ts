@@ -1,9 +1,11 @@
 /**
  * Runs the emulator by hand or for another process's tests:
  *   npm run build:node && node out/fake-bfl/main.mjs [--task-ms 4000] [--port 8787] [--key KEY]
+ *     [--draw-seed 1 --draw flux-2-klein-4b:4000:8000]  (seeded log-normal durations per model)
  * Prints the API base on the first line of stdout, then a JSON line with all three bases.
  */
 import { parseArgs } from 'node:util';
+import { parseDrawSpec } from './durations';
 import { DEFAULT_FAKE_KEY, startFakeBfl } from './server';
 
 const { values } = parseArgs({
@@ -12,6 +14,8 @@ const { values } = parseArgs({
     port: { type: 'string' },
     key: { type: 'string', multiple: true },
     credits: { type: 'string' },
+    'draw-seed': { type: 'string' },
+    draw: { type: 'string', multiple: true },
   },
 });
 
@@ -19,6 +23,14 @@ const fake = await startFakeBfl({
   ...(values['task-ms'] ? { taskMs: Number(values['task-ms']) } : {}),
   ...(values.port ? { ports: { api: Number(values.port) } } : {}),
   ...(values.credits ? { credits: Number(values.credits) } : {}),
+  ...(values.draw?.length
+    ? {
+        durationDraws: {
+          seed: Number(values['draw-seed'] ?? 1),
+          models: Object.fromEntries(values.draw.map(parseDrawSpec)),
+        },
+      }
+    : {}),
   keys: values.key?.length ? values.key : [DEFAULT_FAKE_KEY],
 });
 

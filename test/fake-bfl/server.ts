@@ -12,6 +12,7 @@ import { closeServer, dropConnection, listen, readBody, sendCut, sendJson, sendR
 import { GIANT_API_BODY_BYTES, GIANT_DELIVERY_BYTES, redirect, sendGiant, type HostileMode } from './hostile';
 import { CONTENT_TYPES, renderImage, scaledSize } from './images';
 import { basicValidation, planSubmit } from './submit';
+import { durationDrawer } from './durations';
 import { createTask, hasFault, isRunning, pollBody, sampleExpiresAt, viewOf, type Task } from './tasks';
 import type {
   DownloadRecord,
@@ -53,6 +54,7 @@ export async function startFakeBfl(options: FakeBflOptions = {}): Promise<FakeBf
   const signingSecret = randomBytes(16);
   let credits = options.credits ?? 1000;
   let taskMs = options.taskMs ?? 50;
+  const drawDuration = options.durationDraws ? durationDrawer(options.durationDraws) : () => null;
 
   const tasks = new Map<string, Task>();
   const queue: Fault[][] = [];
@@ -134,7 +136,7 @@ export async function startFakeBfl(options: FakeBflOptions = {}): Promise<FakeBf
     if (!plan) return sendJson(res, 404, { detail: 'Not Found' });
     if ((plan.cost ?? 0) > credits) return sendJson(res, 402, { detail: HTTP_DETAILS[402] });
 
-    const task = createTask(randomUUID(), plan, faults, taskMs, Date.now());
+    const task = createTask(randomUUID(), plan, faults, drawDuration(model) ?? taskMs, Date.now());
     tasks.set(task.id, task);
     credits -= plan.cost ?? 0;
     record.taskId = task.id;

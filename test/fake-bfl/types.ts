@@ -1,5 +1,6 @@
 /** The emulator's public shapes: options, scriptable faults and what it records. */
 import type { IncomingHttpHeaders } from 'node:http';
+import type { DurationDraws } from './durations';
 import type { HostileMode } from './hostile';
 
 export type HostName = 'api' | 'polling' | 'delivery';
@@ -54,6 +55,8 @@ export interface FakeBflOptions {
   credits?: number;
   /** How long a task runs (default 50 ms; the bench uses 4000). */
   taskMs?: number;
+  /** Seeded per-model log-normal task durations (default: every task takes `taskMs`). */
+  durationDraws?: DurationDraws;
   /** Active tasks per account (default 24). */
   activeLimit?: number;
   /** Per-model active-task limits (default `{ 'flux-kontext-max': 6 }`). */

@@ -182,7 +182,7 @@ export class JobWorker {
   }
 
   private firstPollDelay(row: JobRow): number {
-    return nextPollDelay({ elapsedMs: this.elapsedMs(row), expectedMs: this.d.durations.expectedMs(row.model) });
+    return nextPollDelay({ elapsedMs: this.elapsedMs(row), ...this.d.durations.timing(row.model) });
   }
 
   private async poll(row: JobRow): Promise<void> {
@@ -208,10 +208,13 @@ export class JobWorker {
       case 'running': {
         this.d.network.reachable();
         this.pollBackoff.reset();
+        const previous = { elapsedMs: this.lastPendingElapsedMs, progress: row.progress };
         this.lastPendingElapsedMs = elapsed;
         const delay = nextPollDelay({
           elapsedMs: elapsed,
-          expectedMs: this.d.durations.expectedMs(row.model),
+          ...this.d.durations.timing(row.model),
+          progress: outcome.progress,
+          previous,
           retryAfterMs: outcome.retryAfterMs,
         });
         const progress = outcome.progress === null ? row.progress : Math.round(outcome.progress * 100) / 100;
@@ -228,7 +231,7 @@ export class JobWorker {
       }
       case 'ready': {
         this.d.network.reachable();
-        this.d.durations.observe(row.model, this.lastPendingElapsedMs, elapsed);
+        this.d.durations.observe(row.model, this.lastPendingElapsedMs, elapsed, row.progress);
         const fields = {
           polls,
           progress: 1,

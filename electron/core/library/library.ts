@@ -31,6 +31,7 @@ import { getGenerationDetail } from './query/lineage';
 import { listRows, type ListArgs } from './query/gallery-page';
 import { ProjectCatalog } from './edits/project-actions';
 import { rebuildIndex } from './maintenance/rebuild';
+import { DeferredStart } from './maintenance/deferred-start';
 import { reconcileLibrary, type MaintenanceDeps } from './maintenance/reconcile';
 import { createSearchIndex, searchIndexExists } from './db/search-index';
 import { spendSummary } from './query/spend';
@@ -57,6 +58,7 @@ export class Library {
   private readonly writeBack: WriteBackQueue;
   private background: Promise<unknown> = Promise.resolve();
   private readonly stopBackground = new AbortController();
+  private startup: DeferredStart | null = null;
 
   constructor(
     private readonly ctx: CoreContext,
@@ -88,20 +90,25 @@ export class Library {
     this.ctx.db.exec('PRAGMA optimize = 0x10002');
     this.writeBack.schedule(edits.dirtyIds(this.ctx.db));
     if (this.options.backgroundMaintenance !== false) {
-      this.background = this.tasks
-        .run('reconcile', (reporter) => reconcileLibrary(this.deps, reporter), this.stopBackground.signal)
-        .then(() => this.makeThumbnails())
-        .catch((err: unknown) => this.ctx.logger.warn('background maintenance failed', { error: String(err) }));
+      this.startup = new DeferredStart(() => {
+        const maintenance = this.tasks
+          .run('reconcile', (reporter) => reconcileLibrary(this.deps, reporter), this.stopBackground.signal)
+          .then(() => this.makeThumbnails())
+          .catch((err: unknown) => this.ctx.logger.warn('background maintenance failed', { error: String(err) }));
+        this.background = Promise.all([this.background, maintenance]);
+      });
     }
   }
 
   /** Waits for background maintenance and pending write-back (tests, export, quit). */
   async whenIdle(): Promise<void> {
+    this.startup?.now();
     await this.background;
     await this.writeBack.drain();
   }
 
   async close(): Promise<void> {
+    this.startup?.cancel();
     this.stopBackground.abort();
     this.tasks.cancelAll();
     await this.background;
@@ -131,6 +138,7 @@ export class Library {
 
   list(args: ListArgs): LibraryPage {
     const page = listRows(this.ctx.db, this.ctx.logger, args);
+    this.startup?.afterFirstPage();
     return { items: this.toGenerations(page.rows), nextCursor: page.nextCursor, total: page.total };
   }
 

@@ -51,7 +51,7 @@ export async function rebuildIndex(deps: MaintenanceDeps, reporter: TaskReporter
   if (reporter.signal.aborted) {
     return { done: indexed.done, failed: indexed.failed, message: `${indexed.done} of ${files.length} images indexed` };
   }
-  const missing = markMissing(deps.db, loadIndexedRows(deps.db), onDisk);
+  const missing = markMissing(deps.db, await loadIndexedRows(deps.db), onDisk);
   const inputs = await restoreInputs(deps.db, deps.home, deps.now(), reporter.signal);
   const parts = [`${indexed.done} images indexed`, `${inputs} reference images`];
   if (missing) parts.push(`${missing} rows marked missing`);

@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { embedRecord } from '../../metadata';
+import { readLibraryFile } from './index-file';
+import { reconcileLibrary } from './reconcile';
 import {
   addImages,
   makeImageBytes,
@@ -64,6 +66,40 @@ describe('reconcile', () => {
     fs.utimesSync(file, new Date(), new Date(Date.now() + 5_000));
     await t.library.reconcile();
     expect(t.library.getGeneration(id)).toMatchObject({ rating: 5, tags: ['edited'] });
+  });
+
+  it('opens only the files that are new or whose size or time changed', async () => {
+    t = await openTestLibrary();
+    const ids = await addImages(t, 4);
+    const fileOf = (id: string) => t.library.getGeneration(id)!.file;
+    // Edited in place by another tool: same folder, same name, new bytes and time.
+    const edited = path.join(t.home, fileOf(ids[1]!));
+    fs.appendFileSync(edited, Buffer.alloc(16));
+    fs.utimesSync(edited, new Date(), new Date(Date.now() + 5_000));
+    // Dropped in by hand.
+    const record = makeRecord({ prompt: 'new in the folder' });
+    const dropped = path.join(t.home, 'images', '2026-11', `${record.id}.jpg`);
+    fs.mkdirSync(path.dirname(dropped), { recursive: true });
+    fs.writeFileSync(dropped, embedRecord(await makeImageBytes(), record, { creatorTool: 'test' }));
+
+    const opened: string[] = [];
+    const deps = {
+      db: t.ctx.db,
+      home: t.home,
+      now: () => t.clock.now,
+      logger: t.ctx.logger,
+      readFile: (...args: Parameters<typeof readLibraryFile>) => {
+        opened.push(args[2]);
+        return readLibraryFile(...args);
+      },
+    };
+    const reporter = { signal: new AbortController().signal, progress: () => {} };
+    await reconcileLibrary(deps, reporter);
+    expect(opened.sort()).toEqual([fileOf(ids[1]!), path.relative(t.home, dropped).split(path.sep).join('/')].sort());
+    // Nothing changed since: the next start-up opens nothing.
+    opened.length = 0;
+    await reconcileLibrary(deps, reporter);
+    expect(opened).toEqual([]);
   });
 
   it('runs at start in the background without being asked', async () => {

@@ -23,6 +23,8 @@ export interface MaintenanceDeps {
   home: string;
   now: () => Date;
   logger: Logger;
+  /** How a file is read and parsed (a seam: tests count the reads). */
+  readFile?: typeof readLibraryFile;
 }
 
 interface IndexedRow {
@@ -55,7 +57,7 @@ export async function indexFiles(deps: MaintenanceDeps, files: readonly FileOnDi
     const read: { location: string; file: ReadFile }[] = [];
     await runPool(batch, 8, reporter.signal, async (file) => {
       try {
-        const outcome = await readLibraryFile(deps.db, deps.home, file.location, deps.now());
+        const outcome = await (deps.readFile ?? readLibraryFile)(deps.db, deps.home, file.location, deps.now());
         if (outcome.kind === 'read') read.push({ location: file.location, file: outcome.file });
         else fail(file.location, outcome.kind);
       } catch (err) {
@@ -95,10 +97,26 @@ export function markMissing(db: DatabaseSync, rows: readonly IndexedRow[], onDis
   return marked;
 }
 
-export function loadIndexedRows(db: DatabaseSync): IndexedRow[] {
-  return db
-    .prepare('SELECT id, file, trashed_at, missing, file_bytes, file_mtime_ms, sha256, thumb_made_at FROM generations')
-    .all() as unknown as IndexedRow[];
+const ROWS_PER_SLICE = 5_000;
+
+/**
+ * Every row's file facts, read a slice at a time in rowid order (no VACUUM runs meanwhile) with a pause between slices, so a
+ * request that comes in while 100,000 rows load is answered between two slices.
+ */
+export async function loadIndexedRows(db: DatabaseSync): Promise<IndexedRow[]> {
+  const slice = db.prepare(
+    `SELECT rowid AS slice_key, id, file, trashed_at, missing, file_bytes, file_mtime_ms, sha256, thumb_made_at
+     FROM generations WHERE rowid > ? ORDER BY rowid LIMIT ${ROWS_PER_SLICE}`,
+  );
+  const rows: IndexedRow[] = [];
+  let after = Number.MIN_SAFE_INTEGER;
+  for (;;) {
+    const part = slice.all(after) as unknown as (IndexedRow & { slice_key: number })[];
+    rows.push(...part);
+    if (part.length < ROWS_PER_SLICE) return rows;
+    after = part.at(-1)!.slice_key;
+    await yieldToEventLoop();
+  }
 }
 
 export async function reconcileLibrary(deps: MaintenanceDeps, reporter: TaskReporter): Promise<TaskOutcome> {
@@ -106,7 +124,7 @@ export async function reconcileLibrary(deps: MaintenanceDeps, reporter: TaskRepo
   reporter.progress(0, 0, 'Looking at the image folder');
   const leftovers = await removeTempLeftovers(home, deps.now(), deps.logger, reporter.signal);
   const onDisk = await scanLibraryFiles(home, reporter.signal);
-  const rows = loadIndexedRows(db);
+  const rows = await loadIndexedRows(db);
   const byHome = new Map(rows.map((row) => [row.file, row]));
 
   const toIndex: FileOnDisk[] = [];

@@ -118,6 +118,14 @@ describe('search', () => {
     expect(ids({ search: 'fern astro' })).toEqual([astronaut]);
   });
 
+  it('takes the words before the last as whole words, only the last one as a prefix', async () => {
+    t = await openTestLibrary();
+    const [astronaut] = await addImages(t, 1, () => ({ prompt: 'an astronaut in a fern forest' }));
+    expect(ids({ search: 'astronaut fer' })).toEqual([astronaut]);
+    // "astro" is finished once a space follows: it is a word of its own, not the start of one.
+    expect(ids({ search: 'astro fern' })).toEqual([]);
+  });
+
   it('searches the upsampled prompt and tags too', async () => {
     t = await openTestLibrary();
     const [a, b] = await addImages(t, 2, (i) => ({

@@ -11,6 +11,7 @@ import type { Logger } from '../../logging/logger';
 import { decodeCursor, encodeCursor, SORTS, type LibrarySort, type SortKey } from './page-cursor';
 import { GENERATION_COLUMNS, type GenerationRow } from '../db/generation-row';
 import { buildWhere, chooseIndex, seqIndex, withTagClause, type LibraryFilter, type Where } from './gallery-filter';
+import { prepared } from '../db/statements';
 
 export type { LibraryFilter } from './gallery-filter';
 
@@ -65,7 +66,7 @@ function driverOf(filter: LibraryFilter, where: Where): Driver | null {
 }
 
 const single = (db: DatabaseSync, sql: string, params: SQLInputValue[]) =>
-  (db.prepare(sql).get(...params) as { n: number }).n;
+  (prepared(db, sql).get(...params) as { n: number }).n;
 
 export function countRows(db: DatabaseSync, filter: LibraryFilter, where: Where): number {
   const driver = driverOf(filter, where);
@@ -119,12 +120,11 @@ function pageKeys(db: DatabaseSync, args: ListArgs, where: Where, key: SortKey |
       clauses.push(`${driver.seq} ${args.sort === 'newest' ? '<' : '>'} ?`);
       params.push(key.seq);
     }
-    return db
-      .prepare(
-        `SELECT g.seq, g.rating FROM ${driver.from} WHERE ${clauses.join(' AND ')}
+    return prepared(
+      db,
+      `SELECT g.seq, g.rating FROM ${driver.from} WHERE ${clauses.join(' AND ')}
          ORDER BY ${driver.seq} ${args.sort === 'newest' ? 'DESC' : 'ASC'} LIMIT ?`,
-      )
-      .all(...params, args.limit + 1) as unknown as PageKey[];
+    ).all(...params, args.limit + 1) as unknown as PageKey[];
   }
   const sort = SORTS[args.sort];
   const { clauses, params } = withTagClause(where);
@@ -136,21 +136,22 @@ function pageKeys(db: DatabaseSync, args: ListArgs, where: Where, key: SortKey |
     clauses.push(sort.after);
     params.push(...sort.values(key));
   }
-  return db
-    .prepare(
-      `SELECT g.seq, g.rating FROM generations g INDEXED BY ${chooseIndex(args.filter, args.sort)}
+  return prepared(
+    db,
+    `SELECT g.seq, g.rating FROM generations g INDEXED BY ${chooseIndex(args.filter, args.sort)}
        WHERE ${clauses.join(' AND ')} ORDER BY ${sort.order} LIMIT ?`,
-    )
-    .all(...params, args.limit + 1) as unknown as PageKey[];
+  ).all(...params, args.limit + 1) as unknown as PageKey[];
 }
 
 /** Step two: the full rows of the page, in the page's order. */
 function rowsBySeq(db: DatabaseSync, keys: readonly PageKey[]): GenerationRow[] {
   if (keys.length === 0) return [];
   const seqs = keys.map((k) => k.seq);
-  const rows = db
-    .prepare(`SELECT ${GENERATION_COLUMNS} FROM generations g WHERE g.seq IN (${seqs.map(() => '?').join(',')})`)
-    .all(...seqs) as unknown as GenerationRow[];
+  // One parameter (a JSON array) instead of one per seq: the same SQL text for every page.
+  const rows = prepared(
+    db,
+    `SELECT ${GENERATION_COLUMNS} FROM generations g WHERE g.seq IN (SELECT value FROM json_each(?))`,
+  ).all(JSON.stringify(seqs)) as unknown as GenerationRow[];
   const bySeq = new Map(rows.map((row) => [row.seq, row]));
   return seqs.map((seq) => bySeq.get(seq)).filter((row): row is GenerationRow => row !== undefined);
 }
