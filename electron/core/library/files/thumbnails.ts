@@ -6,24 +6,11 @@
  */
 import { mkdir, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import type Sharp from 'sharp';
 import { writeTempPath } from '../../metadata/atomic-write';
+import { loadSharp } from './load-sharp';
 import { MAX_DECODE_PIXELS } from './untrusted-image';
 
 export const THUMB_SIZE = 512;
-
-let sharpModule: Promise<typeof Sharp> | null = null;
-
-/** Loaded on first use: a CLI command that makes no thumbnail should not pay for libvips. */
-function loadSharp(): Promise<typeof Sharp> {
-  sharpModule ??= import('sharp').then(({ default: sharp }) => {
-    // libvips keeps recent operations and their decoded pixels (up to 50 MB) for reuse; every
-    // thumbnail reads a different image once, so the cache can only hold memory, never save work.
-    sharp.cache(false);
-    return sharp;
-  });
-  return sharpModule;
-}
 
 export async function makeThumbnail(source: Uint8Array | string, target: string): Promise<void> {
   await mkdir(path.dirname(target), { recursive: true });

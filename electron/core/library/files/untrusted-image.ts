@@ -8,10 +8,11 @@
  * - width and height come from the pixels (sharp's header read), never from the record.
  */
 import { readFile, stat } from 'node:fs/promises';
-import sharp, { type Metadata } from 'sharp';
+import type { Metadata } from 'sharp';
 import { SeedbankError } from '../../../../shared/errors';
 import type { EmbeddedRecord } from '../../../../shared/types';
 import { isSeedbankId, newId } from '../../ids';
+import { loadSharp } from './load-sharp';
 
 /** Far above any BFL output (a few MB) or a 20 MB reference, far below what would hurt. */
 export const MAX_IMAGE_FILE_BYTES = 256 * 1024 * 1024;
@@ -31,6 +32,7 @@ export async function readImageFile(file: string): Promise<Uint8Array> {
 /** The size the pixels have, from the header alone; refuses unreadable headers and pixel bombs. */
 export async function pixelSize(bytes: Uint8Array): Promise<{ width: number; height: number }> {
   let meta: Metadata;
+  const sharp = await loadSharp();
   try {
     meta = await sharp(bytes, { limitInputPixels: MAX_DECODE_PIXELS }).metadata();
   } catch (err) {
