@@ -11,10 +11,14 @@ import { afterAll } from 'vitest';
 
 const made = new Set<string>();
 
-afterAll(() => {
-  for (const dir of made) removeTempDir(dir);
-  made.clear();
-});
+// Outside vitest (the chaos run and the benchmarks bundle kits that use this) there is no test
+// file to end: those scripts remove what they make themselves, with removeTempDir.
+if (process.env.VITEST) {
+  afterAll(() => {
+    for (const dir of made) removeTempDir(dir);
+    made.clear();
+  });
+}
 
 /** A new, empty folder named `<prefix>XXXXXX` in the temp directory, removed after the test file. */
 export function makeTempDir(prefix: string): string {
