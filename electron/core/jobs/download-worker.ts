@@ -87,6 +87,8 @@ export class DownloadWorker {
   async download(row: JobRow): Promise<void> {
     const tmpDir = this.d.ctx.paths.tmpDir;
     if (this.alreadyStored(row.generation_id)) {
+      // A run stopped between storing the image and finishing the job: the parked copy is spent.
+      await discardParked(tmpDir, row.id);
       this.complete(row, row.generation_id!);
       return;
     }
@@ -131,6 +133,10 @@ export class DownloadWorker {
       await sleep(this.downloadBackoff.next(), this.signal);
       return;
     }
+    // The image is in the library: the parked copy goes before the job is marked done, so a run
+    // killed in between leaves a `downloading` job that the resume above finishes, never an
+    // orphan copy beside a `done` job.
+    await discardParked(tmpDir, row.id);
     this.complete(withId, generationId);
     this.d.ctx.logger.info('job done', {
       job: row.id,
@@ -138,7 +144,6 @@ export class DownloadWorker {
       downloadMs: Math.round(downloaded - started),
       storeMs: Math.round(performance.now() - downloaded),
     });
-    await discardParked(tmpDir, row.id);
   }
 
   private notKept(err: unknown, size: number, folder: string) {
