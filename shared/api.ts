@@ -11,6 +11,7 @@ import type {
   AppInfo,
   EmbeddedRecord,
   Generation,
+  InputAlpha,
   InputImage,
   Job,
   JobStatus,
@@ -200,6 +201,8 @@ export const requests = {
   'inputs:fromLibrary': request(z.object({ id: Id }).strict(), answer<InputImage>()),
   /** Stored reference images by hash (e.g. to load a job's request back into the composer). */
   'inputs:get': request(z.object({ hashes: z.array(Sha256).max(8) }).strict(), answer<InputImage[]>()),
+  /** A stored reference image's transparency (the mask painter's "Use transparency"). */
+  'inputs:alpha': request(z.object({ hash: Sha256 }).strict(), answer<InputAlpha>()),
 
   'jobs:estimate': request(
     z.object({ request: GenerationRequestSchema, count: z.number().int().min(1).max(100) }).strict(),

@@ -105,6 +105,13 @@ export interface InputImage {
   url: string;
 }
 
+/** A reference image's transparency, one byte per pixel in rows (0 = transparent, 255 = opaque). */
+export interface InputAlpha {
+  width: number;
+  height: number;
+  alphaBase64: string;
+}
+
 /** BFL's own API regions; another API base comes only from the environment (`SEEDBANK_API_BASE`). */
 export type Region = 'global' | 'eu' | 'us';
 export type Theme = 'dark' | 'light';

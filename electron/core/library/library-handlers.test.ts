@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LibraryPage, LongTaskResult } from '../../../shared/api';
-import type { InputImage } from '../../../shared/types';
+import sharp from 'sharp';
+import type { InputAlpha, InputImage } from '../../../shared/types';
 import { readRecord } from '../metadata';
 import { createDispatcher } from '../contract/dispatch';
 import { anyFolder } from '../folder-access';
@@ -44,6 +45,23 @@ describe('library channels through the dispatcher', () => {
     expect(ok.result.format).toBe('webp');
     const bad = await dispatch()('inputs:add', { name: 'x', dataBase64: '###' });
     expect(bad).toMatchObject({ error: { code: 'INVALID_INPUT' } });
+  });
+
+  it('reads a reference image’s transparency in the core, one byte per pixel', async () => {
+    t = await openTestLibrary();
+    // 4×2 RGBA: the left half transparent, the right half opaque.
+    const raw = Buffer.alloc(4 * 2 * 4, 255);
+    for (const x of [0, 1]) for (const y of [0, 1]) raw[(y * 4 + x) * 4 + 3] = 0;
+    const png = await sharp(raw, { raw: { width: 4, height: 2, channels: 4 } })
+      .png()
+      .toBuffer();
+    const added = (await dispatch()('inputs:add', { name: 'cutout.png', dataBase64: png.toString('base64') })) as {
+      result: InputImage;
+    };
+    const answer = (await dispatch()('inputs:alpha', { hash: added.result.hash })) as { result: InputAlpha };
+    expect([answer.result.width, answer.result.height]).toEqual([4, 2]);
+    expect([...Buffer.from(answer.result.alphaBase64, 'base64')]).toEqual([0, 0, 255, 255, 0, 0, 255, 255]);
+    expect(await dispatch()('inputs:alpha', { hash: 'f'.repeat(64) })).toMatchObject({ error: { code: 'NOT_FOUND' } });
   });
 
   it('uses a library image as a reference, stored once by the hash of its file', async () => {

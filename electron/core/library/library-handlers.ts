@@ -8,11 +8,13 @@ import { SeedbankError } from '../../../shared/errors';
 import type { CoreContext } from '../context';
 import type { FolderAccess } from '../folder-access';
 import type { Library } from './library';
+import { inputAlpha } from './files/input-alpha';
 
 type LibraryChannel =
   | 'inputs:add'
   | 'inputs:fromLibrary'
   | 'inputs:get'
+  | 'inputs:alpha'
   | 'library:list'
   | 'library:get'
   | 'library:favorite'
@@ -54,6 +56,7 @@ export function createLibraryHandlers(
     'inputs:add': ({ dataBase64 }) => library.addInput(decodeBase64(dataBase64)),
     'inputs:fromLibrary': ({ id }) => library.addInputFromGeneration(id),
     'inputs:get': ({ hashes }) => library.getInputs(hashes),
+    'inputs:alpha': async ({ hash }) => inputAlpha(await library.readInput(hash)),
 
     'library:list': (args) => library.list(args),
     'library:get': ({ id }) => library.getDetail(id),

@@ -26,6 +26,7 @@ export function EditorHost() {
     return (
       <MaskPainter
         imageUrl={source.url}
+        imageHash={source.hash}
         imageName={source.name}
         onCancel={() => setOpen(null)}
         onApply={async (png) => {

@@ -17,7 +17,7 @@ import {
 } from './mask-document';
 import { createMask, fullRect, hasTransparency, maskFromAlpha, paintOverlay, type Rect } from './mask-raster';
 import { MaskToolbar, MAX_SIZE, MIN_SIZE, type AlphaState, type Tool } from './MaskToolbar';
-import { maskToPngBase64, readImagePixels } from './png-encode';
+import { maskToPngBase64, readImageAlpha } from './png-encode';
 import { undoRedoKey, useEditorKeys } from './use-editor-keys';
 import { useViewportSize } from './use-viewport';
 import { useMaskPointer } from './use-mask-pointer';
@@ -28,13 +28,15 @@ const EMPTY_RECT: Rect = { x: 0, y: 0, width: 0, height: 0 };
 
 interface MaskPainterProps {
   imageUrl: string;
+  /** The stored reference image's hash, for its transparency. */
+  imageHash: string;
   imageName: string;
   onCancel(): void;
   /** The finished mask as PNG (base64), exactly the image's size. */
   onApply(pngBase64: string): Promise<void>;
 }
 
-export function MaskPainter({ imageUrl, imageName, onCancel, onApply }: MaskPainterProps) {
+export function MaskPainter({ imageUrl, imageHash, imageName, onCancel, onApply }: MaskPainterProps) {
   const viewport = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const doc = useRef<MaskDocument | null>(null);
@@ -78,7 +80,7 @@ export function MaskPainter({ imageUrl, imageName, onCancel, onApply }: MaskPain
     overlay.current = new ImageData(width, height);
     setImage({ width, height });
     setBrushSize(Math.max(4, Math.round(Math.min(width, height) / 16)));
-    void readImagePixels(imageUrl).then((pixels) => {
+    void readImageAlpha(imageHash).then((pixels) => {
       if (!pixels || pixels.length !== width * height * 4) setAlphaState('unreadable');
       else if (!hasTransparency(pixels)) setAlphaState('none');
       else {

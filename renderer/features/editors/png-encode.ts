@@ -1,4 +1,5 @@
 /** A mask buffer as PNG bytes (base64), exactly its size, through a canvas. Browser only. */
+import { seedbank } from '../../platform/seedbank';
 import { bytesToBase64 } from '../../ui/read-image-file';
 import { maskToRgba, type MaskBuffer } from './mask-raster';
 
@@ -15,20 +16,19 @@ export async function maskToPngBase64(mask: MaskBuffer): Promise<string> {
   return bytesToBase64(new Uint8Array(await blob.arrayBuffer()));
 }
 
-/** The RGBA pixels of an image URL at its own size, or null when the page may not read them. */
-export async function readImagePixels(url: string): Promise<Uint8ClampedArray | null> {
+/**
+ * A stored reference image's pixels at its own size as RGBA, where only the alpha is read (the
+ * mask comes from transparency alone), or null when they cannot be had. The core reads them: the
+ * page may not read library pixels itself (in the app the asset scheme is another origin).
+ */
+export async function readImageAlpha(hash: string): Promise<Uint8ClampedArray | null> {
   try {
-    const response = await fetch(url);
-    if (!response.ok) return null;
-    const bitmap = await createImageBitmap(await response.blob(), { premultiplyAlpha: 'none' });
-    const canvas = document.createElement('canvas');
-    canvas.width = bitmap.width;
-    canvas.height = bitmap.height;
-    const ctx = canvas.getContext('2d');
-    if (!ctx) return null;
-    ctx.drawImage(bitmap, 0, 0);
-    bitmap.close();
-    return ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+    const { width, height, alphaBase64 } = await seedbank().inputs.alpha({ hash });
+    const alpha = Uint8Array.from(atob(alphaBase64), (c) => c.charCodeAt(0));
+    if (alpha.length !== width * height) return null;
+    const rgba = new Uint8ClampedArray(width * height * 4);
+    for (let i = 0; i < alpha.length; i++) rgba[i * 4 + 3] = alpha[i]!;
+    return rgba;
   } catch {
     return null;
   }
