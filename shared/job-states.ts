@@ -19,16 +19,24 @@ interface StateSpec {
   readonly label: string;
   /** "Clear finished" keeps it: a person still has a decision to make about it. */
   readonly keep?: true;
+  /** BFL counts the task against the account's limit of active tasks (sent, or being made). */
+  readonly holdsBflSlot?: true;
 }
 
 const STATES = {
   queued: { moves: ['submitting', 'cancelled'], phase: 'working', label: 'Queued' },
   // Back to `queued` only when the request provably never reached BFL (refused, DNS, 429/503).
-  submitting: { moves: ['polling', 'queued', 'failed', 'unknown', 'cancelled'], phase: 'working', label: 'Sending' },
+  submitting: {
+    moves: ['polling', 'queued', 'failed', 'unknown', 'cancelled'],
+    phase: 'working',
+    label: 'Sending',
+    holdsBflSlot: true,
+  },
   polling: {
     moves: ['downloading', 'failed', 'moderated', 'expired', 'cancelled', 'paused'],
     phase: 'working',
     label: 'Generating',
+    holdsBflSlot: true,
   },
   // A result that is ready is paid for: downloading cannot be cancelled or fail, only finish,
   // expire (BFL no longer has it) or wait (paused) until our side can take it.
@@ -66,6 +74,8 @@ export const ACTIVE_JOB_STATUSES: readonly JobStatus[] = inPhase('working');
 export const UNFINISHED_JOB_STATUSES: readonly JobStatus[] = [...ACTIVE_JOB_STATUSES, ...inPhase('paused')];
 /** States in which nothing more happens on its own. */
 export const FINAL_JOB_STATUSES: readonly JobStatus[] = inPhase('final');
+/** States whose task BFL counts as active (the submit slots are learnt over these). */
+export const BFL_SLOT_JOB_STATUSES: readonly JobStatus[] = JOB_STATUSES.filter((s) => spec(s).holdsBflSlot);
 /** Final states "clear finished" removes (`unknown` stays until a person decides). */
 export const CLEARABLE_JOB_STATUSES: readonly JobStatus[] = FINAL_JOB_STATUSES.filter((s) => !spec(s).keep);
 

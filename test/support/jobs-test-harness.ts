@@ -10,7 +10,7 @@ import type { Job, Settings } from '../../shared/types';
 import { startFakeBfl, type FakeBfl } from '../fake-bfl';
 import { createCore, type Core } from '../../electron/core/app-core';
 import { createFileLogger } from '../../electron/core/logging/logger';
-import { makeTempDir } from './temp';
+import { makeTempDir, removeTempDir } from './temp';
 
 export interface TestCore {
   core: Core;
@@ -73,9 +73,11 @@ export async function openEmulatorCore(): Promise<EmulatorCore> {
   return { fake, t };
 }
 
+/** Closes the core and the emulator, then removes the core's folder (tests make many). */
 export async function closeEmulatorCore({ fake, t }: EmulatorCore): Promise<void> {
   await t.close();
   await fake.close();
+  removeTempDir(t.home);
 }
 
 /** A request for the fast emulator model (klein: about a second expected, so the first poll is early). */

@@ -4,7 +4,6 @@
  * at run time — every fault the emulator can put in a submit, a poll or a delivery — and checks
  * each move they attempt against the table, and that every job comes to rest.
  */
-import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   ACTIVE_JOB_STATUSES,
@@ -33,7 +32,6 @@ beforeEach(async () => {
 
 afterEach(async () => {
   await closeEmulatorCore({ fake, t });
-  fs.rmSync(t.home, { recursive: true, force: true });
 });
 
 describe('the state table', () => {

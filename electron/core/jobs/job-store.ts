@@ -6,7 +6,13 @@
 import type { SQLInputValue } from 'node:sqlite';
 import type { JobStatus } from '../../../shared/types';
 import type { Database } from '../library/db/database';
-import { canMove, CLEARABLE_JOB_STATUSES, UNFINISHED_JOB_STATUSES, type MoveFrom } from '../../../shared/job-states';
+import {
+  BFL_SLOT_JOB_STATUSES,
+  canMove,
+  CLEARABLE_JOB_STATUSES,
+  UNFINISHED_JOB_STATUSES,
+  type MoveFrom,
+} from '../../../shared/job-states';
 import type { JobRow } from './job-row';
 import type { LeaseHolder } from './lease';
 
@@ -25,7 +31,7 @@ export interface NewJob {
 }
 
 export interface ActiveRow extends LeaseHolder {
-  status: 'submitting' | 'polling';
+  status: JobStatus;
   model: string;
 }
 
@@ -115,9 +121,9 @@ export class JobStore {
     return this.db
       .prepare(
         `SELECT status, model, lease_owner, lease_pid, lease_host, lease_expires_at FROM jobs
-         WHERE status IN ('submitting', 'polling')`,
+         WHERE status IN (${placeholders(BFL_SLOT_JOB_STATUSES.length)})`,
       )
-      .all() as unknown as ActiveRow[];
+      .all(...BFL_SLOT_JOB_STATUSES) as unknown as ActiveRow[];
   }
 
   /**

@@ -23,7 +23,6 @@ beforeEach(async () => {
 
 afterEach(async () => {
   await closeEmulatorCore({ fake, t });
-  fs.rmSync(t.home, { recursive: true, force: true });
 });
 
 async function runOne(prompt: string, params: Record<string, unknown> = {}) {

@@ -3,7 +3,6 @@
  * that precedes the POST is durable (synchronous=FULL), a late accepted answer for a job another
  * process marked `unknown` is kept and fetched, and a worker that dies hands its job back.
  */
-import fs from 'node:fs';
 import type { SQLInputValue, StatementResultingChanges, StatementSync } from 'node:sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FakeBfl } from '../../../test/fake-bfl';
@@ -24,7 +23,6 @@ beforeEach(async () => {
 
 afterEach(async () => {
   await closeEmulatorCore({ fake, t });
-  fs.rmSync(t.home, { recursive: true, force: true });
 });
 
 async function runOne(prompt: string) {

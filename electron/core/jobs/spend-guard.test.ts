@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SeedbankError } from '../../../shared/errors';
 import type { FakeBfl } from '../../../test/fake-bfl';
@@ -30,7 +29,6 @@ describe('the spend guard, through the dispatcher', () => {
 
   afterEach(async () => {
     await closeEmulatorCore({ fake, t });
-    fs.rmSync(t.home, { recursive: true, force: true });
   });
 
   it('refuses 4 identical requests (fixed seed) with CONFIRM_REQUIRED, writing and sending nothing', async () => {

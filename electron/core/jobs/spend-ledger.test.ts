@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FakeBfl } from '../../../test/fake-bfl';
 import {
@@ -18,7 +17,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await closeEmulatorCore({ fake, t });
   // The harness leaves its temp home; this file removes what it made.
-  fs.rmSync(t.home, { recursive: true, force: true });
 });
 
 describe('spend ledger through real jobs', () => {

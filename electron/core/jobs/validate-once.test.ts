@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as models from '../../../shared/models';
 import type { FakeBfl } from '../../../test/fake-bfl';
@@ -26,7 +25,6 @@ beforeEach(async () => {
 
 afterEach(async () => {
   await closeEmulatorCore({ fake, t });
-  fs.rmSync(t.home, { recursive: true, force: true });
 });
 
 describe('validate once, read once', () => {
