@@ -15,8 +15,8 @@ import {
   type Stroke,
   type StrokePoint,
 } from './mask-raster';
-import { localPoint } from './use-viewport';
-import { panBy, pinchView, screenToImage, zoomAt, type Point, type View } from './view-transform';
+import { localPoint } from '../../ui/use-viewport';
+import { panBy, pinchView, screenToImage, zoomAt, type Point, type View } from '../../ui/view-transform';
 
 type Drag =
   | { kind: 'paint' | 'pan'; pointerId: number; last: Point; stroke: Stroke | null }
