@@ -43,6 +43,9 @@ interface ViewState {
   closeTop(): boolean;
 }
 
+/** The most images compare shows at once (a survey of up to 4, as in Lightroom). */
+export const MAX_COMPARED = 4;
+
 let toastSeq = 0;
 
 export const useViewStore = create<ViewState>()((set, get) => ({
@@ -58,7 +61,7 @@ export const useViewStore = create<ViewState>()((set, get) => ({
   closeSettings: () => set({ settingsOpen: false }),
   openDetail: (id) => set({ detailId: id, compareIds: [] }),
   closeDetail: () => set({ detailId: null }),
-  openCompare: (ids) => set({ compareIds: ids, detailId: null }),
+  openCompare: (ids) => set({ compareIds: ids.slice(0, MAX_COMPARED), detailId: null }),
   closeCompare: () => set({ compareIds: [] }),
   setShortcutsOpen: (open) => set({ shortcutsOpen: open }),
   showInspected: (value) => set({ inspected: value }),

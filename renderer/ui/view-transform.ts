@@ -60,3 +60,8 @@ export function pinchView(start: View, a0: Point, b0: Point, a1: Point, b1: Poin
   const mid = { x: (a1.x + b1.x) / 2, y: (a1.y + b1.y) / 2 };
   return { scale, offsetX: mid.x - at.x * scale, offsetY: mid.y - at.y * scale };
 }
+
+/** The zoom factor of one wheel event: smooth for trackpads, ~1.28× per mouse notch (100 px). */
+export function wheelZoomFactor(deltaY: number): number {
+  return Math.exp(-deltaY / 400);
+}

@@ -1,21 +1,41 @@
-/** Two or more images side by side, or two as a slider, with parameter differences highlighted. */
-import { useEffect, useState } from 'react';
+/**
+ * Compare 2–4 images: as a slider (A over B, divider dragged on the image), side by side (zoom and
+ * pan together), or as a survey (each with its key parameters; mark and remove). Below, every
+ * parameter with the differences marked and the prompts diffed word by word.
+ */
+import { useEffect, useMemo, useState } from 'react';
 import type { Generation } from '../../../shared/types';
 import { seedbank } from '../../platform/seedbank';
-import { useViewStore } from '../../state/view-store';
+import { favorite } from '../../state/library-actions';
+import { MAX_COMPARED, useViewStore } from '../../state/view-store';
 import { CompareSlider } from './CompareSlider';
-import { diffParams } from './param-diff';
+import { ParamTable, type Lettered } from './ParamTable';
+import { SideBySide } from './SideBySide';
+import { Survey } from './Survey';
+import { diffPrompts } from './word-diff';
 
-const LETTERS = 'ABCDEF';
+type Mode = 'slider' | 'side' | 'survey';
+
+const MODES: { mode: Mode; label(a: string, b: string): string }[] = [
+  { mode: 'slider', label: (a, b) => `Slider (${a} / ${b})` },
+  { mode: 'side', label: () => 'Side by side' },
+  { mode: 'survey', label: () => 'Survey' },
+];
+
+const LETTERS = 'ABCDEFGH'.slice(0, MAX_COMPARED);
 
 export function CompareView({ ids }: { ids: string[] }) {
   const [gens, setGens] = useState<Generation[]>([]);
-  const [mode, setMode] = useState<'side' | 'slider'>('side');
+  const [removed, setRemoved] = useState<ReadonlySet<string>>(new Set());
+  const [marked, setMarked] = useState<ReadonlySet<string>>(new Set());
+  const [mode, setMode] = useState<Mode>(ids.length > 2 ? 'survey' : 'side');
   const close = useViewStore((s) => s.closeCompare);
   const openDetail = useViewStore((s) => s.openDetail);
 
   useEffect(() => {
     let stale = false;
+    setRemoved(new Set());
+    setMarked(new Set());
     void Promise.all(ids.map((id) => seedbank().library.get({ id }))).then((details) => {
       if (!stale) setGens(details.map((d) => d.generation));
     });
@@ -23,74 +43,74 @@ export function CompareView({ ids }: { ids: string[] }) {
       stale = true;
     };
   }, [ids]);
-  if (gens.length < 2) return null;
-  const [a, b] = gens as [Generation, Generation];
-  const rows = diffParams(gens);
+
+  // Letters follow the order the images were chosen in and stay put when one is removed.
+  const shown: Lettered[] = useMemo(
+    () => gens.flatMap((gen, i) => (removed.has(gen.id) ? [] : [{ gen, letter: LETTERS[i] ?? String(i + 1) }])),
+    [gens, removed],
+  );
+  const prompts = useMemo(() => {
+    const [first, ...rest] = shown;
+    if (!first) return [];
+    const diff = diffPrompts(
+      first.gen.prompt,
+      rest.map((s) => s.gen.prompt),
+    );
+    return [diff.base, ...diff.others];
+  }, [shown]);
+  if (shown.length < 2) return null;
+  const [a, b] = shown as [Lettered, Lettered];
+  const markedIds = shown.filter((s) => marked.has(s.gen.id)).map((s) => s.gen.id);
+  const toggleMark = (id: string) =>
+    setMarked((m) => {
+      const next = new Set(m);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
 
   return (
     <div className="overlay compare" role="dialog" aria-modal="true" aria-label="Compare images">
       <header className="panel-head">
-        <h2>Compare {gens.length} images</h2>
+        <h2>Compare {shown.length} images</h2>
         <div className="segmented" role="radiogroup" aria-label="Compare mode">
-          <button
-            type="button"
-            role="radio"
-            aria-checked={mode === 'side'}
-            className={mode === 'side' ? 'on' : ''}
-            onClick={() => setMode('side')}
-          >
-            Side by side
-          </button>
-          <button
-            type="button"
-            role="radio"
-            aria-checked={mode === 'slider'}
-            className={mode === 'slider' ? 'on' : ''}
-            onClick={() => setMode('slider')}
-          >
-            Slider (A / B)
-          </button>
+          {MODES.map(({ mode: m, label }) => (
+            <button
+              key={m}
+              type="button"
+              role="radio"
+              aria-checked={mode === m}
+              className={mode === m ? 'on' : ''}
+              onClick={() => setMode(m)}
+            >
+              {label(a.letter, b.letter)}
+            </button>
+          ))}
         </div>
+        {mode === 'survey' && (
+          <button type="button" disabled={markedIds.length === 0} onClick={() => void favorite(markedIds, true)}>
+            ♥ Favourite marked{markedIds.length > 0 ? ` (${markedIds.length})` : ''}
+          </button>
+        )}
         <button type="button" className="ghost" aria-label="Close compare" onClick={close}>
           ×
         </button>
       </header>
-      {mode === 'side' ? (
-        <div className="compare-side" style={{ gridTemplateColumns: `repeat(${gens.length}, 1fr)` }}>
-          {gens.map((g, i) => (
-            <figure key={g.id}>
-              <button type="button" className="plain" onClick={() => openDetail(g.id)}>
-                <img src={g.imageUrl} alt={`Image ${LETTERS[i] ?? i + 1}`} />
-              </button>
-              <figcaption>{LETTERS[i]}</figcaption>
-            </figure>
-          ))}
+      <div className={`compare-body ${mode}`}>
+        <div className={`compare-stage-area ${mode}`}>
+          {mode === 'slider' && <CompareSlider key={`${a.gen.id}-${b.gen.id}`} a={a} b={b} />}
+          {mode === 'side' && <SideBySide shown={shown} onOpen={openDetail} />}
+          {mode === 'survey' && (
+            <Survey
+              shown={shown}
+              prompts={prompts}
+              marked={marked}
+              onToggleMark={toggleMark}
+              onRemove={(id) => setRemoved((r) => new Set([...r, id]))}
+            />
+          )}
         </div>
-      ) : (
-        <CompareSlider left={a} right={b} />
-      )}
-      <table className="params diff">
-        <thead>
-          <tr>
-            <th scope="col">Parameter</th>
-            {gens.map((g, i) => (
-              <th key={g.id} scope="col">
-                {LETTERS[i]}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.name} className={row.differs ? 'differs' : undefined} data-differs={row.differs}>
-              <th scope="row">{row.name}</th>
-              {row.values.map((v, i) => (
-                <td key={i}>{v}</td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        <ParamTable shown={shown} prompts={prompts} />
+      </div>
     </div>
   );
 }

@@ -16,7 +16,15 @@ import {
   type StrokePoint,
 } from './mask-raster';
 import { localPoint } from '../../ui/use-viewport';
-import { panBy, pinchView, screenToImage, zoomAt, type Point, type View } from '../../ui/view-transform';
+import {
+  panBy,
+  pinchView,
+  screenToImage,
+  wheelZoomFactor,
+  zoomAt,
+  type Point,
+  type View,
+} from '../../ui/view-transform';
 
 type Drag =
   | { kind: 'paint' | 'pan'; pointerId: number; last: Point; stroke: Stroke | null }
@@ -141,7 +149,7 @@ export function useMaskPointer(options: MaskPointerOptions) {
     if (!viewport.current || !view) return;
     const anchor = localPoint(viewport.current, event);
     onViewTouched();
-    setView(zoomAt(view, Math.exp(-event.deltaY / 400), anchor));
+    setView(zoomAt(view, wheelZoomFactor(event.deltaY), anchor));
   };
 
   return { onPointerDown, onPointerMove, onPointerUp, onWheel };

@@ -1,7 +1,7 @@
 /** Actions on the selection: favourite, tag, move, compare, export, delete (or restore in the Trash). */
 import { useState } from 'react';
 import { useLibraryStore } from '../../state/library-store';
-import { useViewStore } from '../../state/view-store';
+import { MAX_COMPARED, useViewStore } from '../../state/view-store';
 import { chooseFolder, exportImages, favorite, move, restore, tag, trash } from '../../state/library-actions';
 import { TagSuggestions } from '../../ui/TagSuggestions';
 
@@ -70,8 +70,8 @@ export function BulkBar() {
             ))}
           </select>
           {ids.length >= 2 && (
-            <button type="button" onClick={() => openCompare(ids.slice(0, 6))}>
-              Compare
+            <button type="button" onClick={() => openCompare(ids)}>
+              {ids.length > MAX_COMPARED ? `Compare first ${MAX_COMPARED}` : 'Compare'}
             </button>
           )}
           {exportTo === null ? (
