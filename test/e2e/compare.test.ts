@@ -5,6 +5,7 @@
  */
 import type { Locator, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { unnamedControls } from './support/a11y';
 import { galleryImage, generate, setKeyInSettings } from './support/actions';
 import { screenshotPath } from './support/browser';
 import { DEFAULT_FAKE_KEY, startStudio, type Studio } from './support/studio';
@@ -74,6 +75,7 @@ describe('compare: drag on the image, zoom together, see which words changed, su
     const d = await box(divider);
     expect((d.x + d.width / 2 - s.x) / s.width).toBeCloseTo((before + 8) / 100, 1);
     expect(await stage.locator('.ab-label').allTextContents()).toEqual(['A', 'B']);
+    expect(await unnamedControls(page)).toEqual([]);
     await page.keyboard.press('Shift+ArrowLeft');
     await page.keyboard.press('Shift+ArrowLeft');
     await page.screenshot({ path: screenshotPath('compare') });
@@ -102,6 +104,7 @@ describe('compare: drag on the image, zoom together, see which words changed, su
     await expect.poll(() => zoom.textContent()).toMatch(/^\d+ %$/);
     const fitted = await zoom.textContent();
     const fittedWidth = (await box(imgB)).width;
+    expect(await unnamedControls(page)).toEqual([]);
 
     /** Where an image is drawn, relative to its pane. */
     const placed = async (img: Locator, pane: Locator) => {
@@ -157,6 +160,7 @@ describe('compare: drag on the image, zoom together, see which words changed, su
     await markA.click();
     expect(await markA.getAttribute('aria-pressed')).toBe('true');
     await dialog.getByRole('button', { name: 'Favourite marked (1)' }).waitFor();
+    expect(await unnamedControls(page)).toEqual([]);
     await page.screenshot({ path: screenshotPath('compare-survey') });
 
     await survey.getByRole('button', { name: 'Remove B from the survey' }).click();
