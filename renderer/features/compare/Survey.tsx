@@ -8,12 +8,14 @@ import { useViewportSize } from '../../ui/use-viewport';
 import type { Lettered } from './ParamTable';
 import { PromptDiff } from './PromptDiff';
 import { diffParams } from './param-diff';
-import { surveyGrid } from './survey-grid';
+import { cellSize, containedSize, surveyGrid } from './survey-grid';
 import type { DiffPart } from './word-diff';
 
 /** Room under each image for its letter, parameters and two lines of prompt. */
 const CAPTION_HEIGHT = 96;
 const GAP = 10;
+/** A cell's padding and border, both sides together. */
+const CELL_INSET = 12;
 const ALWAYS_SHOWN = ['Model', 'Seed', 'Size'];
 
 interface SurveyProps {
@@ -29,74 +31,86 @@ export function Survey({ shown, prompts, marked, onToggleMark, onRemove }: Surve
   const size = useViewportSize(box);
   const first = shown[0]?.gen;
   const aspect = first?.width && first.height ? first.width / first.height : 1;
-  const grid = size ? surveyGrid(shown.length, size, aspect, GAP, CAPTION_HEIGHT) : { columns: shown.length, rows: 1 };
+  const grid = size ? surveyGrid(shown.length, size, aspect, GAP, CAPTION_HEIGHT + CELL_INSET) : null;
+  const cell = size && grid ? cellSize(grid, size, GAP, CAPTION_HEIGHT + CELL_INSET) : null;
+  // Each image drawn at its own size, so its letter and mark sit on its corner and its caption right under it.
+  const imageBox = (entry: Lettered) => {
+    const { width, height } = entry.gen;
+    if (!cell) return undefined;
+    const image = containedSize(width && height ? width / height : aspect, {
+      width: cell.width - CELL_INSET,
+      height: cell.height,
+    });
+    return { width: Math.floor(image.width), height: Math.floor(image.height) };
+  };
   // Key parameters: the ones every image has a say in, plus each one on which they disagree.
   const rows = diffParams(shown.map((s) => s.gen)).filter(
     (row) => row.name !== 'Prompt' && (ALWAYS_SHOWN.includes(row.name) || row.differs),
   );
 
   return (
-    <div
-      ref={box}
-      className="compare-survey"
-      role="list"
-      aria-label="Survey"
-      style={{
-        gridTemplateColumns: `repeat(${grid.columns}, minmax(0, 1fr))`,
-        gridTemplateRows: `repeat(${grid.rows}, minmax(0, 1fr))`,
-        gap: GAP,
-      }}
-    >
-      {shown.map((entry, i) => {
-        const isMarked = marked.has(entry.gen.id);
-        return (
-          <figure
-            key={entry.gen.id}
-            role="listitem"
-            aria-label={`Image ${entry.letter}`}
-            className={isMarked ? 'survey-cell marked' : 'survey-cell'}
-          >
-            <button
-              type="button"
-              className="survey-image"
-              aria-pressed={isMarked}
-              aria-label={`Mark ${entry.letter}`}
-              onClick={() => onToggleMark(entry.gen.id)}
+    <div className="compare-survey-wrap">
+      {/* The space the survey may fill; the grid itself is only as tall as its rows. */}
+      <div ref={box} className="compare-survey-room" aria-hidden="true" />
+      <div
+        className="compare-survey"
+        role="list"
+        aria-label="Survey"
+        style={{ gridTemplateColumns: `repeat(${grid?.columns ?? shown.length}, minmax(0, 1fr))`, gap: GAP }}
+      >
+        {shown.map((entry, i) => {
+          const isMarked = marked.has(entry.gen.id);
+          return (
+            <figure
+              key={entry.gen.id}
+              role="listitem"
+              aria-label={`Image ${entry.letter}`}
+              className={isMarked ? 'survey-cell marked' : 'survey-cell'}
             >
-              <img src={entry.gen.imageUrl} alt={`Image ${entry.letter}`} draggable={false} />
-              <span className="ab-label on-image left">{entry.letter}</span>
-              {isMarked && (
-                <span className="survey-mark" aria-hidden="true">
-                  ✓
-                </span>
-              )}
-            </button>
-            <button
-              type="button"
-              className="survey-remove"
-              aria-label={`Remove ${entry.letter} from the survey`}
-              title={shown.length <= 2 ? 'Compare needs two images' : `Remove ${entry.letter}`}
-              disabled={shown.length <= 2}
-              onClick={() => onRemove(entry.gen.id)}
-            >
-              ×
-            </button>
-            <figcaption>
-              <dl className="survey-params">
-                {rows.map((row) => (
-                  <div key={row.name} className={row.differs ? 'differs' : undefined}>
-                    <dt>{row.name}</dt>
-                    <dd>{row.values[i]}</dd>
-                  </div>
-                ))}
-              </dl>
-              <p className="survey-prompt" title={entry.gen.prompt}>
-                <PromptDiff parts={prompts[i] ?? []} first={i === 0} />
-              </p>
-            </figcaption>
-          </figure>
-        );
-      })}
+              <div className="survey-frame" style={imageBox(entry)}>
+                <button
+                  type="button"
+                  className="survey-image"
+                  aria-pressed={isMarked}
+                  aria-label={`Mark ${entry.letter}`}
+                  onClick={() => onToggleMark(entry.gen.id)}
+                >
+                  <img src={entry.gen.imageUrl} alt={`Image ${entry.letter}`} draggable={false} />
+                  <span className="ab-label on-image left">{entry.letter}</span>
+                  {isMarked && (
+                    <span className="survey-mark" aria-hidden="true">
+                      ✓
+                    </span>
+                  )}
+                </button>
+                <button
+                  type="button"
+                  className="survey-remove"
+                  aria-label={`Remove ${entry.letter} from the survey`}
+                  title={shown.length <= 2 ? 'Compare needs two images' : `Remove ${entry.letter}`}
+                  disabled={shown.length <= 2}
+                  onClick={() => onRemove(entry.gen.id)}
+                >
+                  ×
+                </button>
+              </div>
+              <figcaption>
+                <dl className="survey-params">
+                  {rows.map((row) => (
+                    <div key={row.name} className={row.differs ? 'differs' : undefined}>
+                      <dt>{row.name}</dt>
+                      <dd>{row.values[i]}</dd>
+                    </div>
+                  ))}
+                </dl>
+                <p className="survey-prompt" title={entry.gen.prompt}>
+                  <PromptDiff parts={prompts[i] ?? []} first={i === 0} />
+                </p>
+              </figcaption>
+            </figure>
+          );
+        })}
+      </div>
     </div>
   );
 }
