@@ -163,6 +163,15 @@ describe('compare: drag on the image, zoom together, see which words changed, su
     expect(await unnamedControls(page)).toEqual([]);
     await page.screenshot({ path: screenshotPath('compare-survey') });
 
+    // With three, the slider keeps A left and takes any of the others right of the divider.
+    await dialog.getByRole('radio', { name: 'Slider (A / B)' }).click();
+    await dialog
+      .getByRole('radiogroup', { name: 'Right of the divider (A is left)' })
+      .getByRole('radio', { name: 'A / C' })
+      .click();
+    await dialog.getByTestId('compare-stage').getByRole('img', { name: 'Image C' }).waitFor();
+    await dialog.getByRole('radio', { name: 'Survey' }).click();
+
     await survey.getByRole('button', { name: 'Remove B from the survey' }).click();
     await expect.poll(() => cells.count()).toBe(2);
     await dialog.getByRole('heading', { name: 'Compare 2 images' }).waitFor();

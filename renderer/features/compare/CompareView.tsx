@@ -29,6 +29,8 @@ export function CompareView({ ids }: { ids: string[] }) {
   const [removed, setRemoved] = useState<ReadonlySet<string>>(new Set());
   const [marked, setMarked] = useState<ReadonlySet<string>>(new Set());
   const [mode, setMode] = useState<Mode>(ids.length > 2 ? 'survey' : 'side');
+  /** With more than two, the image the slider shows right of the divider (A stays left). */
+  const [rightId, setRightId] = useState<string | null>(null);
   const close = useViewStore((s) => s.closeCompare);
   const openDetail = useViewStore((s) => s.openDetail);
 
@@ -59,7 +61,8 @@ export function CompareView({ ids }: { ids: string[] }) {
     return [diff.base, ...diff.others];
   }, [shown]);
   if (shown.length < 2) return null;
-  const [a, b] = shown as [Lettered, Lettered];
+  const [a, second] = shown as [Lettered, Lettered, ...Lettered[]];
+  const b = shown.find((s, i) => i > 0 && s.gen.id === rightId) ?? second;
   const markedIds = shown.filter((s) => marked.has(s.gen.id)).map((s) => s.gen.id);
   const toggleMark = (id: string) =>
     setMarked((m) => {
@@ -97,6 +100,26 @@ export function CompareView({ ids }: { ids: string[] }) {
       </header>
       <div className={`compare-body ${mode}`}>
         <div className={`compare-stage-area ${mode}`}>
+          {mode === 'slider' && shown.length > 2 && (
+            <div
+              className="segmented compare-pick"
+              role="radiogroup"
+              aria-label={`Right of the divider (${a.letter} is left)`}
+            >
+              {shown.slice(1).map((s) => (
+                <button
+                  key={s.gen.id}
+                  type="button"
+                  role="radio"
+                  aria-checked={s === b}
+                  className={s === b ? 'on' : ''}
+                  onClick={() => setRightId(s.gen.id)}
+                >
+                  {a.letter} / {s.letter}
+                </button>
+              ))}
+            </div>
+          )}
           {mode === 'slider' && <CompareSlider key={`${a.gen.id}-${b.gen.id}`} a={a} b={b} />}
           {mode === 'side' && <SideBySide shown={shown} onOpen={openDetail} />}
           {mode === 'survey' && (

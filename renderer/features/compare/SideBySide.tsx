@@ -55,7 +55,7 @@ export function SideBySide({ shown, onOpen }: { shown: Lettered[]; onOpen(id: st
         <output aria-label="Zoom" data-testid="compare-zoom">
           {current ? `${Math.round(current.scale * 100)} %` : ''}
         </output>
-        <span className="hint">Wheel or +/− to zoom, drag to pan, double-click for 100 %: every image follows</span>
+        <span className="hint">Wheel or + - to zoom, drag to pan, double-click for 100 %: every image follows</span>
       </div>
       <div className="compare-side" style={{ gridTemplateColumns: `repeat(${shown.length}, minmax(0, 1fr))` }}>
         {shown.map((entry, i) => (

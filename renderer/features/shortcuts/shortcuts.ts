@@ -210,4 +210,7 @@ export const SHORTCUTS: Shortcut[] = [
   { keys: 'B / E / X', what: 'Mask painter: brush / eraser / invert the mask', handler: null },
   { keys: 'Space + drag', what: 'Mask painter: pan (also the middle button, or two fingers)', handler: null },
   { keys: 'Ctrl/⌘ + Z, Shift + Ctrl/⌘ + Z', what: 'Mask painter: undo / redo', handler: null },
+  // Compare's keys belong to the focused divider or pane (compare/CompareSlider, use-pane-gestures).
+  { keys: '← →  Home End', what: 'Compare slider: move the divider (Shift: by 10)', handler: null },
+  { keys: '+ - 0 1, arrows', what: 'Compare side by side: zoom, fit, 100 %, pan (every image follows)', handler: null },
 ];
