@@ -5,7 +5,7 @@
  */
 import { useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { percentAfterKey, percentAt } from './divider';
-import type { Lettered } from './ParamTable';
+import type { Lettered } from './lettered';
 
 export function CompareSlider({ a, b }: { a: Lettered; b: Lettered }) {
   const [percent, setPercent] = useState(50);

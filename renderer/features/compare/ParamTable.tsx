@@ -4,15 +4,10 @@
  * stretching its column across a wide screen.
  */
 import type { CSSProperties } from 'react';
-import type { Generation } from '../../../shared/types';
+import type { Lettered } from './lettered';
 import { PromptDiff } from './PromptDiff';
 import { diffParams } from './param-diff';
 import type { DiffPart } from './word-diff';
-
-export interface Lettered {
-  gen: Generation;
-  letter: string;
-}
 
 export function ParamTable({ shown, prompts }: { shown: Lettered[]; prompts: DiffPart[][] }) {
   const rows = diffParams(shown.map((s) => s.gen));

@@ -5,8 +5,8 @@
  */
 import { useRef, useState, type RefObject } from 'react';
 import { useViewportSize } from '../../ui/use-viewport';
-import type { Point } from '../../ui/view-transform';
-import type { Lettered } from './ParamTable';
+import type { Point, View } from '../../ui/view-transform';
+import type { Lettered } from './lettered';
 import { actualSizeAt, fitShared, panShared, paneView, zoomSharedAt, type SharedView, type Size } from './synced-view';
 import { usePaneGestures, type PaneActions } from './use-pane-gestures';
 
@@ -63,13 +63,7 @@ export function SideBySide({ shown, onOpen }: { shown: Lettered[]; onOpen(id: st
             key={entry.gen.id}
             entry={entry}
             paneRef={i === 0 ? firstPane : undefined}
-            transform={
-              current && pane
-                ? (({ scale, offsetX, offsetY }) => `translate(${offsetX}px, ${offsetY}px) scale(${scale})`)(
-                    paneView(current, sizeOf(entry), pane),
-                  )
-                : null
-            }
+            transform={current && pane ? cssTransform(paneView(current, sizeOf(entry), pane)) : null}
             size={sizeOf(entry)}
             actions={actionsFor(entry)}
             onNaturalSize={(size) =>
@@ -85,6 +79,10 @@ export function SideBySide({ shown, onOpen }: { shown: Lettered[]; onOpen(id: st
       </div>
     </div>
   );
+}
+
+function cssTransform({ scale, offsetX, offsetY }: View): string {
+  return `translate(${offsetX}px, ${offsetY}px) scale(${scale})`;
 }
 
 interface ZoomPaneProps {

@@ -5,7 +5,7 @@
  */
 import { useRef } from 'react';
 import { useViewportSize } from '../../ui/use-viewport';
-import type { Lettered } from './ParamTable';
+import type { Lettered } from './lettered';
 import { PromptDiff } from './PromptDiff';
 import { diffParams } from './param-diff';
 import { cellSize, containedSize, surveyGrid } from './survey-grid';
