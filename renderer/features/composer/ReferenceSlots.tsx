@@ -66,7 +66,7 @@ export function ReferenceSlots({ spec, maskProblem, invalid }: ReferenceSlotsPro
         </span>
       </span>
       <div
-        className="slots"
+        className={inputs.length + uploading === 0 ? 'slots none' : 'slots'}
         tabIndex={0}
         role="group"
         aria-label="Reference image slots (drop, paste or choose files)"
@@ -135,7 +135,7 @@ export function ReferenceSlots({ spec, maskProblem, invalid }: ReferenceSlotsPro
       )}
       {maskProblem && (
         <p id="mask-size-problem" className="field-error" role="alert">
-          Mask: {maskProblem}. Paint the mask again over this image.
+          Mask: {maskProblem}. Repaint the mask over this image (Repaint mask…).
         </p>
       )}
     </div>
