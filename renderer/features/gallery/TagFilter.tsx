@@ -31,25 +31,27 @@ export function TagFilter() {
   return (
     <fieldset className="tag-filter">
       <legend>Tags</legend>
-      <div className="segmented" role="radiogroup" aria-label="Images with">
-        <label>
-          <input
-            type="radio"
-            name="tag-match"
-            checked={match === 'all'}
-            onChange={() => setFilter({ tagMatch: undefined })}
-          />
-          All of
-        </label>
-        <label>
-          <input
-            type="radio"
-            name="tag-match"
-            checked={match === 'any'}
-            onChange={() => setFilter({ tagMatch: 'any' })}
-          />
-          Any of
-        </label>
+      <div className="tag-match">
+        <div role="radiogroup" aria-label="Images with">
+          <label>
+            <input
+              type="radio"
+              name="tag-match"
+              checked={match === 'all'}
+              onChange={() => setFilter({ tagMatch: undefined })}
+            />
+            All of
+          </label>
+          <label>
+            <input
+              type="radio"
+              name="tag-match"
+              checked={match === 'any'}
+              onChange={() => setFilter({ tagMatch: 'any' })}
+            />
+            Any of
+          </label>
+        </div>
         {chosen.length > 0 && (
           <button type="button" className="small ghost" onClick={() => setTags([])}>
             Clear tags

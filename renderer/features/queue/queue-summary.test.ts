@@ -28,11 +28,15 @@ describe('the collapsed queue’s one line', () => {
     expect(queueSummary(jobs('polling', 'submitting', 'downloading', 'queued', 'queued', 'done'))).toBe(
       '3 running · 2 queued',
     );
-    expect(queueSummary(jobs('paused', 'unknown', 'failed'))).toBe('1 paused · 1 outcome unknown');
+    expect(queueSummary(jobs('paused', 'unknown'))).toBe('1 paused · 1 outcome unknown');
+  });
+
+  it('keeps saying that jobs stopped without an image until they are cleared', () => {
+    expect(queueSummary(jobs('queued', 'failed', 'moderated', 'expired', 'cancelled'))).toBe('1 queued · 3 failed');
   });
 
   it('says when nothing is under way', () => {
-    expect(queueSummary(jobs('done', 'failed'))).toBe('Nothing running');
+    expect(queueSummary(jobs('done', 'cancelled'))).toBe('Nothing running');
     expect(queueSummary([])).toBe('Nothing queued');
   });
 });
