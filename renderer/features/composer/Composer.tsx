@@ -70,7 +70,11 @@ export function Composer() {
       >
         <PromptField invalid={invalidField === 'prompt'} required={spec.promptRequired} />
         <ModelPicker />
-        <ReferenceSlots spec={spec} maskProblem={maskProblem} invalid={invalidField === 'mask'} />
+        <ReferenceSlots
+          spec={spec}
+          maskProblem={maskProblem}
+          invalid={invalidField === 'mask' || invalidField === 'inputs'}
+        />
         <EditorButtons spec={spec} />
         <SizeControl spec={spec} invalidField={invalidField} />
         <SeedControl invalid={invalidField === 'seed'} />

@@ -25,7 +25,7 @@ export interface ReferenceSlotsProps {
   spec: ModelSpec;
   /** Why the mask cannot go with its image (both sizes named), from the shared rule; null when fine. */
   maskProblem: string | null;
-  /** The core refused the mask (`field: 'mask'`). */
+  /** The core refused the images (`field: 'inputs'` or `'mask'`). */
   invalid: boolean;
 }
 
@@ -135,7 +135,7 @@ export function ReferenceSlots({ spec, maskProblem, invalid }: ReferenceSlotsPro
       )}
       {maskProblem && (
         <p id="mask-size-problem" className="field-error" role="alert">
-          Mask: {maskProblem}. Repaint the mask over this image (Repaint mask…).
+          {maskProblem.charAt(0).toUpperCase() + maskProblem.slice(1)}. Repaint it over this image (Repaint mask…).
         </p>
       )}
     </div>
