@@ -1,5 +1,6 @@
 /** Brand, search, balance, and the doors to Settings and the shortcut sheet. */
 import { SearchBox } from './features/gallery/SearchBox';
+import { SearchScope } from './features/gallery/SearchScope';
 import { formatCredits } from './ui/format';
 import { useSettingsStore } from './state/settings-store';
 import { useViewStore } from './state/view-store';
@@ -17,6 +18,7 @@ export function TopBar() {
         Seedbank
       </span>
       <SearchBox />
+      <SearchScope />
       <span className="balance" data-testid="balance">
         {hasKey === false ? (
           <button type="button" className="link" onClick={openSettings}>

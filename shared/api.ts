@@ -67,6 +67,9 @@ export const GenerationRequestSchema = z
   })
   .strict();
 
+/** How many tags one filter may name: more than a person picks, few enough to keep the query small. */
+export const MAX_FILTER_TAGS = 20;
+
 export const LibraryFilterSchema = z
   .object({
     /** A project id, or null for "Unsorted"; absent for every project. */
@@ -75,6 +78,13 @@ export const LibraryFilterSchema = z
     favorite: z.boolean().optional(),
     minRating: z.number().int().min(0).max(5).optional(),
     tag: z.string().min(1).max(200).optional(),
+    /** Several tags: images carrying all of them (`tagMatch: 'all'`, the default) or any one. */
+    tags: z
+      .array(z.string().trim().min(1, { error: 'a tag cannot be empty' }).max(200))
+      .min(1, { error: 'name at least one tag, or leave tags out' })
+      .max(MAX_FILTER_TAGS, { error: `at most ${MAX_FILTER_TAGS} tags at once` })
+      .optional(),
+    tagMatch: z.enum(['all', 'any'], { error: "must be 'all' or 'any'" }).optional(),
     from: IsoDate.optional(),
     to: IsoDate.optional(),
     hasReferences: z.boolean().optional(),
@@ -83,6 +93,11 @@ export const LibraryFilterSchema = z
     /** The tool an image was made with: `seedbank` for Seedbank's own, else an imported image's tool (`comfyui`, `file`, …). */
     source: z.string().min(1).max(40).optional(),
     search: z.string().max(1000).optional(),
+    /**
+     * Whether search also reads the prompt BFL rewrote (prompt upsampling). Off unless true: a
+     * search finds your own words, not the ones BFL added to every upsampled prompt.
+     */
+    searchUpsampled: z.boolean().optional(),
     /** The trash view lists trashed images only. */
     trashed: z.boolean().optional(),
   })

@@ -10,6 +10,7 @@ import { withSession } from './session';
 interface HistoryOptions {
   project?: string;
   search?: string;
+  includeUpsampled?: boolean;
   limit?: string;
   json?: boolean;
 }
@@ -19,7 +20,8 @@ export function historyCommand(version: string): Command {
     .description('List library images, newest first')
     .version(version)
     .option('--project <name>', 'only this project')
-    .option('--search <text>', 'full-text search over prompts')
+    .option('--search <text>', 'full-text search over your prompts, tags and file names')
+    .option('--include-upsampled', '--search also reads the prompt BFL rewrote (prompt upsampling)')
     .option('--limit <n>', 'at most this many (default 20)')
     .option('--json', 'one JSON object per image on stdout')
     .action(async (options: HistoryOptions) => {
@@ -34,6 +36,7 @@ export function historyCommand(version: string): Command {
         const filter = {
           ...(projectId !== undefined ? { projectId } : {}),
           ...(options.search ? { search: options.search } : {}),
+          ...(options.includeUpsampled === true ? { searchUpsampled: true } : {}),
         };
         const page = await session.call('library:list', { filter, sort: 'newest', limit });
         for (const generation of page.items)

@@ -95,6 +95,16 @@ function slotFromInput(input: InputImage, name: string): Slot {
   return { hash: input.hash, url: input.url, name, width: input.width, height: input.height, bytes: input.bytes };
 }
 
+/**
+ * The state after the reference slots change: the slot notice goes, and so does a refusal about the
+ * images (their count, the mask's size), which no longer describes what is in the slots.
+ */
+export function withSlots(state: Pick<ComposerState, 'error'>, inputs: Slot[]): Partial<ComposerState> {
+  const aboutImages =
+    state.error?.code === 'INVALID_INPUT' && (state.error.field === 'inputs' || state.error.field === 'mask');
+  return { inputs, slotMessage: null, ...(aboutImages ? { error: null } : {}) };
+}
+
 export const useComposerStore = create<ComposerState>()((set, get) => {
   /** Stores one reference image through the core and fills the next slot, or says why not. */
   const intakeInput = async (name: string, store: () => Promise<InputImage>): Promise<void> => {
@@ -177,11 +187,17 @@ export const useComposerStore = create<ComposerState>()((set, get) => {
         set({ slotMessage: tooManyMessage(spec.label, spec.images.max) });
         return;
       }
-      set({ inputs: [...get().inputs, slot], slotMessage: null });
+      set(withSlots(get(), [...get().inputs, slot]));
     },
     uploadInput: (name, dataBase64) => intakeInput(name, () => seedbank().inputs.add({ name, dataBase64 })),
     addLibraryInput: (id, name) => intakeInput(name, () => seedbank().inputs.fromLibrary({ id })),
-    removeInput: (index) => set({ inputs: get().inputs.filter((_, i) => i !== index), slotMessage: null }),
+    removeInput: (index) =>
+      set(
+        withSlots(
+          get(),
+          get().inputs.filter((_, i) => i !== index),
+        ),
+      ),
     setSlotMessage: (slotMessage) => set({ slotMessage }),
 
     reuse(values) {

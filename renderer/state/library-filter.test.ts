@@ -64,9 +64,27 @@ describe('matchesFilter (new images placed without a round trip)', () => {
     expect(matchesFilter(gen(), { search: 'fox whale' })).toBe(false);
   });
 
+  it('places an image under several tags: any of them, or all of them', () => {
+    const both = gen({ tags: ['fox', 'Owl'] });
+    const fox = gen({ tags: ['fox'] });
+    expect(matchesFilter(fox, { tags: ['fox', 'owl'], tagMatch: 'any' })).toBe(true);
+    expect(matchesFilter(fox, { tags: ['fox', 'owl'], tagMatch: 'all' })).toBe(false);
+    expect(matchesFilter(fox, { tags: ['fox', 'owl'] })).toBe(false);
+    expect(matchesFilter(both, { tags: ['FOX', 'owl'], tagMatch: 'all' })).toBe(true);
+    expect(matchesFilter(gen(), { tags: ['fox'], tagMatch: 'any' })).toBe(false);
+  });
+
+  it('leaves the prompt BFL rewrote out of a search unless asked', () => {
+    const rewritten = gen({ upsampledPrompt: 'a red fox in snow, rendered in rich detail' });
+    expect(matchesFilter(rewritten, { search: 'detail' })).toBe(false);
+    expect(matchesFilter(rewritten, { search: 'detail', searchUpsampled: true })).toBe(true);
+  });
+
   it('counts a filter of empty values as no filter', () => {
     expect(isFilterEmpty({})).toBe(true);
     expect(isFilterEmpty({ search: '' })).toBe(true);
     expect(isFilterEmpty({ favorite: true })).toBe(false);
+    expect(isFilterEmpty({ searchUpsampled: true, tagMatch: 'any', tags: [] })).toBe(true);
+    expect(isFilterEmpty({ tags: ['fox'] })).toBe(false);
   });
 });

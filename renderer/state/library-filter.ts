@@ -9,6 +9,13 @@ import type { Generation } from '../../shared/types';
 
 export type LibraryFilter = z.input<typeof LibraryFilterSchema>;
 
+/** Tags compare without case, as the core's tag column does (COLLATE NOCASE). */
+function matchesTags(has: readonly string[], wanted: readonly string[], match: 'all' | 'any'): boolean {
+  const own = new Set(has.map((t) => t.toLowerCase()));
+  const found = (tag: string) => own.has(tag.trim().toLowerCase());
+  return match === 'any' ? wanted.some(found) : wanted.every(found);
+}
+
 export function matchesFilter(gen: Generation, filter: LibraryFilter): boolean {
   if (Boolean(filter.trashed) !== gen.trashed) return false;
   if (filter.projectId !== undefined && filter.projectId !== gen.projectId) return false;
@@ -16,6 +23,8 @@ export function matchesFilter(gen: Generation, filter: LibraryFilter): boolean {
   if (filter.favorite && !gen.favorite) return false;
   if (filter.minRating && gen.rating < filter.minRating) return false;
   if (filter.tag && !gen.tags.includes(filter.tag)) return false;
+  if (filter.tags && filter.tags.length > 0 && !matchesTags(gen.tags, filter.tags, filter.tagMatch ?? 'all'))
+    return false;
   if (filter.source && filter.source !== (gen.source?.tool ?? 'seedbank')) return false;
   if (filter.hasReferences !== undefined && filter.hasReferences !== gen.inputs.length > 0) return false;
   // Only the core can follow a chain; here an image that uses no reference is surely no edit.
@@ -24,8 +33,8 @@ export function matchesFilter(gen: Generation, filter: LibraryFilter): boolean {
   if (filter.to && gen.createdAt > filter.to) return false;
   if (filter.search) {
     // An approximation of the core's full-text match: every word appears in the prompt.
-    const text =
-      `${gen.prompt} ${gen.upsampledPrompt ?? ''} ${gen.tags.join(' ')} ${gen.source?.fileName ?? ''}`.toLowerCase();
+    const upsampled = filter.searchUpsampled ? (gen.upsampledPrompt ?? '') : '';
+    const text = `${gen.prompt} ${upsampled} ${gen.tags.join(' ')} ${gen.source?.fileName ?? ''}`.toLowerCase();
     const words = filter.search.toLowerCase().split(/\s+/).filter(Boolean);
     if (!words.every((w) => text.includes(w.replace(/["*]/g, '')))) return false;
   }
@@ -33,5 +42,14 @@ export function matchesFilter(gen: Generation, filter: LibraryFilter): boolean {
 }
 
 export function isFilterEmpty(filter: LibraryFilter): boolean {
-  return Object.values(filter).every((v) => v === undefined || v === '' || v === false);
+  // searchUpsampled only widens a search; tagMatch only says how tags combine: neither narrows alone.
+  return Object.entries(filter).every(
+    ([key, v]) =>
+      key === 'searchUpsampled' ||
+      key === 'tagMatch' ||
+      v === undefined ||
+      v === '' ||
+      v === false ||
+      (Array.isArray(v) && v.length === 0),
+  );
 }

@@ -10,6 +10,7 @@ import { seedbank } from '../platform/seedbank';
 import { errorInfoOf } from '../ui/error-text';
 import { matchesFilter, type LibraryFilter } from './library-filter';
 import { placeInOrder } from './library-order';
+import { loadFlag, saveFlag } from './ui-prefs';
 
 export type LibrarySort = 'newest' | 'oldest' | 'rating';
 /** A first page just big enough to fill a large screen paints fastest; later pages are bigger. */
@@ -37,6 +38,8 @@ interface LibraryState {
   reload(): Promise<void>;
   loadMore(): Promise<void>;
   setFilter(patch: Partial<LibraryFilter>): void;
+  /** Whether search reads the prompt BFL rewrote; remembered across restarts. */
+  setSearchUpsampled(on: boolean): void;
   replaceFilter(filter: LibraryFilter): void;
   setSort(sort: LibrarySort): void;
   select(id: string, mode: 'single' | 'toggle' | 'range'): void;
@@ -60,7 +63,7 @@ export const useLibraryStore = create<LibraryState>()((set, get) => ({
   loading: false,
   loadedOnce: false,
   error: null,
-  filter: {},
+  filter: loadFlag('searchUpsampled') ? { searchUpsampled: true } : {},
   sort: 'newest',
   projects: [],
   unsortedCount: 0,
@@ -129,6 +132,10 @@ export const useLibraryStore = create<LibraryState>()((set, get) => ({
       if (next[key] === undefined || next[key] === '') delete next[key];
     }
     get().replaceFilter(next);
+  },
+  setSearchUpsampled(on) {
+    saveFlag('searchUpsampled', on);
+    get().setFilter({ searchUpsampled: on ? true : undefined });
   },
   replaceFilter(filter) {
     set({ filter, selected: new Set(), anchorId: null, focusedId: null });

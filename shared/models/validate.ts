@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { SeedbankError } from '../errors';
 import type { GenerationRequest, OutputFormat } from '../types';
+import { maskSizeProblem, type PixelSize } from './editor-kinds';
 import { aspectInRange, parseAspect } from './size';
 import { PIXELS_PER_MP, type FieldSpec, type ModelSpec } from './spec';
 
@@ -22,6 +23,8 @@ export interface ValidatedRequest {
 export interface ValidateOptions {
   /** Megapixels of each reference image, when known, for FLUX.2 pro's input + output cap. */
   inputMegapixels?: readonly number[];
+  /** Pixel size of each reference image, when known (null where not), for the mask's size rule. */
+  inputSizes?: readonly (PixelSize | null)[];
 }
 
 type Shape = Record<string, z.ZodType>;
@@ -160,6 +163,9 @@ function checkInputs(spec: ModelSpec, count: number, options: ValidateOptions, b
         throw invalid(side, `0 follows the input image, and there is none; use at least ${spec.size.min}`);
     }
   }
+  const maskProblem = options.inputSizes ? maskSizeProblem(spec, options.inputSizes) : null;
+  // The mask slot is, by definition, BFL's `mask` field (editor-kinds.ts).
+  if (maskProblem !== null) throw invalid('mask', maskProblem);
   const megapixels = options.inputMegapixels;
   if (spec.maxTotalMp !== null && megapixels && megapixels.length > 0) {
     const width = typeof body.width === 'number' && body.width > 0 ? body.width : 0;

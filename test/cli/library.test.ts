@@ -50,6 +50,22 @@ describe('seedbank history', () => {
     expect((await history(['--limit', '1'])).map((l) => l.prompt)).toEqual(['a pine forest in snow']);
   });
 
+  it('searches your own words; --include-upsampled also reads the prompt BFL rewrote', async () => {
+    // flux-2-pro upsamples by default: the emulator appends "rendered in rich detail with soft natural light".
+    const own = tempHome();
+    const ownEnv = cliEnv({ home: own, apiBase: fake.apiBase });
+    const made = await runCli(['generate', '--prompt', 'a kettle on a stove', '--model', 'flux-2-pro'], ownEnv);
+    expect(made.code, made.stderr).toBe(0);
+    const search = async (args: string[]) => {
+      const result = await runCli(['history', '--json', ...args], ownEnv);
+      expect(result.code, result.stderr).toBe(0);
+      return jsonLines(result.stdout).map((l) => l.prompt);
+    };
+    expect(await search(['--search', 'natural light'])).toEqual([]);
+    expect(await search(['--search', 'natural light', '--include-upsampled'])).toEqual(['a kettle on a stove']);
+    expect(await search(['--search', 'kettle'])).toEqual(['a kettle on a stove']);
+  });
+
   it('refuses a project that does not exist with exit 2 and one line', async () => {
     const result = await runCli(['history', '--project', 'Nowhere'], env());
     expect(result.code).toBe(2);

@@ -78,4 +78,34 @@ describe('the grid: running jobs have a place, images keep their shape', () => {
     await page.screenshot({ path: screenshotPath('h-queue-batch') });
     await page.getByLabel('Count', { exact: true }).fill('1');
   });
+
+  it('folds the queue to one line, remembered, so Count and Format come into view at 1440×900', async () => {
+    const { page } = studio;
+    await page.setViewportSize({ width: 1440, height: 900 });
+    const composer = page.getByRole('form', { name: 'Composer' });
+    // In view: nothing (the composer's sticky footer, the queue, the window's edge) covers the
+    // control's top or bottom edge, without scrolling the composer.
+    const inView = (label: string) =>
+      page.getByLabel(label, { exact: true }).evaluate((control) => {
+        const box = control.getBoundingClientRect();
+        const x = box.left + box.width / 2;
+        const hit = (y: number) => {
+          const found = document.elementFromPoint(x, y);
+          return found !== null && (found === control || control.contains(found));
+        };
+        return hit(box.top + 2) && hit(box.bottom - 2);
+      });
+    await composer.evaluate((form) => form.scrollTo(0, 0));
+    const queue = page.getByRole('region', { name: 'Queue' });
+    expect(await inView('Count')).toBe(false);
+    await queue.getByRole('button', { name: 'Queue', expanded: true }).click();
+    expect(await queue.getByTestId('queue-summary').textContent()).toMatch(/^Nothing running$|running|queued/);
+    expect(await queue.getByRole('listitem').count()).toBe(0);
+    await page.screenshot({ path: screenshotPath('h-queue-collapsed-1440x900') });
+    expect(await inView('Count')).toBe(true);
+    expect(await inView('Format')).toBe(true);
+    await page.reload();
+    await page.getByRole('region', { name: 'Queue' }).getByRole('button', { name: 'Queue', expanded: false }).click();
+    await page.getByRole('region', { name: 'Queue' }).getByRole('listitem').first().waitFor();
+  });
 });

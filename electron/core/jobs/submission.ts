@@ -6,6 +6,7 @@
  */
 import { SeedbankError } from '../../../shared/errors';
 import { estimateCost, PIXELS_PER_MP, validateRequest } from '../../../shared/models';
+import type { PixelSize } from '../../../shared/models/editor-kinds';
 import type { GenerationRequest } from '../../../shared/types';
 import type { Library } from '../library/library';
 import { batchParams, type SeedMode } from './batch';
@@ -18,12 +19,12 @@ export interface PlannedJob {
   estimatedCost: number | null;
 }
 
-async function inputMegapixels(library: Pick<Library, 'inputSize'>, hashes: readonly string[]): Promise<number[]> {
-  const sizes: number[] = [];
+async function inputSizes(library: Pick<Library, 'inputSize'>, hashes: readonly string[]): Promise<PixelSize[]> {
+  const sizes: PixelSize[] = [];
   for (const hash of hashes) {
     try {
       const { width, height } = await library.inputSize(hash);
-      sizes.push((width * height) / PIXELS_PER_MP);
+      sizes.push({ width, height });
     } catch {
       throw new SeedbankError(
         'INVALID_INPUT',
@@ -42,9 +43,10 @@ export async function planSubmission(
   count: number,
   seedMode: SeedMode,
 ): Promise<PlannedJob[]> {
-  const megapixels = await inputMegapixels(library, request.inputs);
+  const sizes = await inputSizes(library, request.inputs);
+  const megapixels = sizes.map(({ width, height }) => (width * height) / PIXELS_PER_MP);
   return batchParams(request, count, seedMode).map((params) => {
-    const validated = validateRequest({ ...request, params }, { inputMegapixels: megapixels });
+    const validated = validateRequest({ ...request, params }, { inputMegapixels: megapixels, inputSizes: sizes });
     return {
       params,
       body: validated.body,

@@ -2,6 +2,7 @@
  * The composer panel: everything a request needs, built from the selected model's catalog entry,
  * with the estimate and the Generate button at the bottom.
  */
+import { maskSizeProblem } from '../../../shared/models/editor-kinds';
 import { useComposerStore } from '../../state/composer-store';
 import { generate } from '../../state/generate';
 import { useJobsStore } from '../../state/jobs-store';
@@ -33,6 +34,17 @@ export function Composer() {
   // Only once the status is known: an unknown status must not flash the key step.
   const noKey = useSettingsStore((s) => s.key !== null && !s.key.hasKey);
   const spec = modelOrDefault(model);
+  const inputs = useComposerStore((s) => s.inputs);
+  // The core refuses this too; saying it here spares a round trip and puts it at the slot.
+  const maskProblem = maskSizeProblem(
+    spec,
+    inputs.map((slot) => (slot.width && slot.height ? { width: slot.width, height: slot.height } : null)),
+  );
+  const whyDisabled = noKey
+    ? 'Generate needs your BFL API key (above).'
+    : maskProblem
+      ? 'Generate needs a mask the size of its image (see the mask slot above).'
+      : null;
   // BFL's own refusal (a 422 naming a field) arrives later, on the job: mark that control too,
   // until the next Generate.
   const refusedField = useJobsStore((s) => {
@@ -58,7 +70,11 @@ export function Composer() {
       >
         <PromptField invalid={invalidField === 'prompt'} required={spec.promptRequired} />
         <ModelPicker />
-        <ReferenceSlots spec={spec} />
+        <ReferenceSlots
+          spec={spec}
+          maskProblem={maskProblem}
+          invalid={invalidField === 'mask' || invalidField === 'inputs'}
+        />
         <EditorButtons spec={spec} />
         <SizeControl spec={spec} invalidField={invalidField} />
         <SeedControl invalid={invalidField === 'seed'} />
@@ -93,14 +109,14 @@ export function Composer() {
           <button
             type="submit"
             className="primary generate"
-            disabled={sending || noKey}
-            aria-describedby={noKey ? 'generate-why' : undefined}
+            disabled={sending || whyDisabled !== null}
+            aria-describedby={whyDisabled ? 'generate-why' : undefined}
           >
             Generate
           </button>
-          {noKey && (
+          {whyDisabled && (
             <p id="generate-why" className="hint generate-why">
-              Generate needs your BFL API key (above).
+              {whyDisabled}
             </p>
           )}
         </div>

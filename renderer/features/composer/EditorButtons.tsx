@@ -15,14 +15,7 @@ export function EditorButtons({ spec }: { spec: ModelSpec }) {
   const source = slots ? inputs[slots.image] : inputs[0];
   if (!slots && !limits) return null;
   const ready = Boolean(source?.url);
-  // Fill needs the mask at the image's size: one painted for an image since replaced no longer fits.
-  const mask = slots ? inputs[slots.mask] : undefined;
-  const mismatch =
-    source?.width && source.height && mask?.width && mask.height
-      ? mask.width !== source.width || mask.height !== source.height
-        ? `The mask is ${mask.width}×${mask.height} but the image is ${source.width}×${source.height}: repaint it.`
-        : null
-      : null;
+  // A mask of another size than its image is shown at the slots (the shared maskSizeProblem rule).
 
   return (
     <div className="editor-buttons">
@@ -37,11 +30,6 @@ export function EditorButtons({ spec }: { spec: ModelSpec }) {
         </button>
       )}
       {!ready && <span className="hint">Add the image first.</span>}
-      {mismatch && (
-        <span className="hint adjusted" role="status">
-          {mismatch}
-        </span>
-      )}
     </div>
   );
 }

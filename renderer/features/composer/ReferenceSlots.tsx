@@ -21,7 +21,15 @@ export function useReferenceIntake() {
   };
 }
 
-export function ReferenceSlots({ spec }: { spec: ModelSpec }) {
+export interface ReferenceSlotsProps {
+  spec: ModelSpec;
+  /** Why the mask cannot go with its image (both sizes named), from the shared rule; null when fine. */
+  maskProblem: string | null;
+  /** The core refused the images (`field: 'inputs'` or `'mask'`). */
+  invalid: boolean;
+}
+
+export function ReferenceSlots({ spec, maskProblem, invalid }: ReferenceSlotsProps) {
   const inputs = useComposerStore((s) => s.inputs);
   const uploading = useComposerStore((s) => s.uploading);
   const message = useComposerStore((s) => s.slotMessage);
@@ -58,10 +66,12 @@ export function ReferenceSlots({ spec }: { spec: ModelSpec }) {
         </span>
       </span>
       <div
-        className="slots"
+        className={inputs.length + uploading === 0 ? 'slots none' : 'slots'}
         tabIndex={0}
         role="group"
         aria-label="Reference image slots (drop, paste or choose files)"
+        aria-invalid={maskProblem !== null || invalid ? true : undefined}
+        aria-describedby={maskProblem ? 'mask-size-problem' : undefined}
         onDragOver={(e) => {
           e.preventDefault();
           e.stopPropagation();
@@ -121,6 +131,11 @@ export function ReferenceSlots({ spec }: { spec: ModelSpec }) {
       {message && (
         <p className="field-error" role="alert">
           {message}
+        </p>
+      )}
+      {maskProblem && (
+        <p id="mask-size-problem" className="field-error" role="alert">
+          {maskProblem.charAt(0).toUpperCase() + maskProblem.slice(1)}. Repaint it over this image (Repaint mask…).
         </p>
       )}
     </div>

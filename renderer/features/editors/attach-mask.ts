@@ -3,7 +3,7 @@
  * checks it, keeps it in `inputs/` by hash and the job records it like any other reference.
  */
 import { seedbank } from '../../platform/seedbank';
-import { useComposerStore, type Slot } from '../../state/composer-store';
+import { useComposerStore, withSlots, type Slot } from '../../state/composer-store';
 import type { MaskSlots } from '../../../shared/models/editor-kinds';
 
 export async function attachMask(slots: MaskSlots, pngBase64: string): Promise<void> {
@@ -20,5 +20,5 @@ export async function attachMask(slots: MaskSlots, pngBase64: string): Promise<v
   // The image slot comes first, so the mask slot is either the next free one or being replaced.
   if (inputs.length < slots.mask) throw new Error('Add the image to edit before its mask');
   inputs[slots.mask] = slot;
-  useComposerStore.setState({ inputs, slotMessage: null });
+  useComposerStore.setState(withSlots(useComposerStore.getState(), inputs));
 }

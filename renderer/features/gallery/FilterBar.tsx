@@ -1,12 +1,13 @@
 /**
  * Filters over the grid in one row that never wraps: model, favourites and the sort and the source tool stay in view;
- * rating, tag, dates and references sit in a "More filters" popover (its button says how many are
+ * rating, tags (all of / any of), dates and references sit in a "More filters" popover (its button says how many are
  * set), and the "Edits of one image" chip while that filter is on; the thumbnail size slider and the count sit at the end when there is room.
  */
 import { MODELS } from '../../../shared/models';
 import { SOURCE_TOOLS } from '../../../shared/source-tools';
 import { useLibraryStore, type LibrarySort } from '../../state/library-store';
 import { useViewStore } from '../../state/view-store';
+import { TagFilter } from './TagFilter';
 
 function dayStart(date: string): string | undefined {
   return date ? new Date(`${date}T00:00:00`).toISOString() : undefined;
@@ -19,13 +20,12 @@ const toDateInput = (iso: string | undefined) => (iso ? new Date(iso).toLocaleDa
 export function FilterBar() {
   const filter = useLibraryStore((s) => s.filter);
   const sort = useLibraryStore((s) => s.sort);
-  const tags = useLibraryStore((s) => s.tags);
   const total = useLibraryStore((s) => s.total);
   const setFilter = useLibraryStore((s) => s.setFilter);
   const setSort = useLibraryStore((s) => s.setSort);
   const thumbSize = useViewStore((s) => s.thumbSize);
   const setThumbSize = useViewStore((s) => s.setThumbSize);
-  const moreSet = [filter.minRating, filter.tag, filter.from, filter.to, filter.hasReferences].filter(
+  const moreSet = [filter.minRating, filter.tag, filter.tags, filter.from, filter.to, filter.hasReferences].filter(
     (v) => v !== undefined,
   ).length;
 
@@ -88,18 +88,6 @@ export function FilterBar() {
               </option>
             ))}
           </select>
-          <select
-            aria-label="Filter by tag"
-            value={filter.tag ?? ''}
-            onChange={(e) => setFilter({ tag: e.target.value || undefined })}
-          >
-            <option value="">Any tag</option>
-            {tags.map((t) => (
-              <option key={t.tag} value={t.tag}>
-                {t.tag} ({t.count})
-              </option>
-            ))}
-          </select>
           <label className="inline">
             <span>From</span>
             <input
@@ -129,6 +117,7 @@ export function FilterBar() {
             <option value="true">Uses references</option>
             <option value="false">No references</option>
           </select>
+          <TagFilter />
         </div>
       </details>
       <label className="inline thumb-size">

@@ -89,6 +89,15 @@ export function toFtsQuery(text: string): string | null {
   return words.map((word, i) => (i === words.length - 1 ? `"${word}"*` : `"${word}"`)).join(' ');
 }
 
+/**
+ * Restricts an FTS query to the person's own words — prompt, tags, file name — leaving out the
+ * prompt BFL rewrote, whose added words ("detailed", "soft natural light") would match nearly
+ * every upsampled image. A column filter, so the one index serves both searches.
+ */
+export function ownWordsOnly(query: string): string {
+  return `{prompt tags file_name} : (${query})`;
+}
+
 /** The words of a search: letters and digits only, as the unicode61 tokenizer splits them. */
 export function searchWords(text: string): string[] {
   return (text.normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 32);

@@ -14,7 +14,7 @@ import type { Logger } from '../../logging/logger';
 import type { LibrarySort } from './page-cursor';
 import { hasFts5 } from '../db/database';
 import { normalizeTime, SEQ_SLOTS } from '../db/upsert-generation';
-import { searchIndexExists, searchWords, toFtsQuery } from '../db/search-index';
+import { ownWordsOnly, searchIndexExists, searchWords, toFtsQuery } from '../db/search-index';
 
 export type LibraryFilter = z.output<typeof LibraryFilterSchema>;
 
@@ -77,19 +77,29 @@ function narrow(where: Where, clause: string, ...params: SQLInputValue[]): void 
   where.narrowed = true;
 }
 
-function addLikeSearch(text: string, where: Where): void {
+function addLikeSearch(text: string, upsampled: boolean, where: Where): void {
   for (const word of searchWords(text)) {
     const pattern = likePattern(word);
+    const columns = upsampled ? ['g.prompt', 'g.upsampled_prompt', 'g.source_name'] : ['g.prompt', 'g.source_name'];
     narrow(
       where,
-      `(g.prompt LIKE ? ESCAPE '\\' OR g.upsampled_prompt LIKE ? ESCAPE '\\' OR g.source_name LIKE ? ESCAPE '\\'
+      `(${columns.map((c) => `${c} LIKE ? ESCAPE '\\'`).join(' OR ')}
         OR EXISTS (SELECT 1 FROM generation_tags t WHERE t.generation_id = g.id AND t.tag LIKE ? ESCAPE '\\'))`,
-      pattern,
-      pattern,
-      pattern,
+      ...columns.map(() => pattern),
       pattern,
     );
   }
+}
+
+/** Several tags: one membership clause per tag for "all of", one IN list for "any of". */
+function addTagsFilter(where: Where, tags: readonly string[], match: 'all' | 'any'): void {
+  const unique = [...new Set(tags)];
+  if (match === 'any') {
+    const marks = unique.map(() => '?').join(', ');
+    narrow(where, `g.id IN (SELECT generation_id FROM generation_tags WHERE tag IN (${marks}))`, ...unique);
+    return;
+  }
+  for (const tag of unique) narrow(where, 'g.id IN (SELECT generation_id FROM generation_tags WHERE tag = ?)', tag);
 }
 
 export function buildWhere(db: DatabaseSync, logger: Logger, filter: LibraryFilter): Where {
@@ -102,6 +112,7 @@ export function buildWhere(db: DatabaseSync, logger: Logger, filter: LibraryFilt
   if (filter.minRating !== undefined && filter.minRating > 0) narrow(where, 'g.rating >= ?', filter.minRating);
   if (filter.tag !== undefined)
     narrow(where, 'g.id IN (SELECT generation_id FROM generation_tags WHERE tag = ?)', filter.tag.trim());
+  if (filter.tags !== undefined) addTagsFilter(where, filter.tags, filter.tagMatch ?? 'all');
   // Dates become seq bounds (seq = creation ms × 1024 + tie-breaker), so they ride the same indexes.
   const from = normalizeTime(filter.from);
   if (from !== null) narrow(where, 'g.seq >= ?', Date.parse(from) * SEQ_SLOTS);
@@ -115,8 +126,11 @@ export function buildWhere(db: DatabaseSync, logger: Logger, filter: LibraryFilt
     else narrow(where, 'g.source_tool = ?', filter.source);
   }
   if (filter.search !== undefined && filter.search.trim() !== '') {
-    if (useFts(db, logger)) where.fts = toFtsQuery(filter.search);
-    else addLikeSearch(filter.search, where);
+    const upsampled = filter.searchUpsampled === true;
+    if (useFts(db, logger)) {
+      const query = toFtsQuery(filter.search);
+      where.fts = query === null || upsampled ? query : ownWordsOnly(query);
+    } else addLikeSearch(filter.search, upsampled, where);
   }
   return where;
 }

@@ -126,14 +126,14 @@ describe('search', () => {
     expect(ids({ search: 'astro fern' })).toEqual([]);
   });
 
-  it('searches the upsampled prompt and tags too', async () => {
+  it('searches tags too, and the upsampled prompt when asked', async () => {
     t = await openTestLibrary();
     const [a, b] = await addImages(t, 2, (i) => ({
       prompt: 'plain',
       upsampledPrompt: i === 0 ? 'a cinematic nebula' : null,
     }));
     t.library.tag([b!], ['bioluminescent'], []);
-    expect(ids({ search: 'nebula' })).toEqual([a]);
+    expect(ids({ search: 'nebula', searchUpsampled: true })).toEqual([a]);
     expect(ids({ search: 'biolum' })).toEqual([b]);
     t.library.tag([b!], [], ['bioluminescent']);
     expect(ids({ search: 'biolum' })).toEqual([]);
