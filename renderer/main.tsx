@@ -14,6 +14,7 @@ import './styles/notices.css';
 import './styles/queue.css';
 import './styles/gallery.css';
 import './styles/detail.css';
+import './styles/viewer.css';
 import './styles/settings.css';
 import './styles/editors.css';
 

@@ -19,8 +19,8 @@ import {
   type Side,
 } from '../../../shared/models/expand-math';
 import { useEditorKeys } from './use-editor-keys';
-import { useViewportSize } from './use-viewport';
-import { fitView, type View } from './view-transform';
+import { useViewportSize } from '../../ui/use-viewport';
+import { fitView, type View } from '../../ui/view-transform';
 
 interface ExpandEditorProps {
   imageUrl: string;

@@ -19,9 +19,9 @@ import { createMask, fullRect, hasTransparency, maskFromAlpha, paintOverlay, typ
 import { MaskToolbar, MAX_SIZE, MIN_SIZE, type AlphaState, type Tool } from './MaskToolbar';
 import { maskToPngBase64, readImageAlpha } from './png-encode';
 import { undoRedoKey, useEditorKeys } from './use-editor-keys';
-import { useViewportSize } from './use-viewport';
+import { useViewportSize } from '../../ui/use-viewport';
 import { useMaskPointer } from './use-mask-pointer';
-import { actualSizeView, fitView, type View } from './view-transform';
+import { actualSizeView, fitView, type View } from '../../ui/view-transform';
 
 const OVERLAY = { r: 255, g: 64, b: 96, opacity: 0.55 };
 const EMPTY_RECT: Rect = { x: 0, y: 0, width: 0, height: 0 };

@@ -12,7 +12,7 @@ import {
   type MaskBuffer,
 } from './mask-raster';
 import { commitStep, newDocument, rebuild, redo, undo, isEmpty } from './mask-document';
-import { fitView, pinchView, screenToImage, imageToScreen, zoomAt } from './view-transform';
+import { fitView, pinchView, screenToImage, imageToScreen, zoomAt } from '../../ui/view-transform';
 
 const hard: Brush = { mode: 'paint', radius: 4, hardness: 1 };
 const at = (m: MaskBuffer, x: number, y: number) => m.data[y * m.width + x]!;

@@ -15,8 +15,8 @@ import {
   type Stroke,
   type StrokePoint,
 } from './mask-raster';
-import { localPoint } from './use-viewport';
-import { panBy, pinchView, screenToImage, zoomAt, type Point, type View } from './view-transform';
+import { localPoint } from '../../ui/use-viewport';
+import { panBy, pinchView, screenToImage, wheelFactor, zoomAt, type Point, type View } from '../../ui/view-transform';
 
 type Drag =
   | { kind: 'paint' | 'pan'; pointerId: number; last: Point; stroke: Stroke | null }
@@ -141,7 +141,7 @@ export function useMaskPointer(options: MaskPointerOptions) {
     if (!viewport.current || !view) return;
     const anchor = localPoint(viewport.current, event);
     onViewTouched();
-    setView(zoomAt(view, Math.exp(-event.deltaY / 400), anchor));
+    setView(zoomAt(view, wheelFactor(event.deltaY), anchor));
   };
 
   return { onPointerDown, onPointerMove, onPointerUp, onWheel };

@@ -1,7 +1,7 @@
 /**
- * Where the image sits on screen in an editor: `screen = image × scale + offset`, in CSS pixels
- * relative to the editor's viewport. Pointer positions go through `screenToImage` so a stroke lands
- * on the same image pixels at any zoom. Pure.
+ * Where an image sits on screen in a zoomable viewport (the editors, the detail view's loupe):
+ * `screen = image × scale + offset`, in CSS pixels relative to the viewport. Pointer positions go
+ * through `screenToImage` so a stroke lands on the same image pixels at any zoom. Pure.
  */
 
 export interface View {
@@ -42,6 +42,29 @@ export function zoomAt(view: View, factor: number, anchor: Point): View {
   const scale = Math.min(MAX_SCALE, Math.max(MIN_SCALE, view.scale * factor));
   const at = screenToImage(view, anchor);
   return { scale, offsetX: anchor.x - at.x * scale, offsetY: anchor.y - at.y * scale };
+}
+
+/** How much one wheel event zooms: smooth for trackpads (small deltas), one notch ≈ ×1.28. */
+export function wheelFactor(deltaY: number): number {
+  return Math.exp(-deltaY / 400);
+}
+
+/**
+ * Keeps the image where it can be seen: along an axis where it is larger than the viewport its
+ * edges may not come inside the viewport (no empty band from panning too far); where it is
+ * smaller it is centred.
+ */
+export function clampView(view: View, imageW: number, imageH: number, viewportW: number, viewportH: number): View {
+  const axis = (offset: number, image: number, viewport: number) => {
+    const size = image * view.scale;
+    if (size <= viewport) return Math.round((viewport - size) / 2);
+    return Math.min(0, Math.max(viewport - size, offset));
+  };
+  return {
+    scale: view.scale,
+    offsetX: axis(view.offsetX, imageW, viewportW),
+    offsetY: axis(view.offsetY, imageH, viewportH),
+  };
 }
 
 export function panBy(view: View, dx: number, dy: number): View {

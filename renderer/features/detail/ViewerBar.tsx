@@ -1,0 +1,65 @@
+/**
+ * The viewer's controls above the image: Back through lineage hops, previous/next in the
+ * gallery's order with the position, and the zoom (Fit, 100 %, −, +, the current scale).
+ */
+import type { Generation } from '../../../shared/types';
+import { useLibraryStore } from '../../state/library-store';
+import { isZoomed, KEY_ZOOM, zoomLabel } from '../../state/loupe';
+import { openNeighbour, useViewerStore } from '../../state/viewer-store';
+
+export function ViewerBar({ gen }: { gen: Generation }) {
+  const index = useLibraryStore((s) => s.items.findIndex((g) => g.id === gen.id));
+  const loaded = useLibraryStore((s) => s.items.length);
+  const total = useLibraryStore((s) => s.total);
+  const zoom = useViewerStore((s) => s.zoom);
+  const canGoBack = useViewerStore((s) => s.history.length > 0);
+  const viewer = useViewerStore.getState;
+  const actual = zoom.kind === 'free' && zoom.view.scale === 1;
+  return (
+    <div className="viewer-bar" role="toolbar" aria-label="Viewer">
+      <button type="button" disabled={!canGoBack} onClick={() => viewer().back()} title="Back (Alt+←)">
+        ← Back
+      </button>
+      <span className="viewer-nav">
+        <button
+          type="button"
+          aria-label="Previous image"
+          title="Previous image (←)"
+          disabled={index <= 0}
+          onClick={() => openNeighbour(-1)}
+        >
+          ‹
+        </button>
+        <span className="hint" data-testid="viewer-position">
+          {index === -1 ? 'Not in the gallery’s current view' : `${index + 1} of ${Math.max(total, loaded)}`}
+        </span>
+        <button
+          type="button"
+          aria-label="Next image"
+          title="Next image (→)"
+          disabled={index === -1 || index >= loaded - 1}
+          onClick={() => openNeighbour(1)}
+        >
+          ›
+        </button>
+      </span>
+      <span className="viewer-zoom" role="group" aria-label="Zoom">
+        <button type="button" aria-pressed={!isZoomed(zoom)} onClick={() => viewer().fit()} title="Fit (Z)">
+          Fit
+        </button>
+        <button type="button" aria-pressed={actual} onClick={() => viewer().actualSize()} title="100 % (Z)">
+          100 %
+        </button>
+        <button type="button" aria-label="Zoom out" title="Zoom out (−)" onClick={() => viewer().zoomBy(1 / KEY_ZOOM)}>
+          −
+        </button>
+        <button type="button" aria-label="Zoom in" title="Zoom in (+)" onClick={() => viewer().zoomBy(KEY_ZOOM)}>
+          +
+        </button>
+        <output data-testid="zoom-level" aria-live="polite">
+          {zoomLabel(zoom)}
+        </output>
+      </span>
+    </div>
+  );
+}
