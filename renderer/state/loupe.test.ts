@@ -7,7 +7,8 @@ const frame: Frame = { image: { width: 2000, height: 1000 }, stage: { width: 824
 
 describe('the viewer’s zoom', () => {
   it('starts fitted, and fit follows the stage when the window changes', () => {
-    expect(zoomLabel(FIT)).toBe('Fit');
+    expect(zoomLabel(FIT, null)).toBe('Fit');
+    expect(zoomLabel(FIT, frame)).toBe('Fit · 40 %');
     expect(fitOf(frame).scale).toBeCloseTo(0.4);
     const wider = { ...frame, stage: { width: 1624, height: 1024 } };
     expect(viewOf(FIT, wider).scale).toBeCloseTo(0.8);
@@ -17,7 +18,7 @@ describe('the viewer’s zoom', () => {
     const anchor = { x: 300, y: 250 };
     const before = screenToImage(fitOf(frame), anchor);
     const zoomed = toggleZoom(FIT, frame, anchor);
-    expect(zoomLabel(zoomed)).toBe('100 %');
+    expect(zoomLabel(zoomed, frame)).toBe('100 %');
     const after = screenToImage(viewOf(zoomed, frame), anchor);
     expect(after.x).toBeCloseTo(before.x);
     expect(after.y).toBeCloseTo(before.y);
@@ -44,6 +45,15 @@ describe('the viewer’s zoom', () => {
     expect(farRight.offsetY).toBe(524 - 1000);
   });
 
+  it('after the window grows, a drag moves the image from where it is shown, by exactly the drag', () => {
+    const zoomed = toggleZoom(FIT, frame); // centred on the 824 px stage: 588 px beyond each side
+    const larger: Frame = { ...frame, stage: { width: 1800, height: 900 } }; // now 200 and 100 px in all
+    const shown = viewOf(zoomed, larger);
+    const moved = viewOf(panZoom(zoomed, larger, 10, 10), larger);
+    expect(moved.offsetX - shown.offsetX).toBe(10);
+    expect(moved.offsetY - shown.offsetY).toBe(10);
+  });
+
   it('fit does not pan', () => {
     expect(panZoom(FIT, frame, 100, 100)).toEqual(FIT);
   });
@@ -53,7 +63,7 @@ describe('the viewer’s zoom', () => {
     const before = screenToImage(fitOf(frame), anchor);
     const zoomed = zoomBy(FIT, frame, 1.5, anchor);
     expect(isZoomed(zoomed)).toBe(true);
-    expect(zoomLabel(zoomed)).toBe('60 %');
+    expect(zoomLabel(zoomed, frame)).toBe('60 %');
     const after = screenToImage(viewOf(zoomed, frame), anchor);
     expect(after.x).toBeCloseTo(before.x);
     expect(after.y).toBeCloseTo(before.y);

@@ -82,10 +82,13 @@ export function zoomBy(zoom: Zoom, frame: Frame, factor: number, anchor: Point =
 /** Moves a zoomed image by (dx, dy) screen pixels (a drag, or arrow keys); fit does not pan. */
 export function panZoom(zoom: Zoom, frame: Frame, dx: number, dy: number): Zoom {
   if (zoom.kind === 'fit') return zoom;
-  return { kind: 'free', view: clamp(panBy(zoom.view, dx, dy), frame) };
+  // From where the image is shown now (the stage may have changed size since it was zoomed).
+  return { kind: 'free', view: clamp(panBy(viewOf(zoom, frame), dx, dy), frame) };
 }
 
-/** What the zoom readout says: "Fit" or the scale in percent ("100 %"). */
-export function zoomLabel(zoom: Zoom): string {
-  return zoom.kind === 'fit' ? 'Fit' : `${Math.round(zoom.view.scale * 100)} %`;
+/** What the zoom readout says: "Fit · 71 %" (the scale fit comes to) or the scale ("100 %"). */
+export function zoomLabel(zoom: Zoom, frame: Frame | null): string {
+  const percent = (scale: number) => `${Math.round(scale * 100)} %`;
+  if (zoom.kind === 'free') return percent(zoom.view.scale);
+  return frame ? `Fit · ${percent(fitOf(frame).scale)}` : 'Fit';
 }

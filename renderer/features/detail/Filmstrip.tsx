@@ -41,7 +41,7 @@ export function Filmstrip({ currentId }: { currentId: string }) {
                 title={g.prompt || undefined}
                 onClick={() => openFromStrip(g.id)}
               >
-                <img src={g.thumbUrl} alt={g.prompt} draggable={false} />
+                <img src={g.thumbUrl} alt={g.prompt || 'Image without a prompt'} draggable={false} />
               </button>
             </li>
           );

@@ -12,6 +12,7 @@ export function ViewerBar({ gen }: { gen: Generation }) {
   const loaded = useLibraryStore((s) => s.items.length);
   const total = useLibraryStore((s) => s.total);
   const zoom = useViewerStore((s) => s.zoom);
+  const frame = useViewerStore((s) => s.frame);
   const canGoBack = useViewerStore((s) => s.history.length > 0);
   const viewer = useViewerStore.getState;
   const actual = zoom.kind === 'free' && zoom.view.scale === 1;
@@ -57,7 +58,7 @@ export function ViewerBar({ gen }: { gen: Generation }) {
           +
         </button>
         <output data-testid="zoom-level" aria-live="polite">
-          {zoomLabel(zoom)}
+          {zoomLabel(zoom, frame)}
         </output>
       </span>
     </div>
