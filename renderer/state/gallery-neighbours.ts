@@ -16,6 +16,20 @@ export function stepIndex(length: number, index: number, delta: number): number 
 }
 
 /**
+ * Where the viewer's previous (`delta` -1) / next (+1) go in a list of `length`: from `index`,
+ * the image shown; when it is not in the list (it was deleted or moved, or reached through a
+ * link) from the gap at `lastSeen`, where the gallery last showed the viewer's image, so deleting
+ * while culling and pressing → opens the image that took its place. `null`: nothing that way.
+ */
+export function neighbourIndex(length: number, index: number, lastSeen: number | null, delta: number): number | null {
+  let next: number;
+  if (index !== -1) next = index + delta;
+  else if (lastSeen !== null) next = delta > 0 ? lastSeen + delta - 1 : lastSeen + delta;
+  else return null;
+  return next >= 0 && next < length ? next : null;
+}
+
+/**
  * The half-open range [start, end) of `slots` consecutive indices around `index`, the current one
  * as central as the ends of the list allow (at the ends the window shifts instead of shrinking).
  */

@@ -6,7 +6,7 @@
 import { create } from 'zustand';
 import type { Point } from '../ui/view-transform';
 import { popHop, pushHop } from './detail-history';
-import { shouldPrefetch, stepIndex } from './gallery-neighbours';
+import { neighbourIndex, shouldPrefetch } from './gallery-neighbours';
 import { useLibraryStore } from './library-store';
 import { FIT, isZoomed, panZoom, toggleZoom, zoomBy, type Frame, type Size, type Zoom } from './loupe';
 import { useViewStore } from './view-store';
@@ -17,6 +17,9 @@ interface ViewerState {
   frame: Frame | null;
   /** Images left by following a link, most recent last. */
   history: string[];
+  /** Where in the gallery's loaded list the viewer's image was last seen (see `neighbourIndex`). */
+  lastSeen: number | null;
+  setLastSeen(index: number): void;
   setFrame(image: Size | null, stage: Size | null): void;
   toggleZoom(anchor?: Point): void;
   /** The Fit and 100 % buttons. */
@@ -38,6 +41,10 @@ export const useViewerStore = create<ViewerState>()((set, get) => ({
   zoom: FIT,
   frame: null,
   history: [],
+  lastSeen: null,
+  setLastSeen: (index) => {
+    if (get().lastSeen !== index) set({ lastSeen: index });
+  },
   setFrame(image, stage) {
     const frame = image && stage && stage.width > 0 && stage.height > 0 ? { image, stage } : null;
     const old = get().frame;
@@ -81,7 +88,7 @@ export const useViewerStore = create<ViewerState>()((set, get) => ({
     useViewStore.getState().openDetail(hop.to);
     return true;
   },
-  forget: () => set({ history: [], zoom: FIT, frame: null }),
+  forget: () => set({ history: [], zoom: FIT, frame: null, lastSeen: null }),
 }));
 
 /** The detail image's place in the gallery's loaded order, or -1 when the gallery does not show it. */
@@ -92,15 +99,12 @@ export function detailIndex(): number {
 
 /**
  * Opens the image `delta` places away in the gallery's order and focuses it there too, so
- * closing the viewer leaves the grid on it. False when there is no such image (the ends, or a
- * detail image the gallery does not show, e.g. reached through a lineage link).
+ * closing the viewer leaves the grid on it. False at the ends.
  */
 export function openNeighbour(delta: number): boolean {
-  const index = detailIndex();
-  if (index === -1) return false;
   const library = useLibraryStore.getState();
-  const next = stepIndex(library.items.length, index, delta);
-  const gen = next === null || next === index ? undefined : library.items[next];
+  const next = neighbourIndex(library.items.length, detailIndex(), useViewerStore.getState().lastSeen, delta);
+  const gen = next === null ? undefined : library.items[next];
   if (!gen || next === null) return false;
   openFromStrip(gen.id);
   if (shouldPrefetch(library.items.length, next)) void library.loadMore();

@@ -135,6 +135,20 @@ describe('the detail view as a viewer', () => {
     await page.keyboard.press('Escape');
   });
 
+  it('moves on to the image that took its place when the image shown is deleted', async () => {
+    const { page } = studio;
+    await openDetail(page, GALLERY_ORDER[1]!);
+    const strip = detailOf(page).getByRole('navigation', { name: 'Filmstrip' });
+    await page.keyboard.press('Delete');
+    await expect.poll(() => shownPrompt(page)).toBe(GALLERY_ORDER[2]);
+    await expect
+      .poll(() => strip.getByRole('img').evaluateAll((imgs) => imgs.map((i) => i.getAttribute('alt'))))
+      .toEqual([GALLERY_ORDER[0], GALLERY_ORDER[2]]);
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => shownPrompt(page)).toBe(GALLERY_ORDER[0]);
+    await page.keyboard.press('Escape');
+  });
+
   it('returns with Back (and Alt+←) to the image a chain-of-edits link was followed from', async () => {
     const { page } = studio;
     const source = PROMPTS[0]!;
@@ -146,7 +160,9 @@ describe('the detail view as a viewer', () => {
     await page.getByRole('button', { name: 'Generate', exact: true }).click();
     await openDetail(page, edit);
 
-    const back = detailOf(page).getByRole('toolbar', { name: 'Viewer' }).getByRole('button', { name: '← Back' });
+    const back = detailOf(page)
+      .getByRole('toolbar', { name: 'Viewer' })
+      .getByRole('button', { name: 'Back', exact: true });
     expect(await back.isDisabled()).toBe(true);
     const chain = detailOf(page).getByRole('region', { name: 'Chain of edits' });
     await chain.getByRole('button', { name: 'Source', exact: true }).click();

@@ -6,7 +6,7 @@
 import { useEffect, useRef } from 'react';
 import { filmstripWindow, shouldPrefetch } from '../../state/gallery-neighbours';
 import { useLibraryStore } from '../../state/library-store';
-import { openFromStrip } from '../../state/viewer-store';
+import { openFromStrip, useViewerStore } from '../../state/viewer-store';
 import { useViewportSize } from '../../ui/use-viewport';
 
 /** One thumbnail's width plus the gap, in CSS pixels (viewer.css). */
@@ -16,10 +16,11 @@ export function Filmstrip({ currentId }: { currentId: string }) {
   const ref = useRef<HTMLElement>(null);
   const size = useViewportSize(ref);
   const items = useLibraryStore((s) => s.items);
-  const focusedId = useLibraryStore((s) => s.focusedId);
+  const lastSeen = useViewerStore((s) => s.lastSeen);
   const index = items.findIndex((g) => g.id === currentId);
-  // An image reached through a link may not be in the gallery: the strip stays where the person was.
-  const centre = index !== -1 ? index : items.findIndex((g) => g.id === focusedId);
+  // An image reached through a link, or just deleted, is not in the list: the strip stays where
+  // the viewer last was in the gallery.
+  const centre = index !== -1 ? index : (lastSeen ?? 0);
   const slots = size ? Math.max(1, Math.floor(size.width / CELL)) : 0;
   const { start, end } = filmstripWindow(items.length, centre, slots);
 

@@ -3,7 +3,9 @@
  * gallery's order with the position, and the zoom (Fit, 100 %, −, +, the current scale).
  */
 import type { Generation } from '../../../shared/types';
+import { useEffect } from 'react';
 import { useLibraryStore } from '../../state/library-store';
+import { neighbourIndex } from '../../state/gallery-neighbours';
 import { isZoomed, KEY_ZOOM, zoomLabel } from '../../state/loupe';
 import { openNeighbour, useViewerStore } from '../../state/viewer-store';
 
@@ -15,10 +17,24 @@ export function ViewerBar({ gen }: { gen: Generation }) {
   const frame = useViewerStore((s) => s.frame);
   const canGoBack = useViewerStore((s) => s.history.length > 0);
   const viewer = useViewerStore.getState;
+  // Remembered so previous/next still work once this image leaves the list (deleted, moved).
+  useEffect(() => {
+    if (index !== -1) useViewerStore.getState().setLastSeen(index);
+  }, [index]);
+  const lastSeen = useViewerStore((s) => s.lastSeen);
+  const hasPrevious = neighbourIndex(loaded, index, lastSeen, -1) !== null;
+  const hasNext = neighbourIndex(loaded, index, lastSeen, 1) !== null;
   const actual = zoom.kind === 'free' && zoom.view.scale === 1;
   return (
     <div className="viewer-bar" role="toolbar" aria-label="Viewer">
-      <button type="button" disabled={!canGoBack} onClick={() => viewer().back()} title="Back (Alt+←)">
+      <button
+        type="button"
+        aria-label="Back"
+        aria-keyshortcuts="Alt+ArrowLeft"
+        disabled={!canGoBack}
+        onClick={() => viewer().back()}
+        title="Back to the image the last link was followed from (Alt+←)"
+      >
         ← Back
       </button>
       <span className="viewer-nav">
@@ -26,7 +42,8 @@ export function ViewerBar({ gen }: { gen: Generation }) {
           type="button"
           aria-label="Previous image"
           title="Previous image (←)"
-          disabled={index <= 0}
+          aria-keyshortcuts="ArrowLeft"
+          disabled={!hasPrevious}
           onClick={() => openNeighbour(-1)}
         >
           ‹
@@ -38,7 +55,8 @@ export function ViewerBar({ gen }: { gen: Generation }) {
           type="button"
           aria-label="Next image"
           title="Next image (→)"
-          disabled={index === -1 || index >= loaded - 1}
+          aria-keyshortcuts="ArrowRight"
+          disabled={!hasNext}
           onClick={() => openNeighbour(1)}
         >
           ›
