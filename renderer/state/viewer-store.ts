@@ -106,13 +106,13 @@ export function openNeighbour(delta: number): boolean {
   const next = neighbourIndex(library.items.length, detailIndex(), useViewerStore.getState().lastSeen, delta);
   const gen = next === null ? undefined : library.items[next];
   if (!gen || next === null) return false;
-  openFromStrip(gen.id);
+  openInViewer(gen.id);
   if (shouldPrefetch(library.items.length, next)) void library.loadMore();
   return true;
 }
 
 /** Opens a gallery image in the viewer (a filmstrip click, previous/next): focused in the grid. */
-export function openFromStrip(id: string): void {
+export function openInViewer(id: string): void {
   useLibraryStore.getState().select(id, 'single');
   useViewStore.getState().openDetail(id);
 }

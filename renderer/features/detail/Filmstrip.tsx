@@ -6,7 +6,7 @@
 import { useEffect, useRef } from 'react';
 import { filmstripWindow, shouldPrefetch } from '../../state/gallery-neighbours';
 import { useLibraryStore } from '../../state/library-store';
-import { openFromStrip, useViewerStore } from '../../state/viewer-store';
+import { openInViewer, useViewerStore } from '../../state/viewer-store';
 import { useViewportSize } from '../../ui/use-viewport';
 
 /** One thumbnail's width plus the gap, in CSS pixels (viewer.css). */
@@ -40,7 +40,7 @@ export function Filmstrip({ currentId }: { currentId: string }) {
                 className={current ? 'current' : undefined}
                 aria-current={current ? 'true' : undefined}
                 title={g.prompt || undefined}
-                onClick={() => openFromStrip(g.id)}
+                onClick={() => openInViewer(g.id)}
               >
                 <img src={g.thumbUrl} alt={g.prompt || 'Image without a prompt'} draggable={false} />
               </button>
