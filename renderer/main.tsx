@@ -15,6 +15,7 @@ import './styles/queue.css';
 import './styles/gallery.css';
 import './styles/detail.css';
 import './styles/compare.css';
+import './styles/viewer.css';
 import './styles/settings.css';
 import './styles/editors.css';
 

@@ -10,6 +10,7 @@ import { useComposerStore } from './composer-store';
 import { useLibraryStore } from './library-store';
 import { useUndoStore, type UndoEntry } from './undo-store';
 import { useViewStore } from './view-store';
+import { openNeighbour } from './viewer-store';
 import { describeError, errorInfoOf } from '../ui/error-text';
 
 async function attempt<T>(work: () => Promise<T>, done?: (result: T) => string | null): Promise<T | null> {
@@ -148,7 +149,9 @@ export async function trash(ids: string[]) {
   const result = await attempt(() => seedbank().library.trash({ ids }));
   if (result) {
     const view = useViewStore.getState();
-    if (view.detailId && ids.includes(view.detailId)) view.closeDetail();
+    // The viewer moves on to the image that takes its place (Lightroom's Loupe does the same);
+    // it closes when there is none.
+    if (view.detailId && ids.includes(view.detailId) && !openNeighbour(1) && !openNeighbour(-1)) view.closeDetail();
     done(`Moved ${plural(result.trashed, 'image')} to the Trash`, () => seedbank().library.restore({ ids }));
   }
   return result;

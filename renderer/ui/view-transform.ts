@@ -1,7 +1,7 @@
 /**
- * Where the image sits on screen in an editor: `screen = image × scale + offset`, in CSS pixels
- * relative to the editor's viewport. Pointer positions go through `screenToImage` so a stroke lands
- * on the same image pixels at any zoom. Pure.
+ * Where an image sits on screen in a zoomable viewport (the editors, the detail view's loupe):
+ * `screen = image × scale + offset`, in CSS pixels relative to the viewport. Pointer positions go
+ * through `screenToImage` so a stroke lands on the same image pixels at any zoom. Pure.
  */
 
 export interface View {
@@ -44,6 +44,29 @@ export function zoomAt(view: View, factor: number, anchor: Point): View {
   return { scale, offsetX: anchor.x - at.x * scale, offsetY: anchor.y - at.y * scale };
 }
 
+/** How much one wheel event zooms: smooth for trackpads (small deltas), one notch ≈ ×1.28. */
+export function wheelFactor(deltaY: number): number {
+  return Math.exp(-deltaY / 400);
+}
+
+/**
+ * Keeps the image where it can be seen: along an axis where it is larger than the viewport its
+ * edges may not come inside the viewport (no empty band from panning too far); where it is
+ * smaller it is centred.
+ */
+export function clampView(view: View, imageW: number, imageH: number, viewportW: number, viewportH: number): View {
+  const axis = (offset: number, image: number, viewport: number) => {
+    const size = image * view.scale;
+    if (size <= viewport) return Math.round((viewport - size) / 2);
+    return Math.min(0, Math.max(viewport - size, offset));
+  };
+  return {
+    scale: view.scale,
+    offsetX: axis(view.offsetX, imageW, viewportW),
+    offsetY: axis(view.offsetY, imageH, viewportH),
+  };
+}
+
 export function panBy(view: View, dx: number, dy: number): View {
   return { ...view, offsetX: view.offsetX + dx, offsetY: view.offsetY + dy };
 }
@@ -59,9 +82,4 @@ export function pinchView(start: View, a0: Point, b0: Point, a1: Point, b1: Poin
   const at = screenToImage(start, { x: (a0.x + b0.x) / 2, y: (a0.y + b0.y) / 2 });
   const mid = { x: (a1.x + b1.x) / 2, y: (a1.y + b1.y) / 2 };
   return { scale, offsetX: mid.x - at.x * scale, offsetY: mid.y - at.y * scale };
-}
-
-/** The zoom factor of one wheel event: smooth for trackpads, ~1.28× per mouse notch (100 px). */
-export function wheelZoomFactor(deltaY: number): number {
-  return Math.exp(-deltaY / 400);
 }

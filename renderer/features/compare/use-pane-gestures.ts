@@ -6,7 +6,7 @@
  */
 import { useEffect, useRef, type KeyboardEvent, type PointerEvent, type RefObject } from 'react';
 import { localPoint } from '../../ui/use-viewport';
-import { wheelZoomFactor, type Point } from '../../ui/view-transform';
+import { wheelFactor, type Point } from '../../ui/view-transform';
 
 export interface PaneActions {
   zoomAt(factor: number, anchor: Point): void;
@@ -32,7 +32,7 @@ export function usePaneGestures(pane: RefObject<HTMLDivElement | null>, actions:
     // Not React's onWheel: that one is passive, and the wheel must zoom, not scroll the page.
     const onWheel = (event: WheelEvent) => {
       event.preventDefault();
-      latest.current.zoomAt(wheelZoomFactor(event.deltaY), localPoint(el, event));
+      latest.current.zoomAt(wheelFactor(event.deltaY), localPoint(el, event));
     };
     el.addEventListener('wheel', onWheel, { passive: false });
     return () => el.removeEventListener('wheel', onWheel);

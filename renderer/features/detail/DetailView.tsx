@@ -1,6 +1,7 @@
 /**
- * One image, large, with everything about how it was made and what can be done with it.
- * ←/→ step through the grid, Esc closes (see shortcuts).
+ * One image, large, in a viewer (zoom and pan, previous/next, a filmstrip, Back through lineage
+ * hops), with everything about how it was made and what can be done with it. Esc closes; the
+ * viewer's keys are in the shortcut table.
  */
 import { useEffect, useState } from 'react';
 import type { GenerationDetail } from '../../../shared/api';
@@ -8,6 +9,7 @@ import type { ErrorInfo } from '../../../shared/errors';
 import { isDesktop, seedbank } from '../../platform/seedbank';
 import { useLibraryStore } from '../../state/library-store';
 import { useViewStore } from '../../state/view-store';
+import { useViewerStore } from '../../state/viewer-store';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { errorInfoOf } from '../../ui/error-text';
 import { RatingStars } from '../../ui/RatingStars';
@@ -28,6 +30,9 @@ import { MadeWith } from './MadeWith';
 import { ParamTable } from './ParamTable';
 import { TagSuggestions } from '../../ui/TagSuggestions';
 import { Highlighted } from './Highlighted';
+import { Filmstrip } from './Filmstrip';
+import { Loupe } from './Loupe';
+import { ViewerBar } from './ViewerBar';
 
 export function DetailView({ id }: { id: string }) {
   const [detail, setDetail] = useState<GenerationDetail | null>(null);
@@ -38,6 +43,10 @@ export function DetailView({ id }: { id: string }) {
   const closeDetail = useViewStore((s) => s.closeDetail);
   const openCompare = useViewStore((s) => s.openCompare);
   const showToast = useViewStore((s) => s.showToast);
+
+  // Each image opens fitted; the trail Back walks ends when the viewer closes.
+  useEffect(() => useViewerStore.getState().resetZoom(), [id]);
+  useEffect(() => () => useViewerStore.getState().forget(), []);
 
   useEffect(() => {
     let stale = false;
@@ -79,8 +88,10 @@ export function DetailView({ id }: { id: string }) {
 
   return (
     <div className="overlay detail" role="dialog" aria-modal="true" aria-label="Image detail">
-      <div className="detail-image">
-        <img src={gen.imageUrl} alt={`Full-size image, ${gen.width ?? '?'}×${gen.height ?? '?'}`} />
+      <div className="viewer">
+        <ViewerBar gen={gen} />
+        <Loupe key={gen.id} gen={gen} />
+        <Filmstrip currentId={gen.id} />
       </div>
       <aside className="detail-info">
         <header className="panel-head">

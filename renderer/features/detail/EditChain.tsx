@@ -5,6 +5,7 @@
  */
 import type { ChainStep } from '../../../shared/api';
 import { useViewStore } from '../../state/view-store';
+import { useViewerStore } from '../../state/viewer-store';
 import { editImage } from '../../state/edit-actions';
 
 function sizeOf(step: ChainStep): string {
@@ -13,7 +14,8 @@ function sizeOf(step: ChainStep): string {
 }
 
 export function EditChain({ chain, currentId }: { chain: ChainStep[]; currentId: string }) {
-  const openDetail = useViewStore((s) => s.openDetail);
+  // Following a link is a hop Back returns from.
+  const follow = useViewerStore((s) => s.follow);
   const openCompare = useViewStore((s) => s.openCompare);
   if (chain.length < 2) return null;
   return (
@@ -26,7 +28,7 @@ export function EditChain({ chain, currentId }: { chain: ChainStep[]; currentId:
           const current = g.id === currentId;
           return (
             <li key={g.id} className={current ? 'current' : undefined} aria-current={current ? 'step' : undefined}>
-              <button type="button" className="thumb" onClick={() => openDetail(g.id)} disabled={current}>
+              <button type="button" className="thumb" onClick={() => follow(g.id)} disabled={current}>
                 <img src={g.thumbUrl} alt={i === 0 ? 'Source' : `Edit ${i}`} />
               </button>
               <div className="step-text">

@@ -3,11 +3,13 @@ import type { GenerationDetail } from '../../../shared/api';
 import { getModel } from '../../../shared/models';
 import { useLibraryStore } from '../../state/library-store';
 import { useViewStore } from '../../state/view-store';
+import { useViewerStore } from '../../state/viewer-store';
 import { formatBytes } from '../../ui/format';
 import { EditChain } from './EditChain';
 
 export function Lineage({ detail }: { detail: GenerationDetail }) {
-  const openDetail = useViewStore((s) => s.openDetail);
+  // Following a link is a hop Back returns from.
+  const follow = useViewerStore((s) => s.follow);
   // What each slot was for, from the catalog: a Fill mask reads "Mask (white = change)".
   const labels = getModel(detail.generation.model)?.images.labels ?? [];
   return (
@@ -19,7 +21,7 @@ export function Lineage({ detail }: { detail: GenerationDetail }) {
           <div className="lineage">
             {detail.references.map(({ input, generation }, i) => (
               <figure key={`${input.hash}-${i}`}>
-                <button type="button" disabled={!generation} onClick={() => generation && openDetail(generation.id)}>
+                <button type="button" disabled={!generation} onClick={() => generation && follow(generation.id)}>
                   <img src={input.url} alt={labels[i] ?? `Reference ${i + 1}`} />
                 </button>
                 <figcaption className="hint">
@@ -49,7 +51,7 @@ export function Lineage({ detail }: { detail: GenerationDetail }) {
           <div className="lineage">
             {detail.usedBy.map((g, i) => (
               <figure key={g.id}>
-                <button type="button" onClick={() => openDetail(g.id)}>
+                <button type="button" onClick={() => follow(g.id)}>
                   <img src={g.thumbUrl} alt={`Made from this image, #${i + 1}`} />
                 </button>
               </figure>

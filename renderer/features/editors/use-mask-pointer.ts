@@ -16,15 +16,7 @@ import {
   type StrokePoint,
 } from './mask-raster';
 import { localPoint } from '../../ui/use-viewport';
-import {
-  panBy,
-  pinchView,
-  screenToImage,
-  wheelZoomFactor,
-  zoomAt,
-  type Point,
-  type View,
-} from '../../ui/view-transform';
+import { panBy, pinchView, screenToImage, wheelFactor, zoomAt, type Point, type View } from '../../ui/view-transform';
 
 type Drag =
   | { kind: 'paint' | 'pan'; pointerId: number; last: Point; stroke: Stroke | null }
@@ -149,7 +141,7 @@ export function useMaskPointer(options: MaskPointerOptions) {
     if (!viewport.current || !view) return;
     const anchor = localPoint(viewport.current, event);
     onViewTouched();
-    setView(zoomAt(view, wheelZoomFactor(event.deltaY), anchor));
+    setView(zoomAt(view, wheelFactor(event.deltaY), anchor));
   };
 
   return { onPointerDown, onPointerMove, onPointerUp, onWheel };

@@ -7,6 +7,9 @@ import { generate } from '../../state/generate';
 import { favorite, rate, trash, undoLast } from '../../state/library-actions';
 import { useLibraryStore } from '../../state/library-store';
 import { useViewStore } from '../../state/view-store';
+import { stepIndex, shouldPrefetch } from '../../state/gallery-neighbours';
+import { KEY_ZOOM } from '../../state/loupe';
+import { arrowInViewer, useViewerStore } from '../../state/viewer-store';
 
 /**
  * Where a row applies. `anywhere`: also while typing in a field and over a dialog. `page`: not
@@ -60,24 +63,28 @@ function moveFocus(delta: number): void {
   const library = useLibraryStore.getState();
   const { items, focusedId } = library;
   if (items.length === 0) return;
-  const index = focusedId ? items.findIndex((g) => g.id === focusedId) : -1;
-  const next = items[Math.min(items.length - 1, Math.max(0, index === -1 ? 0 : index + delta))];
-  if (!next) return;
+  const index = stepIndex(items.length, focusedId ? items.findIndex((g) => g.id === focusedId) : -1, delta);
+  const next = index === null ? undefined : items[index];
+  if (!next || index === null) return;
   library.select(next.id, 'single');
-  const view = useViewStore.getState();
-  if (view.detailId) view.openDetail(next.id);
   // Near the end of what is loaded: fetch the next page before the person gets there.
-  if (items.length - items.indexOf(next) < 60) void library.loadMore();
+  if (shouldPrefetch(items.length, index)) void library.loadMore();
 }
 
-/** Moves by one row of the grid (one image in the detail view, where only ← → move). */
+/** Moves by one row of the grid; in the detail view ← → step through it, or pan a zoomed image. */
 function move(key: string): boolean {
-  const view = useViewStore.getState();
-  const columns = view.detailId ? 1 : useLibraryStore.getState().columns;
+  if (useViewStore.getState().detailId) return arrowInViewer(key);
+  const columns = useLibraryStore.getState().columns;
   if (key === 'ArrowRight') moveFocus(1);
   else if (key === 'ArrowLeft') moveFocus(-1);
-  else if (view.detailId) return false;
   else moveFocus(key === 'ArrowDown' ? columns : -columns);
+  return true;
+}
+
+/** Runs `action` only while the detail view is open, so viewer keys mean nothing in the grid. */
+function inViewer(action: () => void): boolean {
+  if (!useViewStore.getState().detailId) return false;
+  action();
   return true;
 }
 
@@ -98,8 +105,40 @@ export const SHORTCUTS: Shortcut[] = [
   },
   {
     keys: '← ↑ → ↓',
-    what: 'Move through the gallery (← → in the detail view)',
+    what: 'Move through the gallery (detail view: ← → previous / next image; all four pan a zoomed image)',
     handler: { scope: 'gallery', matches: (e) => ARROWS.has(e.key), run: (e) => move(e.key) },
+  },
+  {
+    keys: 'Alt + ←',
+    what: 'Detail view: back to the image a lineage or edit-chain link was followed from',
+    handler: {
+      // Alt is seen only by `anywhere` rows; a field keeps Alt+← (word-wise move on some systems).
+      scope: 'anywhere',
+      matches: (e) => e.key === 'ArrowLeft' && e.altKey && !e.ctrlKey && !e.metaKey && !e.shiftKey,
+      run: (e) => !isTyping(e.target) && useViewStore.getState().detailId !== null && useViewerStore.getState().back(),
+    },
+  },
+  {
+    keys: 'Z, Space, double-click',
+    what: 'Detail view: fit ↔ 100 % (double-click zooms on the point clicked); drag pans',
+    handler: {
+      scope: 'gallery',
+      matches: (e) => e.key === 'z' || e.key === 'Z' || e.key === ' ',
+      // On a button Space presses the button.
+      run: (e) =>
+        !(e.key === ' ' && e.target instanceof HTMLButtonElement) &&
+        inViewer(() => useViewerStore.getState().toggleZoom()),
+    },
+  },
+  {
+    keys: '+  −, wheel',
+    what: 'Detail view: zoom in / out (the wheel zooms about the pointer)',
+    handler: {
+      scope: 'gallery',
+      matches: (e) => ['+', '=', '-', '_'].includes(e.key),
+      run: (e) =>
+        inViewer(() => useViewerStore.getState().zoomBy(e.key === '+' || e.key === '=' ? KEY_ZOOM : 1 / KEY_ZOOM)),
+    },
   },
   { keys: 'Shift/Ctrl + click', what: 'Select several images', handler: null },
   {
