@@ -16,6 +16,7 @@ import './styles/gallery.css';
 import './styles/detail.css';
 import './styles/settings.css';
 import './styles/editors.css';
+import './styles/library-io.css';
 
 initSeedbank();
 wireStores();

@@ -2,7 +2,8 @@
 import { useState } from 'react';
 import { useLibraryStore } from '../../state/library-store';
 import { useViewStore } from '../../state/view-store';
-import { chooseFolder, exportImages, favorite, move, restore, tag, trash } from '../../state/library-actions';
+import { favorite, move, restore, tag, trash } from '../../state/library-actions';
+import { ExportDialog } from './ExportDialog';
 import { TagSuggestions } from '../../ui/TagSuggestions';
 
 export function BulkBar() {
@@ -12,14 +13,9 @@ export function BulkBar() {
   const clearSelection = useLibraryStore((s) => s.clearSelection);
   const openCompare = useViewStore((s) => s.openCompare);
   const [tagText, setTagText] = useState('');
-  const [exportTo, setExportTo] = useState<string | null>(null);
+  const [exporting, setExporting] = useState(false);
   if (selected.size === 0) return null;
   const ids = [...selected];
-  const startExport = async () => {
-    const folder = await chooseFolder('export');
-    if (folder === 'typed') setExportTo('');
-    else if (folder.handle) void exportImages(ids, folder.handle);
-  };
 
   return (
     <div className="bulk-bar" role="toolbar" aria-label="Selection">
@@ -74,29 +70,10 @@ export function BulkBar() {
               Compare
             </button>
           )}
-          {exportTo === null ? (
-            <button type="button" onClick={() => void startExport()}>
-              Export…
-            </button>
-          ) : (
-            <form
-              className="inline"
-              onSubmit={(e) => {
-                e.preventDefault();
-                if (exportTo.trim()) void exportImages(ids, exportTo.trim());
-                setExportTo(null);
-              }}
-            >
-              <input
-                autoFocus
-                aria-label="Export to folder"
-                placeholder="/full/path/under/home/or/tmp"
-                value={exportTo}
-                onChange={(e) => setExportTo(e.target.value)}
-              />
-              <button type="submit">Export</button>
-            </form>
-          )}
+          <button type="button" onClick={() => setExporting(true)}>
+            Export…
+          </button>
+          {exporting && <ExportDialog ids={ids} onClose={() => setExporting(false)} />}
           <button type="button" className="danger" onClick={() => void trash(ids)}>
             Delete
           </button>
