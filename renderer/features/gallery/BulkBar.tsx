@@ -1,5 +1,6 @@
 /** Actions on the selection: favourite, tag, move, compare, export, delete (or restore in the Trash). */
 import { useState } from 'react';
+import { createPortal } from 'react-dom';
 import { useLibraryStore } from '../../state/library-store';
 import { useViewStore } from '../../state/view-store';
 import { favorite, move, restore, tag, trash } from '../../state/library-actions';
@@ -73,7 +74,8 @@ export function BulkBar() {
           <button type="button" onClick={() => setExporting(true)}>
             Export…
           </button>
-          {exporting && <ExportDialog ids={ids} onClose={() => setExporting(false)} />}
+          {/* On the body: the bar overlays the grid, and a fixed dialog inside it would be placed by it. */}
+          {exporting && createPortal(<ExportDialog ids={ids} onClose={() => setExporting(false)} />, document.body)}
           <button type="button" className="danger" onClick={() => void trash(ids)}>
             Delete
           </button>

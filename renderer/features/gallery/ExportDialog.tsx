@@ -160,24 +160,26 @@ export function ExportDialog({ ids, onClose }: { ids: string[]; onClose: () => v
             </select>
           </label>
         )}
-        <span>Folder</span>
-        <div className="folder-field">
-          {folder.kind === 'typed' ? (
-            <input
-              aria-label="Export to folder"
-              placeholder="/full/path/under/home/or/tmp"
-              value={folder.path}
-              aria-invalid={fieldOf(error) === 'destination' || undefined}
-              onChange={(e) => setFolder({ kind: 'typed', path: e.target.value })}
-            />
-          ) : (
-            <>
-              <input readOnly aria-label="Export to folder" value={folder.kind === 'chosen' ? folder.name : ''} />
-              <button type="button" onClick={() => void choose()}>
-                Choose…
-              </button>
-            </>
-          )}
+        <div className="field">
+          Folder
+          <div className="folder-field">
+            {folder.kind === 'typed' ? (
+              <input
+                aria-label="Export to folder"
+                placeholder="/full/path/under/home/or/tmp"
+                value={folder.path}
+                aria-invalid={fieldOf(error) === 'destination' || undefined}
+                onChange={(e) => setFolder({ kind: 'typed', path: e.target.value })}
+              />
+            ) : (
+              <>
+                <input readOnly aria-label="Export to folder" value={folder.kind === 'chosen' ? folder.name : ''} />
+                <button type="button" onClick={() => void choose()}>
+                  Choose…
+                </button>
+              </>
+            )}
+          </div>
         </div>
         {fieldOf(error) === 'destination' && error && (
           <p className="field-error" role="alert">
@@ -207,63 +209,70 @@ export function ExportDialog({ ids, onClose }: { ids: string[]; onClose: () => v
             tokens: {'{date} {time} {prompt:40} {seed} {model} {id} {project} {rating}'}; empty keeps the names
           </p>
         )}
-        <label>
-          Format
-          <select aria-label="Format" value={format} onChange={(e) => setFormat(e.target.value as ExportFormat)}>
-            {EXPORT_FORMATS.map((f) => (
-              <option key={f} value={f}>
-                {FORMAT_LABELS[f]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Longest side
-          <input
-            aria-label="Longest side in pixels"
-            inputMode="numeric"
-            placeholder="original size"
-            value={maxSide}
-            aria-invalid={sideProblem ? true : undefined}
-            onChange={(e) => setMaxSide(e.target.value)}
-          />
-        </label>
+        <div className="export-row">
+          <label>
+            Format
+            <select aria-label="Format" value={format} onChange={(e) => setFormat(e.target.value as ExportFormat)}>
+              {EXPORT_FORMATS.map((f) => (
+                <option key={f} value={f}>
+                  {FORMAT_LABELS[f]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Longest side
+            <input
+              aria-label="Longest side in pixels"
+              inputMode="numeric"
+              placeholder="original size"
+              value={maxSide}
+              aria-invalid={sideProblem ? true : undefined}
+              onChange={(e) => setMaxSide(e.target.value)}
+            />
+          </label>
+          <label>
+            Contact sheet
+            <select
+              aria-label="Contact sheet"
+              value={sheet}
+              onChange={(e) => setSheet(e.target.value as ContactSheetKind)}
+            >
+              {EXPORT_SHEETS.map((k) => (
+                <option key={k} value={k}>
+                  {SHEET_LABELS[k]}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
         {sideProblem ? (
           <p className="field-error" role="alert">
             {sideProblem}
           </p>
         ) : (
-          <p className="hint">Converted copies carry the image’s record; the library’s own files stay as they are.</p>
+          <p className="hint">
+            Converted copies carry the image’s record; the library’s own files stay as they are. The contact sheet shows
+            each image with its prompt and seed.
+          </p>
         )}
-        <label>
-          Contact sheet
-          <select
-            aria-label="Contact sheet"
-            value={sheet}
-            onChange={(e) => setSheet(e.target.value as ContactSheetKind)}
-          >
-            {EXPORT_SHEETS.map((k) => (
-              <option key={k} value={k}>
-                {SHEET_LABELS[k]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <span>Save as preset</span>
-        <div className="preset-save">
-          <input
-            aria-label="Preset name"
-            placeholder="e.g. Web previews"
-            value={presetName}
-            onChange={(e) => setPresetName(e.target.value)}
-          />
-          <button
-            type="button"
-            disabled={!presetName.trim() || Boolean(templateProblem || sideProblem)}
-            onClick={() => void savePreset()}
-          >
-            Save preset
-          </button>
+        <div className="field">
+          Save as preset
+          <div className="preset-save">
+            <input
+              aria-label="Preset name"
+              placeholder="e.g. Web previews"
+              value={presetName}
+              onChange={(e) => setPresetName(e.target.value)}
+            />
+            <button
+              type="button"
+              disabled={!presetName.trim() || Boolean(templateProblem || sideProblem)}
+              onClick={() => void savePreset()}
+            >
+              Save preset
+            </button>
+          </div>
         </div>
         {error && fieldOf(error) !== 'destination' && (
           <p className="field-error" role="alert">
