@@ -130,6 +130,16 @@ describe('import and export in the studio', () => {
       ]).toContainEqual({ Description: copy.Description, Seed: copy.Seed });
       expect(copy).toMatchObject({ Id: expect.stringMatching(/^[0-9a-z]{26}$/) as unknown, Format: 'webp' });
     }
+
+    // The preset saved above fills the dialog the next time.
+    await page.getByRole('button', { name: 'Export…' }).click();
+    const again = page.getByRole('dialog', { name: 'Export 2 images' });
+    await again.getByLabel('Preset', { exact: true }).selectOption('Web previews');
+    expect(await again.getByLabel('File name template').inputValue()).toBe('{prompt:20}-{seed}');
+    expect(await again.getByLabel('Format').inputValue()).toBe('webp');
+    expect(await again.getByLabel('Longest side in pixels').inputValue()).toBe('48');
+    expect(await again.getByLabel('Contact sheet').inputValue()).toBe('png');
+    await again.getByRole('button', { name: 'Cancel' }).click();
     expect(studio.pageErrors).toEqual([]);
   });
 });

@@ -120,6 +120,16 @@ export function ExportDialog({ ids, onClose }: { ids: string[]; onClose: () => v
     }
   };
 
+  const deletePreset = async () => {
+    const name = presetName.trim();
+    try {
+      await useSettingsStore.getState().update({ exportPresets: presets.filter((p) => p.name !== name) });
+      useViewStore.getState().showToast(`Preset “${name}” deleted`);
+    } catch (err) {
+      setError(errorInfoOf(err));
+    }
+  };
+
   const ready = !busy && destination !== '' && !templateProblem && !sideProblem;
   const submit = async () => {
     if (!ready) return;
@@ -272,6 +282,11 @@ export function ExportDialog({ ids, onClose }: { ids: string[]; onClose: () => v
             >
               Save preset
             </button>
+            {presets.some((p) => p.name === presetName.trim()) && (
+              <button type="button" className="ghost" onClick={() => void deletePreset()}>
+                Delete preset
+              </button>
+            )}
           </div>
         </div>
         {error && fieldOf(error) !== 'destination' && (
