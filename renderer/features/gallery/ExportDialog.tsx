@@ -15,7 +15,6 @@ import {
   type ContactSheetKind,
   type ExportFormat,
   type ExportOptions,
-  type ExportPreset,
 } from '../../../shared/export-preset';
 import type { Generation } from '../../../shared/types';
 import { seedbank } from '../../platform/seedbank';
@@ -25,6 +24,7 @@ import { useSettingsStore } from '../../state/settings-store';
 import { useViewStore } from '../../state/view-store';
 import { describeError, errorInfoOf } from '../../ui/error-text';
 import { Modal } from '../../ui/Modal';
+import { ExportPresetSave } from './ExportPresetSave';
 
 const FORMAT_LABELS: Record<ExportFormat, string> = {
   original: 'Original (copy as is)',
@@ -105,29 +105,6 @@ export function ExportDialog({ ids, onClose }: { ids: string[]; onClose: () => v
     setMaxSide(preset.maxSide === undefined ? '' : String(preset.maxSide));
     setSheet(preset.contactSheet);
     setPresetName(preset.name);
-  };
-
-  const savePreset = async () => {
-    const name = presetName.trim();
-    if (!name) return;
-    const preset: ExportPreset = { ...options, name };
-    const next = [...presets.filter((p) => p.name !== name), preset];
-    try {
-      await useSettingsStore.getState().update({ exportPresets: next });
-      useViewStore.getState().showToast(`Preset “${name}” saved`);
-    } catch (err) {
-      setError(errorInfoOf(err));
-    }
-  };
-
-  const deletePreset = async () => {
-    const name = presetName.trim();
-    try {
-      await useSettingsStore.getState().update({ exportPresets: presets.filter((p) => p.name !== name) });
-      useViewStore.getState().showToast(`Preset “${name}” deleted`);
-    } catch (err) {
-      setError(errorInfoOf(err));
-    }
   };
 
   const ready = !busy && destination !== '' && !templateProblem && !sideProblem;
@@ -266,29 +243,13 @@ export function ExportDialog({ ids, onClose }: { ids: string[]; onClose: () => v
             each image with its prompt and seed.
           </p>
         )}
-        <div className="field">
-          Save as preset
-          <div className="preset-save">
-            <input
-              aria-label="Preset name"
-              placeholder="e.g. Web previews"
-              value={presetName}
-              onChange={(e) => setPresetName(e.target.value)}
-            />
-            <button
-              type="button"
-              disabled={!presetName.trim() || Boolean(templateProblem || sideProblem)}
-              onClick={() => void savePreset()}
-            >
-              Save preset
-            </button>
-            {presets.some((p) => p.name === presetName.trim()) && (
-              <button type="button" className="ghost" onClick={() => void deletePreset()}>
-                Delete preset
-              </button>
-            )}
-          </div>
-        </div>
+        <ExportPresetSave
+          options={options}
+          name={presetName}
+          onName={setPresetName}
+          invalid={Boolean(templateProblem || sideProblem)}
+          onError={setError}
+        />
         {error && fieldOf(error) !== 'destination' && (
           <p className="field-error" role="alert">
             {errorText(error)}
