@@ -142,4 +142,30 @@ describe('import and export in the studio', () => {
     await again.getByRole('button', { name: 'Cancel' }).click();
     expect(studio.pageErrors).toEqual([]);
   });
+
+  it('pauses an import between files and cancels it, saying how far it got', async () => {
+    const { page } = studio;
+    // Enough files that the import is still running when Pause is pressed.
+    const big = makeTempDir('seedbank-e2e-import-big-');
+    for (let i = 0; i < 400; i++)
+      fs.writeFileSync(path.join(big, `frame-${i}.png`), await png(1000 + i, 128, 128, `frame ${i}`));
+    await page.getByRole('button', { name: 'Import images…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import images from a folder' });
+    await dialog.getByLabel('Folder to import (its full path)').fill(big);
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+    await dialog.getByRole('button', { name: 'Pause' }).click();
+    await dialog.getByText(/^Paused from/).waitFor();
+    const progress = dialog.getByTestId('import-progress');
+    await expect.poll(() => progress.innerText()).toMatch(/of 400 files/);
+    await page.screenshot({ path: screenshotPath('import-paused') });
+    await dialog.getByRole('button', { name: 'Cancel import' }).click();
+    const summary = page.getByRole('dialog', { name: 'Import cancelled' });
+    await summary.getByText('Cancelled: the counts say how far it got.').waitFor();
+    const counts = (await summary.locator('.import-counts').innerText()).replace(/\s+/g, ' ');
+    const imported = Number(/Imported (\d+)/.exec(counts)?.[1]);
+    expect(imported).toBeLessThan(400);
+    expect(counts).toMatch(/Files seen 400/);
+    await summary.getByRole('button', { name: 'Done' }).click();
+    expect(studio.pageErrors).toEqual([]);
+  });
 });
