@@ -22,6 +22,12 @@ describe('export file names', () => {
     expect(renderFileName('{project}-{seed}', { ...fields, seed: null, projectName: null })).toBe('unsorted-noseed');
   });
 
+  it('names an imported image without a prompt by its original file name', () => {
+    expect(
+      renderFileName('{prompt:40}-{seed}', { ...fields, prompt: '', seed: null, fileName: 'IMG_0042.HEIC.png' }),
+    ).toBe('IMG_0042.HEIC-noseed');
+  });
+
   it('turns separators and characters Windows refuses into underscores', () => {
     expect(renderFileName('{prompt:80}', { ...fields, prompt: 'cat/dog: "why?" <a|b> *\\ \u0007end' })).toBe(
       'cat_dog_ _why__ _a_b_ __ _end',

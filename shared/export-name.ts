@@ -26,6 +26,8 @@ export interface NameFields {
   model: string;
   projectName: string | null;
   rating: number;
+  /** An imported image's original file name: `{prompt}` falls back to it when there is no prompt. */
+  fileName?: string | null | undefined;
 }
 
 type Part = { text: string } | { token: NameToken; length: number | null };
@@ -86,9 +88,11 @@ function tokenValue(token: NameToken, length: number | null, fields: NameFields)
       return fields.createdAt.slice(0, 10);
     case 'time':
       return fields.createdAt.slice(11, 19).replace(/:/g, '');
-    case 'prompt':
+    case 'prompt': {
+      const text = fields.prompt.trim() || (fields.fileName ?? '').replace(/\.[^.]*$/, '');
       // By characters (code points), not UTF-16 units: a cut never splits an emoji.
-      return [...fields.prompt.trim().replace(/\s+/g, ' ')].slice(0, length ?? DEFAULT_PROMPT_LENGTH).join('');
+      return [...text.trim().replace(/\s+/g, ' ')].slice(0, length ?? DEFAULT_PROMPT_LENGTH).join('');
+    }
     case 'seed':
       return fields.seed === null ? 'noseed' : String(fields.seed);
     case 'model':

@@ -53,6 +53,7 @@ function previewName(template: string, format: ExportFormat, gen: Generation | u
     model: gen.model,
     projectName,
     rating: gen.rating,
+    fileName: gen.source?.fileName ?? null,
   });
   return `${base}.${extension}`;
 }

@@ -94,6 +94,7 @@ function planNames(
           model: row.model,
           projectName: row.project_id === null ? null : (projectNames.get(row.project_id) ?? null),
           rating: row.rating,
+          fileName: row.source_name,
         })
       : sanitizeFileName(path.parse(row.file).name);
     const extension = format === 'jpeg' ? 'jpg' : format;
