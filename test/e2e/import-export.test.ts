@@ -11,6 +11,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withPngTexts } from '../support/foreign-fixtures';
 import { makeTempDir } from '../support/temp';
+import { unnamedControls } from './support/a11y';
 import { screenshotPath } from './support/browser';
 import { startStudio, type Studio } from './support/studio';
 
@@ -66,6 +67,7 @@ describe('import and export in the studio', () => {
     const logLine = await summary.locator('.import-log code').innerText();
     expect(logLine.startsWith(path.join(studio.home, 'logs', 'import-'))).toBe(true);
     expect(fs.readFileSync(logLine, 'utf8')).toContain(path.join(source, 'half-written.jpg'));
+    expect(await unnamedControls(page)).toEqual([]);
     await page.screenshot({ path: screenshotPath('import-summary') });
     await summary.getByRole('button', { name: 'Done' }).click();
     await expect.poll(() => page.getByRole('gridcell').count()).toBe(2);
@@ -100,6 +102,7 @@ describe('import and export in the studio', () => {
     expect(await dialog.getByTestId('export-name-preview').innerText()).toMatch(
       /^(a harbour at dawn, o-1234|a lighthouse in fog-77)\.webp$/,
     );
+    expect(await unnamedControls(page)).toEqual([]);
     await page.screenshot({ path: screenshotPath('export-dialog') });
     await dialog.getByRole('button', { name: 'Export', exact: true }).click();
     await page.getByText(/2 images exported to .*contact sheet: contact-sheet\.png/).waitFor();
