@@ -69,6 +69,8 @@ export function ExportDialog({ ids, onClose }: { ids: string[]; onClose: () => v
   const [sheet, setSheet] = useState<ContactSheetKind>('none');
   const [presetName, setPresetName] = useState('');
   const [busy, setBusy] = useState(false);
+  /** The running export's task (from its first `tasks:progress`), for the count and Cancel. */
+  const [task, setTask] = useState<{ id: string; done: number; total: number } | null>(null);
   const [error, setError] = useState<ErrorInfo | null>(null);
 
   const first = useMemo(() => items.find((g) => g.id === ids[0]), [items, ids]);
@@ -113,6 +115,12 @@ export function ExportDialog({ ids, onClose }: { ids: string[]; onClose: () => v
     if (!ready) return;
     setBusy(true);
     setError(null);
+    let taskId: string | null = null;
+    const off = seedbank().onTasksProgress((p) => {
+      if (p.kind !== 'export' || p.finished || (taskId !== null && p.taskId !== taskId)) return;
+      taskId = p.taskId;
+      setTask({ id: p.taskId, done: p.done, total: p.total });
+    });
     try {
       const result = await seedbank().library.export({ ids, destination, options });
       useViewStore.getState().showToast(result.message);
@@ -120,8 +128,15 @@ export function ExportDialog({ ids, onClose }: { ids: string[]; onClose: () => v
     } catch (err) {
       setError(errorInfoOf(err));
     } finally {
+      off();
       setBusy(false);
+      setTask(null);
     }
+  };
+  /** While exporting, Cancel stops it between images (what was written stays, with its manifest). */
+  const cancel = () => {
+    if (busy && task) void seedbank().library.cancelTask({ taskId: task.id });
+    else onClose();
   };
 
   const errorText = (e: ErrorInfo) => describeError(e).detail || e.message;
@@ -258,11 +273,11 @@ export function ExportDialog({ ids, onClose }: { ids: string[]; onClose: () => v
         )}
       </form>
       <div className="dialog-actions">
-        <button type="button" className="ghost" onClick={onClose}>
-          Cancel
+        <button type="button" className="ghost" onClick={cancel}>
+          {busy ? 'Cancel export' : 'Cancel'}
         </button>
         <button type="button" disabled={!ready} onClick={() => void submit()}>
-          {busy ? 'Exporting…' : 'Export'}
+          {busy ? `Exporting…${task && task.total > 0 ? ` ${task.done}/${task.total}` : ''}` : 'Export'}
         </button>
       </div>
     </Modal>
