@@ -7,6 +7,7 @@ import { Composer } from './features/composer/Composer';
 import { CompareView } from './features/compare/CompareView';
 import { DetailView } from './features/detail/DetailView';
 import { InspectPanel } from './features/detail/InspectPanel';
+import { ImportDialog } from './features/gallery/ImportDialog';
 import { DiagnosticsHost } from './features/diagnostics/DiagnosticsDialog';
 import { EditorHost } from './features/editors/EditorHost';
 import { useFileInspectDrop } from './features/detail/useFileInspectDrop';
@@ -60,6 +61,7 @@ export function App() {
       {compareIds.length >= 2 && <CompareView ids={compareIds} />}
       {settingsOpen && <SettingsPage />}
       {shortcutsOpen && <ShortcutSheet />}
+      <ImportDialog />
       <InspectPanel />
       <DiagnosticsHost />
       <EditorHost />

@@ -18,6 +18,7 @@ import './styles/compare.css';
 import './styles/viewer.css';
 import './styles/settings.css';
 import './styles/editors.css';
+import './styles/library-io.css';
 
 initSeedbank();
 wireStores();

@@ -24,6 +24,8 @@ import type {
   TaskProgress,
 } from './types';
 import type { DiagnosticsReport } from './diagnostics';
+import type { ImportReport } from './import-report';
+import { ExportOptionsSchema, ExportPresetSchema } from './export-preset';
 import type { ErrorInfo } from './errors';
 import { JOB_STATUSES } from './job-states';
 
@@ -113,6 +115,8 @@ export const SettingsPatchSchema = z
     theme: z.enum(['dark', 'light']),
     maxActiveTasks: z.number().int().min(1).max(24),
     pollBudgetPerSecond: z.number().min(1).max(100),
+    /** Named export presets, offered in the export dialog. */
+    exportPresets: z.array(ExportPresetSchema).max(50),
     window: z
       .object({
         x: z.number().int().optional(),
@@ -165,6 +169,8 @@ export interface LongTaskResult {
   done: number;
   failed: number;
   message: string;
+  /** `library:import` only: what came in, what was skipped and why, and where the log is. */
+  import?: ImportReport;
 }
 
 export const requests = {
@@ -298,6 +304,8 @@ export const requests = {
         ids: Ids.optional(),
         projectId: Id.nullable().optional(),
         destination: z.string().min(1).max(4096),
+        /** Name template, format and size conversion, contact sheet; absent copies the files as they are. */
+        options: ExportOptionsSchema.optional(),
       })
       .strict(),
     answer<LongTaskResult>(),
@@ -313,6 +321,14 @@ export const requests = {
   /** `directory`: a handle from `dialog:chooseFolder` in the app; a typed full path in the browser host. */
   'library:import': request(z.object({ directory: z.string().min(1).max(4096) }).strict(), answer<LongTaskResult>()),
   'library:cancelTask': request(z.object({ taskId: Id }).strict(), answer<{ cancelled: boolean }>()),
+  /**
+   * Pauses (or resumes) a running task between files; its `tasks:progress` says `paused`. The
+   * task's id comes in its first `tasks:progress` event. `found` is false when no such task runs.
+   */
+  'library:pauseTask': request(
+    z.object({ taskId: Id, paused: z.boolean() }).strict(),
+    answer<{ found: boolean; paused: boolean }>(),
+  ),
   'library:tags': request(Empty, answer<{ tag: string; count: number }[]>()),
   'library:spend': request(Empty, answer<SpendSummary>()),
 

@@ -3,6 +3,8 @@
  * and the web host's WebSocket all carry them unchanged.
  */
 import type { ErrorInfo } from './errors';
+import type { ExportPreset } from './export-preset';
+import type { ImportCounts } from './import-report';
 import type { JobStatus } from './job-states';
 
 export type OutputFormat = 'jpeg' | 'png' | 'webp';
@@ -135,6 +137,8 @@ export interface Settings {
   maxActiveTasks: number;
   /** All polls across all jobs, per second. */
   pollBudgetPerSecond: number;
+  /** Named export presets (name template, format, size, contact sheet), newest last. */
+  exportPresets: ExportPreset[];
   window: WindowBounds | null;
 }
 
@@ -211,6 +215,10 @@ export interface TaskProgress {
   total: number;
   finished: boolean;
   message: string | null;
+  /** An import's running counts (files seen, imported, duplicates, unreadable). */
+  counts?: ImportCounts;
+  /** True while the person has paused the task (`library:pauseTask`). */
+  paused?: boolean;
 }
 
 /** What a file's embedded Seedbank record says about how it was made. */

@@ -9,7 +9,7 @@
  * this run submits, unless `seedbank resume` asks for the rest; no background reconcile or
  * thumbnail pass runs in a CLI process.
  */
-import type { RequestChannel, RequestPayload, RequestResult } from '../../shared/api';
+import type { EventChannel, RequestChannel, RequestPayload, RequestResult } from '../../shared/api';
 import { APP_VERSION } from '../../shared/version';
 import type { Dispatch } from '../core/contract/dispatch';
 import { createProxyAwareFetch } from '../core/bfl/proxy-fetch';
@@ -22,11 +22,15 @@ export type SessionScope = 'key' | 'account' | 'library';
 export interface CliSession {
   home: string;
   call<C extends RequestChannel>(channel: C, payload?: RequestPayload<C>): Promise<RequestResult<C>>;
+  /** The core's events (e.g. `tasks:progress` while an import runs); returns the unsubscribe. */
+  onEvent(listener: (channel: EventChannel, payload: unknown) => void): () => void;
   close(): Promise<void>;
 }
 
 interface OpenedCore {
   dispatch: Dispatch;
+  /** The whole core has a bus; the key and account scopes send no events. */
+  ctx?: { bus: { subscribe(listener: (channel: EventChannel, payload: unknown) => void): () => void } };
   close(): Promise<void>;
 }
 
@@ -65,6 +69,9 @@ export async function openSession(scope: SessionScope, env: NodeJS.ProcessEnv = 
       const envelope = await core.dispatch(channel, payload);
       if ('error' in envelope) throw CliError.from(envelope.error);
       return envelope.result as RequestResult<typeof channel>;
+    },
+    onEvent(listener) {
+      return core.ctx?.bus.subscribe(listener) ?? (() => undefined);
     },
     async close() {
       if (closed) return;

@@ -170,22 +170,17 @@ export const emptyTrash = () =>
  * The app asks main for a folder (the OS dialog; the page gets only a handle for it); the browser
  * host has no dialog, so `typed` tells the caller to ask for a path instead.
  */
-export async function chooseFolder(purpose: 'import' | 'export'): Promise<{ handle: string | null } | 'typed'> {
+export async function chooseFolder(
+  purpose: 'import' | 'export',
+): Promise<{ handle: string | null; name: string | null } | 'typed'> {
   try {
     return await seedbank().dialog.chooseFolder({ purpose });
   } catch (err) {
     if (errorInfoOf(err).code === 'NOT_FOUND') return 'typed';
     useViewStore.getState().showToast(describeError(errorInfoOf(err)).title, errorInfoOf(err));
-    return { handle: null };
+    return { handle: null, name: null };
   }
 }
-
-/** `destination`: a handle from `chooseFolder`, or a typed full path in the browser host. */
-export const exportImages = (ids: string[], destination: string) =>
-  attempt(
-    () => seedbank().library.export({ ids, destination }),
-    (r) => r.message,
-  );
 
 /** Reuse every parameter of an image (model, prompt, size, seed, references) in the composer. */
 export async function reuseAll(gen: Generation): Promise<void> {

@@ -31,6 +31,7 @@ type LibraryChannel =
   | 'library:rebuild'
   | 'library:import'
   | 'library:cancelTask'
+  | 'library:pauseTask'
   | 'library:tags'
   | 'library:spend'
   | 'projects:list'
@@ -75,6 +76,7 @@ export function createLibraryHandlers(
     'library:rebuild': () => library.rebuild(),
     'library:import': async ({ directory }) => library.import(await folders.resolve(directory, 'directory')),
     'library:cancelTask': ({ taskId }) => ({ cancelled: library.cancelTask(taskId) }),
+    'library:pauseTask': ({ taskId, paused }) => ({ found: library.pauseTask(taskId, paused), paused }),
     'library:tags': () => library.tagCounts(),
     'library:spend': () => library.spend(),
 

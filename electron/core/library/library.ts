@@ -16,7 +16,7 @@ import { hasFts5, transaction } from './db/database';
 import * as edits from './edits/edits';
 import { exportImages, type ExportSelection } from './maintenance/export';
 import { currentFile, findGenerationRow, selectRows, toGenerations, type GenerationRow } from './db/generation-row';
-import { importFolder } from './maintenance/import';
+import { runImport } from './maintenance/import-task';
 import { foreignRecordOf } from './maintenance/import-foreign';
 import {
   getInputRow,
@@ -310,7 +310,14 @@ export class Library {
   }
 
   import(directory: string): Promise<LongTaskResult> {
-    return this.maintenance('import', (reporter) => importFolder(this.deps, directory, reporter));
+    return this.maintenance('import', (reporter) =>
+      runImport({ ...this.deps, logsDir: this.ctx.paths.logsDir }, directory, reporter),
+    );
+  }
+
+  /** Pauses or resumes a running task (an import) between files. */
+  pauseTask(taskId: string, paused: boolean): boolean {
+    return this.tasks.setPaused(taskId, paused);
   }
 
   async export(selection: ExportSelection): Promise<LongTaskResult> {

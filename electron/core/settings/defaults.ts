@@ -16,6 +16,7 @@ export const DEFAULT_SETTINGS: Settings = {
   theme: 'dark',
   maxActiveTasks: 24,
   pollBudgetPerSecond: 20,
+  exportPresets: [],
   window: null,
 };
 

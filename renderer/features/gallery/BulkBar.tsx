@@ -1,8 +1,10 @@
 /** Actions on the selection: favourite, tag, move, compare, export, delete (or restore in the Trash). */
 import { useState } from 'react';
+import { createPortal } from 'react-dom';
 import { useLibraryStore } from '../../state/library-store';
 import { MAX_COMPARED, useViewStore } from '../../state/view-store';
-import { chooseFolder, exportImages, favorite, move, restore, tag, trash } from '../../state/library-actions';
+import { favorite, move, restore, tag, trash } from '../../state/library-actions';
+import { ExportDialog } from './ExportDialog';
 import { TagSuggestions } from '../../ui/TagSuggestions';
 
 export function BulkBar() {
@@ -12,14 +14,9 @@ export function BulkBar() {
   const clearSelection = useLibraryStore((s) => s.clearSelection);
   const openCompare = useViewStore((s) => s.openCompare);
   const [tagText, setTagText] = useState('');
-  const [exportTo, setExportTo] = useState<string | null>(null);
+  const [exporting, setExporting] = useState(false);
   if (selected.size === 0) return null;
   const ids = [...selected];
-  const startExport = async () => {
-    const folder = await chooseFolder('export');
-    if (folder === 'typed') setExportTo('');
-    else if (folder.handle) void exportImages(ids, folder.handle);
-  };
 
   return (
     <div className="bulk-bar" role="toolbar" aria-label="Selection">
@@ -74,29 +71,11 @@ export function BulkBar() {
               {ids.length > MAX_COMPARED ? `Compare first ${MAX_COMPARED}` : 'Compare'}
             </button>
           )}
-          {exportTo === null ? (
-            <button type="button" onClick={() => void startExport()}>
-              Export…
-            </button>
-          ) : (
-            <form
-              className="inline"
-              onSubmit={(e) => {
-                e.preventDefault();
-                if (exportTo.trim()) void exportImages(ids, exportTo.trim());
-                setExportTo(null);
-              }}
-            >
-              <input
-                autoFocus
-                aria-label="Export to folder"
-                placeholder="/full/path/under/home/or/tmp"
-                value={exportTo}
-                onChange={(e) => setExportTo(e.target.value)}
-              />
-              <button type="submit">Export</button>
-            </form>
-          )}
+          <button type="button" onClick={() => setExporting(true)}>
+            Export…
+          </button>
+          {/* On the body: the bar overlays the grid, and a fixed dialog inside it would be placed by it. */}
+          {exporting && createPortal(<ExportDialog ids={ids} onClose={() => setExporting(false)} />, document.body)}
           <button type="button" className="danger" onClick={() => void trash(ids)}>
             Delete
           </button>

@@ -8,6 +8,7 @@ import { GENERATION_DRAG_TYPE } from '../../ui/read-image-file';
 import { emptyTrash, move } from '../../state/library-actions';
 import { EmptyTrashDialog } from './EmptyTrashDialog';
 import { ProjectMenu } from './ProjectMenu';
+import { ImportButton } from './ImportDialog';
 
 type Place = { kind: 'all' } | { kind: 'unsorted' } | { kind: 'trash' } | { kind: 'project'; id: string };
 
@@ -122,6 +123,9 @@ export function ProjectSidebar() {
         </li>
       </ul>
       <ul className="sidebar-foot">
+        <li>
+          <ImportButton />
+        </li>
         {item({ kind: 'trash' }, 'Trash', trashCount)}
         {place.kind === 'trash' && trashCount > 0 && (
           <li>

@@ -1,18 +1,25 @@
 /**
- * Export: images (a selection or a project) copied to a folder as they are — each with its
- * record embedded — plus `manifest.json` listing every record, so the folder explains itself
- * to a person, a script, or another Seedbank library (which can import it).
+ * Export: images (a selection or a project) copied to a folder — each with its record embedded
+ * — plus `manifest.json` listing every record, so the folder explains itself to a person, a
+ * script, or another Seedbank library (which can import it). Options (a preset) name the copies
+ * from a template (shared/export-name.ts), convert and resize them (export-convert.ts) and add
+ * a contact sheet (contact-sheet.ts). A file already in the folder is never overwritten: the
+ * new one gets a number.
  */
-import { copyFile, mkdir, stat } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import type { EmbeddedRecord } from '../../../../shared/types';
 import { SeedbankError } from '../../../../shared/errors';
-import { readRecordFromFile, writeFileAtomic } from '../../metadata';
+import { claimFileName, renderFileName, sanitizeFileName } from '../../../../shared/export-name';
+import { DEFAULT_EXPORT_OPTIONS, type ExportOptions } from '../../../../shared/export-preset';
+import { detectFormat, readRecord, readRecordFromFile, writeFileAtomic } from '../../metadata';
 import { currentFile, GENERATION_COLUMNS, selectRows, type GenerationRow } from '../db/generation-row';
 import { absolutePath } from '../files/library-paths';
 import { recordFromRow } from '../edits/row-to-record';
 import { runPool } from './pool';
+import { convertForExport, exportFormatOf, needsConversion } from './export-convert';
+import { writeContactSheet } from './export-sheet';
 import type { MaintenanceDeps } from './reconcile';
 import type { TaskOutcome, TaskReporter } from './tasks';
 
@@ -21,6 +28,7 @@ export interface ExportSelection {
   /** A project, or null for Unsorted. */
   projectId?: string | null | undefined;
   destination: string;
+  options?: ExportOptions | undefined;
 }
 
 export interface ExportManifest {
@@ -58,28 +66,93 @@ async function checkDestination(libraryHome: string, destination: string): Promi
   return target;
 }
 
+/** What each selected row becomes: its source file and the name it gets in the folder. */
+interface PlannedCopy {
+  row: GenerationRow;
+  source: string;
+  name: string;
+}
+
+function planNames(
+  home: string,
+  rows: GenerationRow[],
+  options: ExportOptions,
+  existing: readonly string[],
+  projectNames: Map<string, string>,
+): PlannedCopy[] {
+  // Names are handed out in order before any copying, so the numbering does not depend on timing.
+  const taken = new Set(existing.map((name) => name.toLowerCase()));
+  taken.add('manifest.json');
+  return rows.map((row) => {
+    const format = exportFormatOf(row.format as ExportFormatOf, options);
+    const base = options.nameTemplate
+      ? renderFileName(options.nameTemplate, {
+          id: row.id,
+          createdAt: row.created_at,
+          prompt: row.prompt,
+          seed: row.seed,
+          model: row.model,
+          projectName: row.project_id === null ? null : (projectNames.get(row.project_id) ?? null),
+          rating: row.rating,
+          fileName: row.source_name,
+        })
+      : sanitizeFileName(path.parse(row.file).name);
+    const extension = format === 'jpeg' ? 'jpg' : format;
+    return { row, source: absolutePath(home, currentFile(row)), name: claimFileName(base, extension, taken) };
+  });
+}
+
+type ExportFormatOf = Parameters<typeof exportFormatOf>[0];
+
+function projectNamesOf(db: DatabaseSync): Map<string, string> {
+  const rows = db.prepare('SELECT id, name FROM projects').all() as { id: string; name: string }[];
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** Writes one copy; answers with the record the copy carries. */
+async function writeCopy(
+  deps: MaintenanceDeps,
+  copy: PlannedCopy,
+  options: ExportOptions,
+  target: string,
+): Promise<EmbeddedRecord> {
+  const destination = path.join(target, copy.name);
+  const originalFormat = copy.row.format as ExportFormatOf;
+  if (!needsConversion(originalFormat, options)) {
+    await copyFile(copy.source, destination);
+    // The manifest says what the exported file says (write-back has been flushed before).
+    return (await readRecordFromFile(destination)) ?? recordFromRow(deps.db, copy.row);
+  }
+  const original = new Uint8Array(await readFile(copy.source));
+  const format = detectFormat(original);
+  if (format === null) throw new SeedbankError('INVALID_INPUT', `${copy.source} is not a JPEG, PNG or WebP file`);
+  const record = readRecord(original) ?? recordFromRow(deps.db, copy.row);
+  const converted = await convertForExport(original, format, record, options, 'Seedbank export');
+  await writeFileAtomic(destination, converted);
+  return readRecord(converted) ?? record;
+}
+
 export async function exportImages(
   deps: MaintenanceDeps & { version: string },
   selection: ExportSelection,
   reporter: TaskReporter,
 ): Promise<TaskOutcome> {
+  const options = selection.options ?? { ...DEFAULT_EXPORT_OPTIONS, nameTemplate: undefined };
   const target = await checkDestination(deps.home, selection.destination);
   const rows = selectedRows(deps.db, selection);
+  const plan = planNames(deps.home, rows, options, await readdir(target), projectNamesOf(deps.db));
   const images: ExportManifest['images'] = [];
+  const written: PlannedCopy[] = [];
   let failed = 0;
-  await runPool(rows, 4, reporter.signal, async (row) => {
-    const name = path.basename(row.file);
-    const destination = path.join(target, name);
+  await runPool(plan, 4, reporter.signal, async (copy) => {
     try {
-      await copyFile(absolutePath(deps.home, currentFile(row)), destination);
-      // The manifest says what the exported file says (write-back has been flushed before).
-      const record = (await readRecordFromFile(destination)) ?? recordFromRow(deps.db, row);
-      images.push({ file: name, record });
+      images.push({ file: copy.name, record: await writeCopy(deps, copy, options, target) });
+      written.push(copy);
     } catch (err) {
       failed++;
-      deps.logger.warn('export skipped an image', { id: row.id, error: String(err) });
+      deps.logger.warn('export skipped an image', { id: copy.row.id, error: String(err) });
     }
-    reporter.progress(images.length + failed, rows.length);
+    reporter.progress(images.length + failed, plan.length);
   });
   images.sort((a, b) => a.record.createdAt.localeCompare(b.record.createdAt) || a.file.localeCompare(b.file));
   const manifest: ExportManifest = {
@@ -90,6 +163,22 @@ export async function exportImages(
     images,
   };
   await writeFileAtomic(path.join(target, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-  const message = `${images.length} images exported to ${target}${failed ? `, ${failed} could not be copied` : ''}`;
-  return { done: images.length, failed, message };
+  const parts = [`${images.length} images exported to ${target}`];
+  if (failed) parts.push(`${failed} could not be copied`);
+  if (options.contactSheet !== 'none' && written.length > 0) {
+    const order = new Map(images.map((image, i) => [image.file, i]));
+    written.sort((a, b) => (order.get(a.name) ?? 0) - (order.get(b.name) ?? 0));
+    const sheets = await writeContactSheet(
+      options.contactSheet,
+      target,
+      written.map(({ row, source, name }) => ({
+        file: source,
+        prompt: row.prompt,
+        seed: row.seed,
+        name,
+      })),
+    );
+    parts.push(`contact sheet: ${sheets.join(', ')}`);
+  }
+  return { done: images.length, failed, message: parts.join(', ') };
 }

@@ -29,6 +29,8 @@ import { admitRecord, readImageFile } from '../files/untrusted-image';
 type ImportResult = { kind: 'imported'; tool: string } | { kind: 'duplicate' };
 
 export interface ImportOutcome extends TaskOutcome {
+  /** Image files found in the folder. */
+  seen: number;
   imported: number;
   /** Imported images by the tool that made them (`seedbank`, `automatic1111`, …, `file`). */
   byTool: Record<string, number>;
@@ -148,7 +150,9 @@ export async function importFolder(
   const source = await checkSourceFolder(deps.home, directory);
   const files: string[] = [];
   for await (const file of walkImages(source)) files.push(file);
+  reporter.progress(0, files.length, null, { seen: files.length, imported: 0, duplicates: 0, unreadable: 0 });
   const result: Omit<ImportOutcome, 'message'> = {
+    seen: files.length,
     done: 0,
     failed: 0,
     imported: 0,
@@ -158,6 +162,9 @@ export async function importFolder(
   };
   const claimed = new Set<string>();
   await runPool(files, 4, reporter.signal, async (file) => {
+    // Pause and cancel take effect between files (see tasks.ts); a file begun is finished.
+    await reporter.whilePaused?.();
+    if (reporter.signal.aborted) return;
     try {
       const one = await importOne(deps, file, claimed);
       if (one.kind === 'duplicate') result.duplicates++;
@@ -172,7 +179,12 @@ export async function importFolder(
     }
     result.done = result.imported + result.duplicates;
     result.failed = result.unreadable.length;
-    reporter.progress(result.done + result.failed, files.length);
+    reporter.progress(result.done + result.failed, files.length, null, {
+      seen: files.length,
+      imported: result.imported,
+      duplicates: result.duplicates,
+      unreadable: result.unreadable.length,
+    });
   });
   result.unreadable.sort((a, b) => a.file.localeCompare(b.file));
   return { ...result, message: summary(result) };
