@@ -8,10 +8,11 @@ import path from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import type { EmbeddedRecord } from '../../../../shared/types';
 import { SeedbankError } from '../../../../shared/errors';
-import { readRecordFromFile, writeFileAtomic } from '../../metadata';
+import { embedRecord, readRecord, readRecordFromFile, writeFileAtomic } from '../../metadata';
 import { currentFile, GENERATION_COLUMNS, selectRows, type GenerationRow } from '../db/generation-row';
-import { absolutePath } from '../files/library-paths';
-import { recordFromRow } from '../edits/row-to-record';
+import { recordFromRow, withPersonFields } from '../edits/row-to-record';
+import { readImageFile } from '../files/untrusted-image';
+import { isWatchedLocation, resolveImageFile } from '../watched/watched-paths';
 import { runPool } from './pool';
 import type { MaintenanceDeps } from './reconcile';
 import type { TaskOutcome, TaskReporter } from './tasks';
@@ -71,7 +72,15 @@ export async function exportImages(
     const name = path.basename(row.file);
     const destination = path.join(target, name);
     try {
-      await copyFile(absolutePath(deps.home, currentFile(row)), destination);
+      const source = resolveImageFile(deps.home, deps.watched ?? [], currentFile(row));
+      if (isWatchedLocation(row.file)) {
+        // A watched image's rating, tags and project live in the index only: they go into the copy.
+        const bytes = await readImageFile(source);
+        const record = { ...withPersonFields(deps.db, row, readRecord(bytes)), id: row.id };
+        await writeFileAtomic(destination, embedRecord(bytes, record, { creatorTool: `Seedbank ${deps.version}` }));
+      } else {
+        await copyFile(source, destination);
+      }
       // The manifest says what the exported file says (write-back has been flushed before).
       const record = (await readRecordFromFile(destination)) ?? recordFromRow(deps.db, row);
       images.push({ file: name, record });
