@@ -167,7 +167,9 @@ export const emptyTrash = () =>
  * The app asks main for a folder (the OS dialog; the page gets only a handle for it); the browser
  * host has no dialog, so `typed` tells the caller to ask for a path instead.
  */
-export async function chooseFolder(purpose: 'import' | 'export'): Promise<{ handle: string | null } | 'typed'> {
+export async function chooseFolder(
+  purpose: 'import' | 'export' | 'watch',
+): Promise<{ handle: string | null } | 'typed'> {
   try {
     return await seedbank().dialog.chooseFolder({ purpose });
   } catch (err) {
