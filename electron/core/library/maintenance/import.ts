@@ -194,6 +194,7 @@ export async function importFolder(
     result.unreadable.push({ file, reason });
     deps.logger.warn('import skipped a file', { file, error: reason });
   };
+  let handled = 0;
   for (let start = 0; start < files.length && !reporter.signal.aborted; start += SAVE_BATCH) {
     const copied: { file: string; tool: string; row: ReadFile | null }[] = [];
     // Many files in flight: most of a file's time is disk waits (its copy's fsync above all),
@@ -206,7 +207,7 @@ export async function importFolder(
       } catch (err) {
         skip(file, err);
       }
-      reporter.progress(result.duplicates + copied.length + result.unreadable.length + start, files.length);
+      reporter.progress(++handled, files.length);
     });
     // One commit for the batch: a commit per file costs more than reading the file.
     transaction(deps.db, () => {
