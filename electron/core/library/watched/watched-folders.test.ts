@@ -120,6 +120,8 @@ describe('watched folders', () => {
     t.library.tag([id], ['keeper'], []);
     await t.library.flushWriteBack();
     expect(snapshot(folder)).toEqual(before);
+    // Nothing is left pending for the file either (write-back would retry it at every start).
+    expect(t.ctx.db.prepare('SELECT record_dirty FROM generations WHERE id = ?').get(id)).toEqual({ record_dirty: 0 });
     expect(await t.library.trash([id])).toBe(0);
     expect(snapshot(folder)).toEqual(before);
 
