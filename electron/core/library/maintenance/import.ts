@@ -151,7 +151,11 @@ async function importOne(deps: MaintenanceDeps, file: string, run: ImportRun): P
   return { kind: 'imported', tool: record.source?.tool ?? 'file', row };
 }
 
-const IMPORT_CONCURRENCY = 16;
+/**
+ * Files in flight at once: most of a file's time is disk waits (its copy's fsync above all),
+ * which overlap; eight keeps memory bounded (each holds the file and its copy) for large files.
+ */
+const IMPORT_CONCURRENCY = 8;
 /** Files copied before their rows are saved in one transaction. */
 const SAVE_BATCH = 200;
 
@@ -197,8 +201,6 @@ export async function importFolder(
   let handled = 0;
   for (let start = 0; start < files.length && !reporter.signal.aborted; start += SAVE_BATCH) {
     const copied: { file: string; tool: string; row: ReadFile | null }[] = [];
-    // Many files in flight: most of a file's time is disk waits (its copy's fsync above all),
-    // which overlap; the CPU parts are short and sharp's header read runs off the main thread.
     await runPool(files.slice(start, start + SAVE_BATCH), IMPORT_CONCURRENCY, reporter.signal, async (file) => {
       try {
         const one = await importOne(deps, file, run);
