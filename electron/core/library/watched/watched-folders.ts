@@ -158,11 +158,16 @@ export class WatchedFolders {
 
   /** Resolves when no event is waiting and no indexing is under way (tests, quit). */
   async whenIdle(): Promise<void> {
-    while (this.timer !== null || this.pending.size > 0) {
-      this.flushSoon(0);
+    for (;;) {
+      // Events waiting for their gathering delay are read now rather than waited for.
+      if (this.timer !== null) {
+        clearTimeout(this.timer);
+        this.timer = null;
+        this.serially(() => this.flush());
+      }
       await this.work;
+      if (this.timer === null && this.pending.size === 0) return;
     }
-    await this.work;
   }
 
   async close(): Promise<void> {
@@ -209,15 +214,15 @@ export class WatchedFolders {
 
   private queue(folder: StoredWatchedFolder, event: WatchEvent, file: string): void {
     this.pending.set(file, { folderId: folder.id, event });
-    this.flushSoon(GATHER_MS);
+    this.flushSoon();
   }
 
-  private flushSoon(ms: number): void {
+  private flushSoon(): void {
     if (this.timer !== null) return;
     this.timer = setTimeout(() => {
       this.timer = null;
       this.serially(() => this.flush());
-    }, ms);
+    }, GATHER_MS);
   }
 
   /** Reads what was added or changed, marks missing what was deleted. */
