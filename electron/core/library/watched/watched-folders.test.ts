@@ -12,6 +12,7 @@ import {
 } from '../../../../test/support/library-test-kit';
 import { readRecord } from '../../metadata';
 import type { readLibraryFile } from '../maintenance/index-file';
+import { rebuildLibrary } from '../maintenance/rebuild';
 import { reconcileLibrary } from '../maintenance/reconcile';
 import { fileReader } from './read-watched-file';
 
@@ -175,6 +176,10 @@ describe('watched folders', () => {
       expect.objectContaining({ seed: 8, source: { tool: 'automatic1111', fileName: 'x.png' } }),
     ]);
     expect(total()).toBe(2);
+    // `seedbank rebuild` reads the watch list from the settings the same way.
+    t.ctx.db.exec('DELETE FROM generations');
+    expect(await rebuildLibrary(t.ctx)).toMatchObject({ done: 2, failed: 0 });
+    expect(search('lantern')).toHaveLength(1);
   });
 
   it('the start-up rescan opens only the files that are new or changed, in watched folders too', async () => {
