@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { NativeImage, WebContents } from 'electron';
 import { SeedbankError } from '../shared/errors';
 import type { Generation } from '../shared/types';
-import { libraryServedFolders, resolveServedRelativePath } from './core/served-files/served-files';
+import { libraryServedFolders, resolveServedRelativePath, type WatchedRoot } from './core/served-files/served-files';
 
 /** The drag image; macOS refuses a drag with an empty icon, so the caller always passes one. */
 export function startImageDrag(
@@ -43,6 +43,8 @@ export function dragIconFor(nativeImage: NativeImageFactory, candidates: readonl
 
 export interface DragHandlerDeps {
   home: string;
+  /** The watched folders now: their images may be dragged out too. */
+  watched?: () => readonly WatchedRoot[];
   getGeneration: (id: string) => Promise<Generation>;
   getContents: () => Pick<WebContents, 'startDrag'> | null;
   nativeImage: NativeImageFactory;
@@ -52,7 +54,10 @@ export interface DragHandlerDeps {
 export function createDragHandler(deps: DragHandlerDeps): (payload: { id: string }) => Promise<{ started: boolean }> {
   return async ({ id }) => {
     const generation = await deps.getGeneration(id);
-    const answer = await resolveServedRelativePath(libraryServedFolders(deps.home), generation.file);
+    const answer = await resolveServedRelativePath(
+      libraryServedFolders(deps.home, deps.watched?.() ?? []),
+      generation.file,
+    );
     if (generation.missing || answer.status !== 200) {
       throw new SeedbankError('NOT_FOUND', 'The image file is not in the library folder any more');
     }

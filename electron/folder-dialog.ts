@@ -15,7 +15,7 @@ export interface FolderDialogDeps {
   window: () => BrowserWindow | null;
 }
 
-const TITLES = { import: 'Import images from folder', export: 'Export to folder' } as const;
+const TITLES = { import: 'Import images from folder', export: 'Export to folder', watch: 'Watch a folder' } as const;
 
 export function createFolderDialogHandler(deps: FolderDialogDeps): Handlers['dialog:chooseFolder'] {
   return async ({ purpose }) => {

@@ -31,6 +31,7 @@ import { createFolderDialogHandler } from './folder-dialog';
 import { createCore, type Core } from './core/app-core';
 import { resolveHome } from './core/paths';
 import type { SettingsStore } from './core/settings/settings-service';
+import type { WatchedRoot } from './core/served-files/served-files';
 import { createSenderCheck, forwardEvents, registerIpcHandlers } from './ipc';
 import { acquireSingleInstance, setupQuitGuard, type QuitGuard } from './lifecycle';
 import { setupMenu } from './menu';
@@ -83,7 +84,8 @@ function openSettingsStore(directory: string): SettingsStore {
 async function startCore(home: string): Promise<Core> {
   // Folders for import and export come only from the dialog below; the page holds handles.
   const folders = createFolderHandles();
-  return createCore({
+  let opened: Core | null = null;
+  opened = await createCore({
     folders,
     kind: 'app',
     home,
@@ -102,6 +104,7 @@ async function startCore(home: string): Promise<Core> {
       'dialog:chooseFolder': createFolderDialogHandler({ dialog, folders, window: liveWindow }),
       'shell:startDrag': createDragHandler({
         home,
+        watched: () => opened?.library.watched.roots() ?? [],
         getGeneration: async (id) => {
           const detail = await coreHandlers['library:get']?.({ id });
           if (!detail) throw new SeedbankError('NOT_FOUND', `No image with id ${id}`);
@@ -113,6 +116,7 @@ async function startCore(home: string): Promise<Core> {
     }),
     moveToOsTrash: osTrash(shell),
   });
+  return opened;
 }
 
 function openWindow(core: Core, quitGuard: QuitGuard): BrowserWindow {
@@ -141,14 +145,18 @@ async function start(home: string): Promise<void> {
   applySecurityRestrictions(app, shell, isAppUrl);
   denyAllPermissions(session.defaultSession);
   enforceCsp(session.defaultSession, csp);
+  // The protocol is set up before the core opens; the watched folders are asked at each request.
+  let watched: () => readonly WatchedRoot[] = () => [];
   setupProtocols(session.defaultSession.protocol, {
     libraryRoot: home,
+    watched: () => watched(),
     rendererRoot: devServerUrl ? null : path.join(here, '../renderer'),
     csp,
   });
 
   // Unfinished jobs resume inside createCore: polling continues, nothing is submitted twice.
   const core = await startCore(home);
+  watched = () => core.library.watched.roots();
   const logger = core.ctx.logger;
   registerIpcHandlers({
     ipcMain,

@@ -17,6 +17,7 @@ import {
   resolveServedUrlPath,
   type ServedAnswer,
   type ServedFolder,
+  type WatchedRoot,
 } from './core/served-files/served-files';
 import { ASSET_SCHEME } from './security';
 
@@ -48,9 +49,13 @@ function rawPathOf(requestUrl: string, scheme: string, host: string): string | n
 const FORBIDDEN = { status: 403 } as const;
 
 /** `seedbank-asset://library/images/2026-11/x.jpg` → the answer of the served-files rule. */
-export async function resolveLibraryRequest(libraryRoot: string, requestUrl: string): Promise<ServedAnswer> {
+export async function resolveLibraryRequest(
+  libraryRoot: string,
+  requestUrl: string,
+  watched: readonly WatchedRoot[] = [],
+): Promise<ServedAnswer> {
   const raw = rawPathOf(requestUrl, ASSET_SCHEME, ASSET_HOST);
-  return raw === null ? FORBIDDEN : resolveServedUrlPath(libraryServedFolders(libraryRoot), raw);
+  return raw === null ? FORBIDDEN : resolveServedUrlPath(libraryServedFolders(libraryRoot, watched), raw);
 }
 
 /** `seedbank-app://app/assets/x.js` → a file of the built renderer; the bare origin means `index.html`. */
@@ -90,8 +95,13 @@ function createHandler(root: string, resolve: Resolver, headers: Record<string, 
   };
 }
 
-export function createAssetHandler(libraryRoot: string): (request: Request) => Promise<Response> {
-  return createHandler(libraryRoot, resolveLibraryRequest, { ...SERVED_FILE_HEADERS });
+/** `watched`: the watched folders now (they change while the app runs). */
+export function createAssetHandler(
+  libraryRoot: string,
+  watched: () => readonly WatchedRoot[] = () => [],
+): (request: Request) => Promise<Response> {
+  const resolve: Resolver = (root, url) => resolveLibraryRequest(root, url, watched());
+  return createHandler(libraryRoot, resolve, { ...SERVED_FILE_HEADERS });
 }
 
 /** The CSP travels with every page response, not only through `webRequest`, which custom schemes may bypass. */
@@ -105,12 +115,14 @@ export function createAppHandler(rendererRoot: string, csp: string): (request: R
 
 export interface ProtocolRoots {
   libraryRoot: string;
+  /** The watched folders, served read-only under `watched/<id>/` (asked at each request). */
+  watched?: () => readonly WatchedRoot[];
   /** `out/renderer`; null in development, where the Vite dev server serves the page. */
   rendererRoot: string | null;
   csp: string;
 }
 
 export function setupProtocols(protocol: Pick<Protocol, 'handle'>, roots: ProtocolRoots): void {
-  protocol.handle(ASSET_SCHEME, createAssetHandler(roots.libraryRoot));
+  protocol.handle(ASSET_SCHEME, createAssetHandler(roots.libraryRoot, roots.watched));
   if (roots.rendererRoot) protocol.handle(APP_SCHEME, createAppHandler(roots.rendererRoot, roots.csp));
 }

@@ -22,6 +22,7 @@ import type {
   SourceDetails,
   SpendSummary,
   TaskProgress,
+  WatchedFolder,
 } from './types';
 import type { DiagnosticsReport } from './diagnostics';
 import type { ImportReport } from './import-report';
@@ -332,6 +333,13 @@ export const requests = {
   'library:tags': request(Empty, answer<{ tag: string; count: number }[]>()),
   'library:spend': request(Empty, answer<SpendSummary>()),
 
+  /** Folders indexed in place (read, never written); see core/library/watched/. */
+  'watched:list': request(Empty, answer<WatchedFolder[]>()),
+  /** `folder`: a handle from `dialog:chooseFolder` in the app; a typed full path in the browser host. */
+  'watched:add': request(z.object({ folder: z.string().min(1).max(4096) }).strict(), answer<WatchedFolder>()),
+  /** Stops watching; the folder's images leave the library, its files stay where they are. */
+  'watched:remove': request(z.object({ id: Id }).strict(), answer<{ removed: number }>()),
+
   'projects:list': request(Empty, answer<{ projects: Project[]; unsortedCount: number; trashCount: number }>()),
   'projects:create': request(z.object({ name: z.string().trim().min(1).max(200) }).strict(), answer<Project>()),
   'projects:rename': request(z.object({ id: Id, name: z.string().trim().min(1).max(200) }).strict(), answer<Project>()),
@@ -350,11 +358,12 @@ export const requests = {
   'shell:copyText': request(z.object({ text: z.string().max(200_000) }).strict(), answer<{ copied: boolean }>()),
   /**
    * Asks the person for a folder in the app's own dialog (Electron only). The page gets an opaque
-   * handle to pass as `library:import`'s `directory` or `library:export`'s `destination`, never
-   * the power to name a path itself; `handle` is null when the dialog was cancelled.
+   * handle to pass as `library:import`'s `directory`, `library:export`'s `destination` or
+   * `watched:add`'s `folder`, never the power to name a path itself; `handle` is null when the
+   * dialog was cancelled.
    */
   'dialog:chooseFolder': request(
-    z.object({ purpose: z.enum(['import', 'export']) }).strict(),
+    z.object({ purpose: z.enum(['import', 'export', 'watch']) }).strict(),
     answer<{ handle: string | null; name: string | null }>(),
   ),
 } as const;

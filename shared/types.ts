@@ -207,6 +207,20 @@ export interface SpendSummary {
   perProject: (SpendTotals & { projectId: string | null; name: string })[];
 }
 
+/**
+ * A folder another tool writes into (e.g. ComfyUI's `output/`), indexed in place: its images
+ * appear in the library, its files are never written to.
+ */
+export interface WatchedFolder {
+  id: string;
+  /** The folder's full path, as the person chose it (links resolved). */
+  path: string;
+  /** The folder's own name, to show. */
+  name: string;
+  /** How many of its images are in the library now. */
+  images: number;
+}
+
 /** Progress of long work (rebuild, reconcile, import, export, thumbnails). */
 export interface TaskProgress {
   taskId: string;

@@ -22,6 +22,7 @@ import { Library } from './library/library';
 import { moveToOsTrashWithPackage } from './library/edits/os-trash';
 import type { MoveToOsTrash } from './library/edits/trash';
 import { createLibraryHandlers } from './library/library-handlers';
+import { createWatchedHandlers } from './library/watched/watched-handlers';
 import { anyFolder, typedFolderAccess, type FolderAccess } from './folder-access';
 import { createFileLogger, type Logger } from './logging/logger';
 import { appPaths } from './paths';
@@ -137,9 +138,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const runner = new JobRunner(ctx, library);
   if (options.resumeJobs !== false) runner.start();
 
+  const folders = options.folders ?? defaultFolders(options.kind, paths.home);
   const coreHandlers: Partial<Handlers> = {
     ...createAppHandlers(ctx),
-    ...createLibraryHandlers(library, ctx, options.folders ?? defaultFolders(options.kind, paths.home)),
+    ...createLibraryHandlers(library, ctx, folders),
+    ...createWatchedHandlers(library, folders),
     ...createJobHandlers(runner, ctx),
     ...createAccountHandlers({
       keys: ctx.keys,

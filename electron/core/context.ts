@@ -8,6 +8,7 @@ import type { Logger } from './logging/logger';
 import type { EventBus } from './events';
 import type { Database } from './library/db/database';
 import type { Settings, KeyStatus } from '../../shared/types';
+import type { StoredWatchedFolder } from './settings/watch-list';
 
 export type FetchLike = (input: string | URL, init?: RequestInit) => Promise<Response>;
 
@@ -20,6 +21,9 @@ export interface SettingsService {
   apiBase(): string;
   /** True when `SEEDBANK_API_BASE` (not the region) decides the API base. */
   readonly apiBaseFromEnvironment: boolean;
+  /** The folders indexed in place (kept beside the settings, not in the page-writable patch). */
+  watchList(): StoredWatchedFolder[];
+  setWatchList(list: readonly StoredWatchedFolder[]): void;
 }
 
 export interface KeyService {

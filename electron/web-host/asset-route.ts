@@ -11,11 +11,17 @@ import {
   libraryServedFolders,
   refusalText,
   resolveServedUrlPath,
+  type WatchedRoot,
 } from '../core/served-files/served-files';
 
 /** `rawRelative` is the path after `/asset/<token>/`, still percent-encoded. */
-export async function serveAsset(res: ServerResponse, libraryRoot: string, rawRelative: string): Promise<void> {
-  const answer = await resolveServedUrlPath(libraryServedFolders(libraryRoot), rawRelative);
+export async function serveAsset(
+  res: ServerResponse,
+  libraryRoot: string,
+  rawRelative: string,
+  watched: readonly WatchedRoot[] = [],
+): Promise<void> {
+  const answer = await resolveServedUrlPath(libraryServedFolders(libraryRoot, watched), rawRelative);
   if (answer.status !== 200) {
     res.writeHead(answer.status, { 'Content-Type': 'text/plain; charset=utf-8' });
     res.end(refusalText(answer.status));

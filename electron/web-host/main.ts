@@ -53,6 +53,7 @@ async function main(): Promise<void> {
     dispatch: core.dispatch,
     bus: core.ctx.bus,
     libraryRoot: home,
+    watched: () => core.library.watched.roots(),
     rendererDir,
     port,
     token,

@@ -14,6 +14,7 @@ import { serveAsset } from './asset-route';
 import { isAllowedHost, requestHasToken, tokenCookie, tokensEqual } from './request-guard';
 import { attachSocketBridge } from './socket-bridge';
 import { serveStatic } from './static-route';
+import type { WatchedRoot } from '../core/served-files/served-files';
 import { webContentSecurityPolicy } from './web-csp';
 
 export interface WebHostOptions {
@@ -21,6 +22,8 @@ export interface WebHostOptions {
   bus: EventBus;
   /** The library folder (SEEDBANK_HOME); the asset route serves media inside it only. */
   libraryRoot: string;
+  /** The watched folders, served read-only (images only) under `watched/<id>/`. */
+  watched?: () => readonly WatchedRoot[];
   /** The built renderer (`out/renderer`). */
   rendererDir: string;
   /** 0 picks a free port. */
@@ -70,7 +73,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const assetMatch = /^\/asset\/([^/]+)\/(.*)$/.exec(rawPath);
     if (assetMatch) {
       if (!tokensEqual(assetMatch[1], token)) return refuse(res, 403, 'Forbidden');
-      void serveAsset(res, options.libraryRoot, assetMatch[2] ?? '');
+      void serveAsset(res, options.libraryRoot, assetMatch[2] ?? '', options.watched?.() ?? []);
       return;
     }
     if (!requestHasToken(req, url, token)) return refuse(res, 403, 'Forbidden: open the address the host printed');

@@ -45,6 +45,8 @@ function context(home: string): CoreContext {
       notice: null,
       apiBase: () => '',
       apiBaseFromEnvironment: false,
+      watchList: () => [],
+      setWatchList: () => {},
     },
     keys: { getKey: async () => null, status: none, set: none, clear: none },
     db: openDatabase(appPaths(home).database),

@@ -67,6 +67,15 @@ const CASES: Case[] = [
   { name: 'a relative link to the database', path: 'images/2026-11/x.jpg', expected: FORBIDDEN },
   { name: 'an absolute link to the database', path: 'thumbs/db.webp', expected: FORBIDDEN },
   { name: 'a folder link to the library folder', path: 'images/l/settings.json', expected: FORBIDDEN },
+  // A watched folder: served read-only under watched/<id>/, images only, nothing beside it.
+  { name: 'a watched image', path: 'watched/w1/ComfyUI_00001_.png', expected: ok('image/png', 'COMFY') },
+  { name: 'a watched image in a subfolder', path: 'watched/w1/day%201/a.jpg', expected: ok('image/jpeg', 'DAY') },
+  { name: 'another file in a watched folder', path: 'watched/w1/workflow.json', expected: FORBIDDEN },
+  { name: 'a watched link to a file outside', path: 'watched/w1/leak.png', expected: FORBIDDEN },
+  { name: 'a watched link to the database', path: 'watched/w1/db.jpg', expected: FORBIDDEN },
+  { name: 'dot-dot out of a watched folder', path: 'watched/w1/../outside.txt', expected: FORBIDDEN },
+  { name: 'a folder not on the watch list', path: 'watched/w2/ComfyUI_00001_.png', expected: FORBIDDEN },
+  { name: 'a missing watched image', path: 'watched/w1/nope.png', expected: NOT_FOUND },
   // Allowed paths that name nothing.
   { name: 'a missing image', path: 'images/2026-11/nope.jpg', expected: NOT_FOUND },
   { name: 'a missing trashed image', path: 'trash/images/2026-11/nope.jpg', expected: NOT_FOUND },
@@ -77,6 +86,7 @@ const CASES: Case[] = [
 let tmp: string;
 let library: string;
 let host: WebHost;
+let watched: { id: string; path: string }[] = [];
 
 function write(relative: string, content: string) {
   const file = path.join(tmp, relative);
@@ -99,6 +109,11 @@ beforeAll(async () => {
   write('library/tmp/jobs/j.download', 'SECRET PARKED');
   write('outside/outside.txt', 'SECRET OUTSIDE');
   write('outside.txt', 'SECRET OUTSIDE');
+  write('comfy/output/ComfyUI_00001_.png', 'COMFY');
+  write('comfy/output/day 1/a.jpg', 'DAY');
+  write('comfy/output/workflow.json', 'SECRET WORKFLOW');
+  fs.symlinkSync(path.join(tmp, 'outside', 'outside.txt'), path.join(tmp, 'comfy/output/leak.png'));
+  fs.symlinkSync(path.join(library, 'library.db'), path.join(tmp, 'comfy/output/db.jpg'));
   const link = (target: string, at: string) => fs.symlinkSync(target, path.join(library, at));
   link(path.join(library, 'images', '2026-11', 'abc.jpg'), 'thumbs/alias.jpg');
   link(path.join(tmp, 'outside', 'outside.txt'), 'images/out-file.jpg');
@@ -107,11 +122,13 @@ beforeAll(async () => {
   link(path.join(library, 'library.db'), 'thumbs/db.webp');
   link('..', 'images/l');
   link(path.join(library, 'nowhere.jpg'), 'images/dangling.jpg');
+  watched = [{ id: 'w1', path: path.join(tmp, 'comfy', 'output') }];
   const bus = new EventBus();
   host = await startWebHost({
     dispatch: async () => ({ error: { code: 'NOT_FOUND', message: 'not in this test' } }),
     bus,
     libraryRoot: library,
+    watched: () => watched,
     rendererDir: path.join(tmp, 'renderer'),
     token: 'tok',
   });
@@ -123,7 +140,7 @@ afterAll(async () => {
 });
 
 async function throughProtocol(rawPath: string): Promise<Answer> {
-  const response = await createAssetHandler(library)(new Request(`seedbank-asset://library/${rawPath}`));
+  const response = await createAssetHandler(library, () => watched)(new Request(`seedbank-asset://library/${rawPath}`));
   return {
     status: response.status,
     contentType: response.headers.get('content-type'),

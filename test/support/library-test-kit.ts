@@ -13,6 +13,7 @@ import { silentLogger } from '../../electron/core/logging/logger';
 import { appPaths } from '../../electron/core/paths';
 import { openDatabase } from '../../electron/core/library/db/database';
 import { Library, type LibraryOptions } from '../../electron/core/library/library';
+import type { StoredWatchedFolder } from '../../electron/core/settings/watch-list';
 import { makeTempDir } from './temp';
 
 export interface TestLibrary {
@@ -35,6 +36,7 @@ export function testContext(
 ): CoreContext {
   const paths = appPaths(home);
   const settings = {} as Settings;
+  let watchList: StoredWatchedFolder[] = [];
   return {
     paths,
     logger: silentLogger,
@@ -45,6 +47,10 @@ export function testContext(
       notice: null,
       apiBase: () => 'http://127.0.0.1:0',
       apiBaseFromEnvironment: false,
+      watchList: () => structuredClone(watchList),
+      setWatchList: (list) => {
+        watchList = structuredClone([...list]);
+      },
     },
     keys: {
       getKey: async () => null,

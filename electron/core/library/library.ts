@@ -5,7 +5,6 @@
  * inputs, search) — and turns their results into contract shapes and `library:changed` events.
  */
 import fs from 'node:fs';
-import path from 'node:path';
 import type { GenerationDetail, LibraryPage, LongTaskResult } from '../../../shared/api';
 import type { EmbeddedRecord, Generation, InputImage, Project, SpendSummary } from '../../../shared/types';
 import { SeedbankError } from '../../../shared/errors';
@@ -26,7 +25,6 @@ import {
   toInputImage,
   type StoredInput,
 } from './files/inputs';
-import { absolutePath } from './files/library-paths';
 import { getGenerationDetail } from './query/lineage';
 import { listRows, type ListArgs } from './query/gallery-page';
 import { ProjectCatalog } from './edits/project-actions';
@@ -39,6 +37,8 @@ import { TaskRegistry, type TaskKind, type TaskOutcome, type TaskReporter } from
 import { countMissingThumbnails, makeMissingThumbnails } from './maintenance/missing-thumbnails';
 import { emptyTrash, restoreGenerations, trashGenerations, type MoveToOsTrash } from './edits/trash';
 import { WriteBackQueue } from './edits/write-back';
+import { WatchedFolders, type WatchedChanges } from './watched/watched-folders';
+import { resolveImageFile } from './watched/watched-paths';
 
 export interface LibraryOptions {
   /** Emptying the trash moves files to the OS trash through this (Electron's shell, the `trash` package). */
@@ -50,11 +50,17 @@ export interface LibraryOptions {
    * turns it off: a one-shot command starts no pass; the app makes them at its next start.
    */
   thumbnailsAfterTasks?: boolean;
+  /**
+   * Watch the watched folders for changes (default: with background maintenance; the CLI reads
+   * them in a rebuild or reconcile but never watches).
+   */
+  watchFolders?: boolean;
 }
 
 export class Library {
   readonly tasks: TaskRegistry;
   readonly projects: ProjectCatalog;
+  readonly watched: WatchedFolders;
   private readonly writeBack: WriteBackQueue;
   private background: Promise<unknown> = Promise.resolve();
   private readonly stopBackground = new AbortController();
@@ -72,6 +78,12 @@ export class Library {
       logger: ctx.logger,
     });
     this.projects = new ProjectCatalog(ctx, this, this.writeBack);
+    this.watched = new WatchedFolders({
+      ctx,
+      maintenance: () => this.deps,
+      runTask: (work) => this.tasks.run('reconcile', work, this.stopBackground.signal),
+      announce: (changes) => this.announceWatched(changes),
+    });
   }
 
   get creatorTool(): string {
@@ -79,7 +91,13 @@ export class Library {
   }
 
   private get deps(): MaintenanceDeps {
-    return { db: this.ctx.db, home: this.ctx.paths.home, now: this.ctx.now, logger: this.ctx.logger };
+    return {
+      db: this.ctx.db,
+      home: this.ctx.paths.home,
+      now: this.ctx.now,
+      logger: this.ctx.logger,
+      watched: this.watched.roots(),
+    };
   }
 
   async start(): Promise<void> {
@@ -89,10 +107,20 @@ export class Library {
     // Cheap at open (bounded work): gives the planner statistics to choose among the partial indexes.
     this.ctx.db.exec('PRAGMA optimize = 0x10002');
     this.writeBack.schedule(edits.dirtyIds(this.ctx.db));
-    if (this.options.backgroundMaintenance !== false) {
+    const background = this.options.backgroundMaintenance !== false;
+    const watch = this.options.watchFolders ?? background;
+    if (watch && !background) await this.watched.startWatching();
+    if (background) {
       this.startup = new DeferredStart(() => {
-        const maintenance = this.tasks
-          .run('reconcile', (reporter) => reconcileLibrary(this.deps, reporter), this.stopBackground.signal)
+        // Watching starts before the rescan, so a file written meanwhile is caught by one or the other.
+        const maintenance = (watch ? this.watched.startWatching() : Promise.resolve())
+          .then(() =>
+            this.tasks.run(
+              'reconcile',
+              (reporter) => reconcileLibrary(this.deps, reporter),
+              this.stopBackground.signal,
+            ),
+          )
           .then(() => this.makeThumbnails())
           .catch((err: unknown) => this.ctx.logger.warn('background maintenance failed', { error: String(err) }));
         this.background = Promise.all([this.background, maintenance]);
@@ -104,6 +132,8 @@ export class Library {
   async whenIdle(): Promise<void> {
     this.startup?.now();
     await this.background;
+    await this.watched.whenIdle();
+    await this.background;
     await this.writeBack.drain();
   }
 
@@ -111,6 +141,7 @@ export class Library {
     this.startup?.cancel();
     this.stopBackground.abort();
     this.tasks.cancelAll();
+    await this.watched.close();
     await this.background;
     await this.writeBack.close();
     this.ctx.db.exec('PRAGMA optimize');
@@ -146,7 +177,7 @@ export class Library {
   revealPath(id: string): string {
     const row = findGenerationRow(this.ctx.db, id);
     if (!row) throw new SeedbankError('NOT_FOUND', 'That image is not in the library', 'id');
-    return absolutePath(this.ctx.paths.home, currentFile(row));
+    return resolveImageFile(this.ctx.paths.home, this.watched.roots(), currentFile(row));
   }
 
   /** The file's Seedbank record, or one made from what another tool embedded, or null. */
@@ -201,7 +232,9 @@ export class Library {
     const generation = this.getGeneration(id);
     if (!generation || generation.missing)
       throw new SeedbankError('NOT_FOUND', 'That image is not in the library', 'id');
-    const bytes = await fs.promises.readFile(path.join(this.ctx.paths.home, generation.file));
+    const bytes = await fs.promises.readFile(
+      resolveImageFile(this.ctx.paths.home, this.watched.roots(), generation.file),
+    );
     return this.addInput(bytes);
   }
 
@@ -289,6 +322,20 @@ export class Library {
     if (ids.length === 0) return;
     this.ctx.bus.emit('library:changed', { added: [], updated: this.generationsById(ids), removed: [] });
     this.projects.emitChanged();
+  }
+
+  // ---- watched folders ----
+
+  /** Rows of a watched folder changed: the window hears about it, thumbnails follow. */
+  private announceWatched(changes: WatchedChanges): void {
+    this.ctx.bus.emit('library:changed', {
+      added: this.generationsById(changes.added),
+      updated: this.generationsById(changes.updated),
+      removed: changes.removed,
+    });
+    this.projects.emitChanged();
+    if (changes.added.length + changes.updated.length > 0 && this.options.thumbnailsAfterTasks !== false)
+      this.background = this.background.then(() => this.makeThumbnails()).catch(() => undefined);
   }
 
   // ---- long tasks ----

@@ -35,6 +35,12 @@ beforeAll(() => {
   write(path.join(root, 'tmp', 'jobs', 'x.download'), 'parked');
   write(path.join(outside, 'secret.txt'), 'secret');
   write(path.join(outside, 'watched', 'w.jpg'), 'watched bytes');
+  write(path.join(outside, 'watched', 'sub', 'ComfyUI_00001_.png'), 'comfy bytes');
+  write(path.join(outside, 'watched', 'notes.txt'), 'the person’s notes');
+  write(path.join(outside, 'watched', 'workflow.json'), '{}');
+  fs.symlinkSync(path.join(outside, 'secret.txt'), path.join(outside, 'watched', 'leak.jpg'));
+  fs.symlinkSync(path.join(outside, 'watched', 'notes.txt'), path.join(outside, 'watched', 'notes.png'));
+  fs.symlinkSync(path.join(root, 'library.db'), path.join(outside, 'watched', 'db.png'));
   fs.symlinkSync(path.join(outside, 'secret.txt'), path.join(root, 'images', 'out-file.jpg'));
   fs.symlinkSync(outside, path.join(root, 'images', 'out-dir'));
   fs.symlinkSync('../../library.db', path.join(root, 'images', '2026-11', 'db.jpg'));
@@ -163,5 +169,45 @@ describe('the served-files rule', () => {
     expect(await resolveServedUrlPath(withWatched, 'watched/w1/../secret.txt')).toEqual({ status: 403 });
     expect(await resolveServedUrlPath(withWatched, 'watched/secret.txt')).toEqual({ status: 403 });
     expect(await resolveServedUrlPath(folders, 'watched/w1/w.jpg')).toEqual({ status: 403 });
+  });
+
+  describe('a watched folder (libraryServedFolders with the watch list)', () => {
+    const watchedFolders = () => libraryServedFolders(root, [{ id: 'w1', path: path.join(outside, 'watched') }]);
+    const inWatched = (rest: string) => resolveServedUrlPath(watchedFolders(), rest);
+
+    it('serves its images, in subfolders too, read from where they are', async () => {
+      expect(await inWatched('watched/w1/w.jpg')).toMatchObject({
+        status: 200,
+        file: path.join(outside, 'watched', 'w.jpg'),
+        contentType: 'image/jpeg',
+      });
+      expect(await inWatched('watched/w1/sub/ComfyUI_00001_.png')).toMatchObject({
+        status: 200,
+        contentType: 'image/png',
+      });
+      expect(await resolveServedRelativePath(watchedFolders(), 'watched/w1/sub/ComfyUI_00001_.png')).toMatchObject({
+        status: 200,
+      });
+    });
+
+    it('refuses the person’s other files in it, and links out of it or to a non-image', async () => {
+      for (const rest of [
+        'watched/w1/notes.txt',
+        'watched/w1/workflow.json',
+        'watched/w1/leak.jpg',
+        'watched/w1/notes.png',
+        'watched/w1/db.png',
+        'watched/w1/../secret.txt',
+        'watched/w1/%2e%2e/secret.txt',
+        'watched/w2/w.jpg',
+        'watched/w.jpg',
+      ]) {
+        expect(await inWatched(rest), rest).toEqual({ status: 403 });
+      }
+    });
+
+    it('is not served once it is off the list', async () => {
+      expect(await resolveServedUrlPath(libraryServedFolders(root, []), 'watched/w1/w.jpg')).toEqual({ status: 403 });
+    });
   });
 });

@@ -9,7 +9,9 @@
  *      folder (a link in `images/` to `../library.db`, or a folder link `images/l -> ..`, leads
  *      out and is refused; a link from `thumbs/` to an image in `images/` stays in and is
  *      followed), and
- *   4. it is a regular file.
+ *   4. it is a regular file, and
+ *   5. under a watched folder (`watched/<id>/…`, read-only like every root), it is a JPEG, PNG
+ *      or WebP by name: the person's other files there are never served.
  * A refusal is 403; a path that is allowed but names nothing (a missing file, a folder, a
  * dangling link) is 404. Refusals carry no path, so an answer never tells a page where the
  * library lives.
@@ -26,6 +28,8 @@ import { segmentsOfRelativePath, segmentsOfUrlPath } from './path-grammar';
 export interface ServedFolder {
   mount: readonly string[];
   dir: string;
+  /** Serve only JPEG, PNG and WebP files (a watched folder may hold anything else of the person's). */
+  imagesOnly?: boolean;
 }
 
 /**
@@ -35,9 +39,20 @@ export interface ServedFolder {
  */
 export const SERVED_LIBRARY_FOLDERS = ['images', 'thumbs', 'inputs', 'trash'] as const;
 
-export function libraryServedFolders(libraryHome: string): ServedFolder[] {
-  return SERVED_LIBRARY_FOLDERS.map((name) => ({ mount: [name], dir: path.join(libraryHome, name) }));
+/** A watched folder as the library knows it: served under `watched/<id>/`, read-only, images only. */
+export interface WatchedRoot {
+  id: string;
+  path: string;
 }
+
+export function libraryServedFolders(libraryHome: string, watched: readonly WatchedRoot[] = []): ServedFolder[] {
+  return [
+    ...SERVED_LIBRARY_FOLDERS.map((name) => ({ mount: [name], dir: path.join(libraryHome, name) })),
+    ...watched.map((root) => ({ mount: ['watched', root.id], dir: root.path, imagesOnly: true })),
+  ];
+}
+
+const IMAGE_TYPES = new Set(['image/jpeg', 'image/png', 'image/webp']);
 
 export type ServedAnswer = { status: 200; file: string; size: number; contentType: string } | { status: 403 | 404 };
 
@@ -88,9 +103,13 @@ async function resolveSegments(
     return NOT_FOUND;
   }
   if (!(await realDirs(folders)).some((dir) => isInside(dir, real))) return FORBIDDEN;
+  // Both the name asked for and the file it leads to must be images where only images are served.
+  const contentType = contentTypeFor(real);
+  if (folder.imagesOnly && !(IMAGE_TYPES.has(contentTypeFor(candidate)) && IMAGE_TYPES.has(contentType)))
+    return FORBIDDEN;
   const stat = await fs.promises.stat(real).catch(() => null);
   if (!stat?.isFile()) return NOT_FOUND;
-  return { status: 200, file: real, size: stat.size, contentType: contentTypeFor(real) };
+  return { status: 200, file: real, size: stat.size, contentType };
 }
 
 /** A request's path (percent-encoded, no query, no leading slash) → the answer. */

@@ -23,6 +23,26 @@ describe('settings', () => {
     expect(JSON.parse(fs.readFileSync(path.join(dir, SETTINGS_FILE), 'utf8'))).toMatchObject({ region: 'eu' });
   });
 
+  it('keeps the watch list in settings.json beside the settings, out of reach of the page’s patch', () => {
+    const settings = open();
+    const folder = { id: '01m6gmfkg04qt1eh0cgxt1v4rh', path: path.join(dir, 'ComfyUI', 'output') };
+    settings.setWatchList([folder]);
+    settings.update({ theme: 'light' });
+    expect(open().watchList()).toEqual([folder]);
+    expect(open().get()).not.toHaveProperty('watchedFolders');
+    expect(() => settings.update({ watchedFolders: [] } as never)).toThrow();
+    // A hand-edited file: entries that are not a Seedbank id and a full path are dropped.
+    const file = path.join(dir, SETTINGS_FILE);
+    const stored = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+    stored.watchedFolders = [
+      folder,
+      { id: '../x', path: '/tmp' },
+      { id: '01m6gmfkg04qt1eh0cgxt1v4rj', path: 'relative' },
+    ];
+    fs.writeFileSync(file, JSON.stringify(stored));
+    expect(open().watchList()).toEqual([folder]);
+  });
+
   it('the CLI opens the very same file with conf and an explicit folder', () => {
     open().update({ defaultModel: 'flux-2-max' });
     expect(openConfStore(dir).store).toMatchObject({ defaultModel: 'flux-2-max' });

@@ -13,6 +13,7 @@ import type { Settings } from '../../../shared/types';
 import type { SettingsService } from '../context';
 import type { Logger } from '../logging/logger';
 import { DEFAULT_SETTINGS, apiBaseFor, apiBaseOverride } from './defaults';
+import { WATCH_LIST_KEY, parseWatchList } from './watch-list';
 
 /** The part of conf / electron-store the service uses. */
 export interface SettingsStore {
@@ -117,5 +118,9 @@ export function createSettingsService(options: SettingsServiceOptions): Settings
     },
     apiBase: () => apiBaseFor(state().current, override),
     apiBaseFromEnvironment: override !== null,
+    watchList: () => parseWatchList(state().store.store[WATCH_LIST_KEY]),
+    setWatchList(list) {
+      state().store.set({ [WATCH_LIST_KEY]: parseWatchList(list) });
+    },
   };
 }

@@ -5,6 +5,7 @@ import { AboutSection } from './AboutSection';
 import { KeySection } from './KeySection';
 import { PreferencesSection } from './PreferencesSection';
 import { SpendSection } from './SpendSection';
+import { WatchedFoldersSection } from './WatchedFoldersSection';
 
 export function SettingsPage() {
   const close = useViewStore((s) => s.closeSettings);
@@ -29,6 +30,7 @@ export function SettingsPage() {
         </div>
         <div>
           <SpendSection />
+          <WatchedFoldersSection />
           <AboutSection />
         </div>
       </div>

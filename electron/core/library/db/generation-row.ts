@@ -5,6 +5,7 @@
 import type { DatabaseSync, SQLInputValue } from 'node:sqlite';
 import type { Generation, OutputFormat } from '../../../../shared/types';
 import { thumbLocation, trashedLocation } from '../files/library-paths';
+import { prepared } from './statements';
 
 export interface GenerationRow {
   id: string;
@@ -186,7 +187,7 @@ export function toGenerations(
 
 /** One generation's row by id, trashed or not. */
 export function findGenerationRow(db: DatabaseSync, id: string): GenerationRow | undefined {
-  return db.prepare(`SELECT ${GENERATION_COLUMNS} FROM generations g WHERE g.id = ?`).get(id) as
+  return prepared(db, `SELECT ${GENERATION_COLUMNS} FROM generations g WHERE g.id = ?`).get(id) as
     GenerationRow | undefined;
 }
 

@@ -4,6 +4,7 @@
  */
 import type { DatabaseSync } from 'node:sqlite';
 import type { EmbeddedRecord, OutputFormat, RecordSource, SourceDetails } from '../../../../shared/types';
+import { prepared } from './statements';
 
 export interface FileFacts {
   /** Home location relative to the library folder (`images/…`), also while trashed. */
@@ -44,7 +45,8 @@ export function cleanTags(tags: readonly string[]): string[] {
 export function saveGeneration(db: DatabaseSync, args: SaveGeneration): void {
   const { record, file } = args;
   const createdAt = normalizeTime(record.createdAt) ?? new Date(file.mtimeMs).toISOString();
-  db.prepare(
+  prepared(
+    db,
     `INSERT INTO generations (id, job_id, task_id, project_id, model, prompt, upsampled_prompt, seed, width, height,
        format, params, cost, created_at, submitted_at, finished_at, file, file_bytes, file_mtime_ms, sha256,
        favorite, rating, trashed_at, missing, thumb_made_at, seq, source_tool, source_name,
@@ -102,13 +104,14 @@ export function saveGeneration(db: DatabaseSync, args: SaveGeneration): void {
  * that millisecond. A row keeps its seq while its creation time stays the same.
  */
 export function seqFor(db: DatabaseSync, id: string, createdAt: string): number {
-  const existing = db.prepare('SELECT seq, created_at FROM generations WHERE id = ?').get(id) as
+  const existing = prepared(db, 'SELECT seq, created_at FROM generations WHERE id = ?').get(id) as
     { seq: number | null; created_at: string } | undefined;
   if (existing && existing.seq !== null && existing.created_at === createdAt) return existing.seq;
   const base = Date.parse(createdAt) * SEQ_SLOTS;
-  const taken = db
-    .prepare('SELECT max(seq) AS top FROM generations WHERE seq >= ? AND seq < ?')
-    .get(base, base + SEQ_SLOTS) as {
+  const taken = prepared(db, 'SELECT max(seq) AS top FROM generations WHERE seq >= ? AND seq < ?').get(
+    base,
+    base + SEQ_SLOTS,
+  ) as {
     top: number | null;
   };
   return taken.top === null ? base : taken.top + 1;
@@ -131,12 +134,12 @@ export function clampRating(value: unknown): number {
 }
 
 function replaceInputs(db: DatabaseSync, id: string, inputs: readonly string[]): void {
-  const current = db.prepare('SELECT hash FROM generation_inputs WHERE generation_id = ? ORDER BY slot').all(id) as {
+  const current = prepared(db, 'SELECT hash FROM generation_inputs WHERE generation_id = ? ORDER BY slot').all(id) as {
     hash: string;
   }[];
   if (current.length === inputs.length && current.every((row, i) => row.hash === inputs[i])) return;
-  db.prepare('DELETE FROM generation_inputs WHERE generation_id = ?').run(id);
-  const insert = db.prepare('INSERT INTO generation_inputs (generation_id, slot, hash) VALUES (?, ?, ?)');
+  prepared(db, 'DELETE FROM generation_inputs WHERE generation_id = ?').run(id);
+  const insert = prepared(db, 'INSERT INTO generation_inputs (generation_id, slot, hash) VALUES (?, ?, ?)');
   inputs.forEach((hash, slot) => insert.run(id, slot, hash));
 }
 
@@ -144,12 +147,12 @@ function replaceInputs(db: DatabaseSync, id: string, inputs: readonly string[]):
 export function replaceTags(db: DatabaseSync, id: string, tags: readonly string[]): void {
   const wanted = cleanTags(tags);
   const current = (
-    db.prepare('SELECT tag FROM generation_tags WHERE generation_id = ?').all(id) as { tag: string }[]
+    prepared(db, 'SELECT tag FROM generation_tags WHERE generation_id = ?').all(id) as { tag: string }[]
   ).map((row) => row.tag);
   const wantedLower = new Set(wanted.map((tag) => tag.toLowerCase()));
   const currentLower = new Set(current.map((tag) => tag.toLowerCase()));
-  const remove = db.prepare('DELETE FROM generation_tags WHERE generation_id = ? AND tag = ?');
+  const remove = prepared(db, 'DELETE FROM generation_tags WHERE generation_id = ? AND tag = ?');
   for (const tag of current) if (!wantedLower.has(tag.toLowerCase())) remove.run(id, tag);
-  const insert = db.prepare('INSERT OR IGNORE INTO generation_tags (generation_id, tag) VALUES (?, ?)');
+  const insert = prepared(db, 'INSERT OR IGNORE INTO generation_tags (generation_id, tag) VALUES (?, ?)');
   for (const tag of wanted) if (!currentLower.has(tag.toLowerCase())) insert.run(id, tag);
 }

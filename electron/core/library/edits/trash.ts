@@ -11,6 +11,7 @@ import { transaction } from '../db/database';
 import { yieldToEventLoop } from '../files/file-walk';
 import { currentFile, currentThumb, selectRows, type GenerationRow } from '../db/generation-row';
 import { absolutePath, thumbLocation, trashedLocation } from '../files/library-paths';
+import { isWatchedLocation } from '../watched/watched-paths';
 
 export type MoveToOsTrash = (absolutePath: string) => Promise<void>;
 
@@ -40,7 +41,8 @@ export async function trashGenerations(
   ids: readonly string[],
   now: Date,
 ): Promise<string[]> {
-  const rows = selectRows(db, ids).filter((row) => row.trashed_at === null);
+  // A watched folder's image is not Seedbank's to move: it leaves the library only with its folder.
+  const rows = selectRows(db, ids).filter((row) => row.trashed_at === null && !isWatchedLocation(row.file));
   const trashedAt = now.toISOString();
   await inBatches(rows, async (batch) => {
     for (const row of batch) {

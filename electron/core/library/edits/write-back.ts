@@ -15,6 +15,7 @@ import { currentFile, findGenerationRow } from '../db/generation-row';
 import { sha256Hex } from '../files/inputs';
 import { absolutePath } from '../files/library-paths';
 import { personFieldsMatch, withPersonFields } from './row-to-record';
+import { isWatchedLocation } from '../watched/watched-paths';
 
 export interface WriteBackDeps {
   db: DatabaseSync;
@@ -98,6 +99,11 @@ export class WriteBackQueue {
     const row = findGenerationRow(db, id);
     if (!row || row.missing === 1) return;
     const dirty = row.record_dirty;
+    if (isWatchedLocation(row.file)) {
+      // A watched folder's file is never written: the person's choices stay in the index (and go into the file on export).
+      db.prepare('UPDATE generations SET record_dirty = 0 WHERE id = ? AND record_dirty = ?').run(id, dirty);
+      return;
+    }
     const file = absolutePath(home, currentFile(row));
     const bytes = new Uint8Array(await readFile(file));
     const fileRecord = readRecord(bytes);

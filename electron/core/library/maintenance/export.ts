@@ -13,10 +13,11 @@ import type { EmbeddedRecord } from '../../../../shared/types';
 import { SeedbankError } from '../../../../shared/errors';
 import { claimFileName, renderFileName, sanitizeFileName } from '../../../../shared/export-name';
 import { DEFAULT_EXPORT_OPTIONS, type ExportOptions } from '../../../../shared/export-preset';
-import { detectFormat, readRecord, readRecordFromFile, writeFileAtomic } from '../../metadata';
+import { detectFormat, embedRecord, readRecord, readRecordFromFile, writeFileAtomic } from '../../metadata';
 import { currentFile, GENERATION_COLUMNS, selectRows, type GenerationRow } from '../db/generation-row';
-import { absolutePath } from '../files/library-paths';
-import { recordFromRow } from '../edits/row-to-record';
+import { recordFromRow, withPersonFields } from '../edits/row-to-record';
+import { readImageFile } from '../files/untrusted-image';
+import { isWatchedLocation, resolveImageFile } from '../watched/watched-paths';
 import { runPool } from './pool';
 import { convertForExport, exportFormatOf, needsConversion } from './export-convert';
 import { writeContactSheet } from './export-sheet';
@@ -75,6 +76,7 @@ interface PlannedCopy {
 
 function planNames(
   home: string,
+  watched: MaintenanceDeps['watched'],
   rows: GenerationRow[],
   options: ExportOptions,
   existing: readonly string[],
@@ -98,7 +100,7 @@ function planNames(
         })
       : sanitizeFileName(path.parse(row.file).name);
     const extension = format === 'jpeg' ? 'jpg' : format;
-    return { row, source: absolutePath(home, currentFile(row)), name: claimFileName(base, extension, taken) };
+    return { row, source: resolveImageFile(home, watched ?? [], currentFile(row)), name: claimFileName(base, extension, taken) };
   });
 }
 
@@ -111,25 +113,32 @@ function projectNamesOf(db: DatabaseSync): Map<string, string> {
 
 /** Writes one copy; answers with the record the copy carries. */
 async function writeCopy(
-  deps: MaintenanceDeps,
+  deps: MaintenanceDeps & { version: string },
   copy: PlannedCopy,
   options: ExportOptions,
   target: string,
 ): Promise<EmbeddedRecord> {
   const destination = path.join(target, copy.name);
   const originalFormat = copy.row.format as ExportFormatOf;
-  if (!needsConversion(originalFormat, options)) {
+  const watched = isWatchedLocation(copy.row.file);
+  const convert = needsConversion(originalFormat, options);
+  if (!watched && !convert) {
     await copyFile(copy.source, destination);
     // The manifest says what the exported file says (write-back has been flushed before).
     return (await readRecordFromFile(destination)) ?? recordFromRow(deps.db, copy.row);
   }
-  const original = new Uint8Array(await readFile(copy.source));
+  const original = watched ? await readImageFile(copy.source) : new Uint8Array(await readFile(copy.source));
   const format = detectFormat(original);
   if (format === null) throw new SeedbankError('INVALID_INPUT', `${copy.source} is not a JPEG, PNG or WebP file`);
-  const record = readRecord(original) ?? recordFromRow(deps.db, copy.row);
-  const converted = await convertForExport(original, format, record, options, 'Seedbank export');
-  await writeFileAtomic(destination, converted);
-  return readRecord(converted) ?? record;
+  // A watched image's rating, tags and project live in the index only: they go into the copy.
+  const record = watched
+    ? { ...withPersonFields(deps.db, copy.row, readRecord(original)), id: copy.row.id }
+    : (readRecord(original) ?? recordFromRow(deps.db, copy.row));
+  const bytes = convert
+    ? await convertForExport(original, format, record, options, 'Seedbank export')
+    : embedRecord(original, record, { creatorTool: `Seedbank ${deps.version}` });
+  await writeFileAtomic(destination, bytes);
+  return readRecord(bytes) ?? record;
 }
 
 export async function exportImages(
@@ -140,7 +149,7 @@ export async function exportImages(
   const options = selection.options ?? { ...DEFAULT_EXPORT_OPTIONS, nameTemplate: undefined };
   const target = await checkDestination(deps.home, selection.destination);
   const rows = selectedRows(deps.db, selection);
-  const plan = planNames(deps.home, rows, options, await readdir(target), projectNamesOf(deps.db));
+  const plan = planNames(deps.home, deps.watched, rows, options, await readdir(target), projectNamesOf(deps.db));
   const images: ExportManifest['images'] = [];
   const written: PlannedCopy[] = [];
   let failed = 0;

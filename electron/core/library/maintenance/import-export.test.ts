@@ -43,6 +43,8 @@ describe('import', () => {
       rating: 3,
       tags: ['imported'],
     });
+    // Thumbnails follow in the background once the import is done.
+    await t.library.whenIdle();
     expect(fs.existsSync(path.join(t.home, 'thumbs', `${record.id}.webp`))).toBe(true);
     const page = t.library.list({ filter: { search: 'kitchen' }, sort: 'newest', cursor: null, limit: 10 });
     expect(page.items).toEqual([

@@ -5,7 +5,7 @@
  * The record says where it came from (`source`), so a rebuild restores all of it from the file.
  */
 import type { Stats } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { EmbeddedRecord, OutputFormat, RecordSource } from '../../../../shared/types';
 import { newId } from '../../ids';
@@ -21,9 +21,33 @@ function sidecarCandidates(file: string): string[] {
   return [`${file}.xmp`, `${file}.XMP`, `${stem}.xmp`, `${stem}.XMP`];
 }
 
+/** The names in a folder, lower-cased (for a lookup that also holds on case-insensitive disks). */
+export type FolderNames = (dir: string) => Promise<ReadonlySet<string>>;
+
+/**
+ * Lists each folder once per run: looking for sidecars beside 10,000 images is then one
+ * `readdir` per folder instead of four `stat`s per image.
+ */
+export function folderNames(): FolderNames {
+  const listed = new Map<string, Promise<ReadonlySet<string>>>();
+  return (dir) => {
+    let names = listed.get(dir);
+    if (!names) {
+      names = readdir(dir).then(
+        (entries) => new Set(entries.map((name) => name.toLowerCase())),
+        () => new Set<string>(),
+      );
+      listed.set(dir, names);
+    }
+    return names;
+  };
+}
+
 /** The sidecar's tags, rating and description, or null; an oversized or unreadable one is ignored. */
-export async function readSidecar(file: string): Promise<ForeignRecord | null> {
+export async function readSidecar(file: string, names?: FolderNames): Promise<ForeignRecord | null> {
+  const present = names ? await names(path.dirname(file)) : null;
   for (const candidate of sidecarCandidates(file)) {
+    if (present && !present.has(path.basename(candidate).toLowerCase())) continue;
     const facts = await stat(candidate).catch(() => null);
     if (!facts?.isFile() || facts.size > MAX_SIDECAR_BYTES) continue;
     const text = await readFile(candidate, 'utf8').catch(() => null);
@@ -87,11 +111,13 @@ export interface ForeignFile {
   format: OutputFormat;
   facts: Stats;
   sha256: string;
+  /** The folder listings of this run, when many files of one folder are read. */
+  names?: FolderNames;
 }
 
 /** The record a foreign file is imported with. Width and height are the caller's to check against the pixels. */
 export async function recordForForeignFile(input: ForeignFile, now: Date): Promise<EmbeddedRecord> {
-  const found = withXmp(readForeignRecord(input.bytes), await readSidecar(input.file));
+  const found = withXmp(readForeignRecord(input.bytes), await readSidecar(input.file, input.names));
   const mtime = input.facts.mtimeMs;
   // The file's own date is when the image was made; an import date would bunch years of work together.
   const createdAt = Number.isFinite(mtime) && mtime > 0 ? new Date(mtime) : now;

@@ -12,21 +12,25 @@ import { sourceToolLabel } from '../../../../shared/source-tools';
 import type { EmbeddedRecord, OutputFormat } from '../../../../shared/types';
 import type { CoreContext } from '../../context';
 import { detectFormat, embedRecord, readRecord, writeFileAtomic } from '../../metadata';
-import { walkImages } from '../files/file-walk';
+import { walkImages, yieldToEventLoop } from '../files/file-walk';
+import { prepared } from '../db/statements';
 import { normalizeTime } from '../db/upsert-generation';
-import { recordForForeignFile } from './import-foreign';
-import { indexLibraryFile } from './index-file';
+import { folderNames, recordForForeignFile, type FolderNames } from './import-foreign';
+import { indexLibraryFile, saveReadFile, type ReadFile } from './index-file';
+import { transaction } from '../db/database';
 import { sha256Hex } from '../files/inputs';
-import { absolutePath, imageHome, thumbLocation } from '../files/library-paths';
+import { absolutePath, imageHome } from '../files/library-paths';
 import { runPool } from './pool';
 import { plainReporter, type PlainTaskOptions } from './rebuild';
 import type { MaintenanceDeps } from './reconcile';
 import type { TaskOutcome, TaskReporter } from './tasks';
-import { makeThumbnail } from '../files/thumbnails';
 import { admitRecord, readImageFile } from '../files/untrusted-image';
 
-/** `seedbank` for files with Seedbank's own record, the tool's name for others, `file` for none. */
-type ImportResult = { kind: 'imported'; tool: string } | { kind: 'duplicate' };
+/**
+ * `seedbank` for files with Seedbank's own record, the tool's name for others, `file` for none;
+ * `row` is the copy's row, saved with the others of its batch (null when already saved).
+ */
+type ImportResult = { kind: 'imported'; tool: string; row: ReadFile | null } | { kind: 'duplicate' };
 
 export interface ImportOutcome extends TaskOutcome {
   /** Image files found in the folder. */
@@ -65,42 +69,63 @@ export async function checkSourceFolder(libraryHome: string, directory: string):
 
 function hasContent(db: DatabaseSync, sha256: string): boolean {
   return (
-    db
-      .prepare('SELECT 1 AS found FROM generations WHERE sha256 = ? OR source_sha256 = ? LIMIT 1')
-      .get(sha256, sha256) !== undefined
+    prepared(db, 'SELECT 1 AS found FROM generations WHERE sha256 = ? OR source_sha256 = ? LIMIT 1').get(
+      sha256,
+      sha256,
+    ) !== undefined
   );
 }
 
 function hasRow(db: DatabaseSync, id: string): boolean {
-  return db.prepare('SELECT 1 AS found FROM generations WHERE id = ?').get(id) !== undefined;
+  return prepared(db, 'SELECT 1 AS found FROM generations WHERE id = ?').get(id) !== undefined;
 }
 
-/** Copies `bytes` to the record's place in the library, makes its thumbnail and indexes it. */
+/**
+ * Copies `bytes` to the record's place in the library and answers the row to save, made from
+ * those same bytes: the copy is never read back (each file is read once). The thumbnail follows
+ * in the background pass, so a large import is not held up by decoding every image.
+ */
 async function addToLibrary(
   deps: MaintenanceDeps,
   record: EmbeddedRecord,
   bytes: Uint8Array,
   format: OutputFormat,
   mtime: Date | null,
-): Promise<void> {
+): Promise<ReadFile | null> {
   const { db, home } = deps;
   const location = imageHome(record.id, normalizeTime(record.createdAt) ?? deps.now().toISOString(), format);
   const target = absolutePath(home, location);
-  if (!(await exists(target))) {
-    await mkdir(path.dirname(target), { recursive: true });
-    // The bytes as they are (plus the record): re-encoding would only lose quality.
-    await writeFileAtomic(target, bytes);
-    if (mtime) await utimes(target, mtime, mtime);
+  if (await exists(target)) {
+    // Left by an earlier import cut short: the file there is what counts.
+    const outcome = await indexLibraryFile({ db, home, location, now: deps.now() });
+    if (outcome.kind !== 'indexed') throw new SeedbankError('INVALID_INPUT', `could not index (${outcome.kind})`);
+    return null;
   }
-  await makeThumbnail(bytes, absolutePath(home, thumbLocation(record.id, false))).catch((err: unknown) =>
-    deps.logger.warn('thumbnail failed', { id: record.id, error: String(err) }),
-  );
-  const outcome = await indexLibraryFile({ db, home, location, now: deps.now() });
-  if (outcome.kind !== 'indexed') throw new SeedbankError('INVALID_INPUT', `could not index (${outcome.kind})`);
+  await mkdir(path.dirname(target), { recursive: true });
+  // The bytes as they are (plus the record): re-encoding would only lose quality.
+  await writeFileAtomic(target, bytes);
+  if (mtime) await utimes(target, mtime, mtime);
+  const facts = await stat(target);
+  return {
+    record,
+    home: location,
+    trashed: false,
+    file: { file: location, format, bytes: facts.size, mtimeMs: facts.mtimeMs, sha256: sha256Hex(bytes) },
+    thumbExists: false,
+  };
 }
 
-/** `claimed` holds the hashes this run has taken, so two copies in one folder import once. */
-async function importOne(deps: MaintenanceDeps, file: string, claimed: Set<string>): Promise<ImportResult> {
+/** What one import run shares between files. */
+interface ImportRun {
+  /** The hashes this run has taken, so two copies in one folder import once. */
+  claimed: Set<string>;
+  /** Record ids taken by copies whose rows are not saved yet. */
+  ids: Set<string>;
+  names: FolderNames;
+}
+
+async function importOne(deps: MaintenanceDeps, file: string, run: ImportRun): Promise<ImportResult> {
+  const { claimed } = run;
   const original = await readImageFile(file);
   const format = detectFormat(original);
   if (format === null) throw new SeedbankError('INVALID_INPUT', 'not a JPEG, PNG or WebP file');
@@ -110,20 +135,31 @@ async function importOne(deps: MaintenanceDeps, file: string, claimed: Set<strin
   const found = readRecord(original);
   if (found) {
     const { record, reIded } = await admitRecord(found, original, deps.now());
-    if (hasRow(deps.db, record.id)) return { kind: 'duplicate' };
+    if (run.ids.has(record.id) || hasRow(deps.db, record.id)) return { kind: 'duplicate' };
+    run.ids.add(record.id);
     // A new id must be in the file too, or the next rebuild would read the hostile one again.
     const bytes = reIded ? embedRecord(original, record, { creatorTool: 'Seedbank import' }) : original;
-    await addToLibrary(deps, record, bytes, format, null);
-    return { kind: 'imported', tool: 'seedbank' };
+    return { kind: 'imported', tool: 'seedbank', row: await addToLibrary(deps, record, bytes, format, null) };
   }
   const facts = await stat(file);
-  const made = await recordForForeignFile({ file, bytes: original, format, facts, sha256 }, deps.now());
+  const made = await recordForForeignFile(
+    { file, bytes: original, format, facts, sha256, names: run.names },
+    deps.now(),
+  );
   // The pixels' own size and the pixel limit (a small file may declare a huge image).
   const { record } = await admitRecord(made, original, deps.now());
   const bytes = embedRecord(original, record, { creatorTool: 'Seedbank import' });
-  await addToLibrary(deps, record, bytes, format, facts.mtime);
-  return { kind: 'imported', tool: record.source?.tool ?? 'file' };
+  const row = await addToLibrary(deps, record, bytes, format, facts.mtime);
+  return { kind: 'imported', tool: record.source?.tool ?? 'file', row };
 }
+
+/**
+ * Files in flight at once: most of a file's time is disk waits (its copy's fsync above all),
+ * which overlap; eight keeps memory bounded (each holds the file and its copy) for large files.
+ */
+const IMPORT_CONCURRENCY = 8;
+/** Files copied before their rows are saved in one transaction. */
+const SAVE_BATCH = 200;
 
 /** One line a person can read: what came in, from which tools, what was skipped and why. */
 function summary(outcome: Omit<ImportOutcome, 'message'>): string {
@@ -160,32 +196,54 @@ export async function importFolder(
     duplicates: 0,
     unreadable: [],
   };
-  const claimed = new Set<string>();
-  await runPool(files, 4, reporter.signal, async (file) => {
-    // Pause and cancel take effect between files (see tasks.ts); a file begun is finished.
-    await reporter.whilePaused?.();
-    if (reporter.signal.aborted) return;
-    try {
-      const one = await importOne(deps, file, claimed);
-      if (one.kind === 'duplicate') result.duplicates++;
-      else {
-        result.imported++;
-        result.byTool[one.tool] = (result.byTool[one.tool] ?? 0) + 1;
+  const run: ImportRun = { claimed: new Set(), ids: new Set(), names: folderNames() };
+  const skip = (file: string, err: unknown) => {
+    const reason = err instanceof Error ? err.message : String(err);
+    result.unreadable.push({ file, reason });
+    deps.logger.warn('import skipped a file', { file, error: reason });
+  };
+  const counts = (pending: number) => ({
+    seen: files.length,
+    imported: result.imported + pending,
+    duplicates: result.duplicates,
+    unreadable: result.unreadable.length,
+  });
+  let handled = 0;
+  for (let start = 0; start < files.length && !reporter.signal.aborted; start += SAVE_BATCH) {
+    const copied: { file: string; tool: string; row: ReadFile | null }[] = [];
+    await runPool(files.slice(start, start + SAVE_BATCH), IMPORT_CONCURRENCY, reporter.signal, async (file) => {
+      // Pause and cancel take effect between files (see tasks.ts); a file begun is finished.
+      await reporter.whilePaused?.();
+      if (reporter.signal.aborted) return;
+      try {
+        const one = await importOne(deps, file, run);
+        if (one.kind === 'duplicate') result.duplicates++;
+        else copied.push({ file, tool: one.tool, row: one.row });
+      } catch (err) {
+        skip(file, err);
       }
-    } catch (err) {
-      const reason = err instanceof Error ? err.message : String(err);
-      result.unreadable.push({ file, reason });
-      deps.logger.warn('import skipped a file', { file, error: reason });
-    }
+      // Imported counts the batch's copies before their commit: what the person sees is work done.
+      reporter.progress(++handled, files.length, null, counts(copied.length));
+    });
+    // One commit for the batch: a commit per file costs more than reading the file.
+    transaction(deps.db, () => {
+      for (const { file, tool, row } of copied) {
+        try {
+          const outcome = row ? saveReadFile(deps.db, row, deps.now()) : { kind: 'indexed' };
+          if (outcome.kind !== 'indexed') throw new SeedbankError('INVALID_INPUT', `could not index (${outcome.kind})`);
+          result.imported++;
+          result.byTool[tool] = (result.byTool[tool] ?? 0) + 1;
+        } catch (err) {
+          skip(file, err);
+        }
+      }
+    });
+    for (const { row } of copied) if (row) run.ids.delete(row.record.id);
     result.done = result.imported + result.duplicates;
     result.failed = result.unreadable.length;
-    reporter.progress(result.done + result.failed, files.length, null, {
-      seen: files.length,
-      imported: result.imported,
-      duplicates: result.duplicates,
-      unreadable: result.unreadable.length,
-    });
-  });
+    reporter.progress(handled, files.length, null, counts(0));
+    await yieldToEventLoop();
+  }
   result.unreadable.sort((a, b) => a.file.localeCompare(b.file));
   return { ...result, message: summary(result) };
 }

@@ -6,6 +6,8 @@ import type { DatabaseSync } from 'node:sqlite';
 import type { Logger } from '../../logging/logger';
 import { currentFile, currentThumb } from '../db/generation-row';
 import { absolutePath } from '../files/library-paths';
+import type { StoredWatchedFolder } from '../../settings/watch-list';
+import { resolveImageFile } from '../watched/watched-paths';
 import { runPool } from './pool';
 import type { TaskOutcome, TaskReporter } from './tasks';
 import { makeThumbnail } from '../files/thumbnails';
@@ -15,6 +17,8 @@ export interface ThumbnailPassDeps {
   home: string;
   now: () => Date;
   logger: Logger;
+  /** Watched folders: their images are read in place; their thumbnails go to `thumbs/` like any other. */
+  watched?: readonly StoredWatchedFolder[];
 }
 
 interface ThumbRow {
@@ -51,7 +55,8 @@ export async function makeMissingThumbnails(deps: ThumbnailPassDeps, reporter: T
     lastSeq = rows.at(-1)?.seq ?? lastSeq;
     await runPool(rows, 2, reporter.signal, async (row) => {
       try {
-        await makeThumbnail(absolutePath(home, currentFile(row)), absolutePath(home, currentThumb(row)));
+        const image = resolveImageFile(home, deps.watched ?? [], currentFile(row));
+        await makeThumbnail(image, absolutePath(home, currentThumb(row)));
         mark.run(deps.now().toISOString(), row.id);
         done++;
       } catch (err) {

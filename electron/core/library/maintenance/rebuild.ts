@@ -3,7 +3,8 @@
  * `trash/images/` is read and its embedded record indexed — prompt, upsampled prompt, seed,
  * model, params, project (by name), favourite, rating, tags — and reference images under
  * `inputs/` get their rows back. Rows whose file is gone are marked missing, not dropped.
- * Jobs are not touched: they are not in the files and belong to the job runner.
+ * The watched folders' images are read again too, in place. Jobs are not touched: they are not
+ * in the files and belong to the job runner.
  */
 import path from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
@@ -11,7 +12,7 @@ import { inspectInputImage } from '../../bfl/input-image';
 import type { CoreContext } from '../../context';
 import { walkImages } from '../files/file-walk';
 import { linkedGenerationId, sha256Hex } from '../files/inputs';
-import { scanLibraryFiles } from '../files/library-scan';
+import { scanAllImageFiles } from '../watched/watched-scan';
 import { runPool } from './pool';
 import { indexFiles, loadIndexedRows, markMissing, type MaintenanceDeps } from './reconcile';
 import { createReporter, type ProgressCallback, type TaskOutcome, type TaskReporter } from './tasks';
@@ -44,7 +45,7 @@ async function restoreInputs(db: DatabaseSync, home: string, now: Date, signal: 
 
 export async function rebuildIndex(deps: MaintenanceDeps, reporter: TaskReporter): Promise<TaskOutcome> {
   reporter.progress(0, 0, 'Looking at the image folder');
-  const onDisk = await scanLibraryFiles(deps.home, reporter.signal);
+  const onDisk = await scanAllImageFiles(deps.home, deps.watched ?? [], reporter.signal);
   const files = [...onDisk.values()];
   reporter.progress(0, files.length, 'Reading embedded records');
   const indexed = await indexFiles(deps, files, reporter);
@@ -65,7 +66,7 @@ export interface PlainTaskOptions {
 }
 
 function depsOf(ctx: CoreContext): MaintenanceDeps {
-  return { db: ctx.db, home: ctx.paths.home, now: ctx.now, logger: ctx.logger };
+  return { db: ctx.db, home: ctx.paths.home, now: ctx.now, logger: ctx.logger, watched: ctx.settings.watchList() };
 }
 
 export function plainReporter(kind: Parameters<typeof createReporter>[0], options: PlainTaskOptions): TaskReporter {

@@ -7,13 +7,17 @@
  *   - a missing thumbnail is queued to be made again;
  *   - the hidden temp file of a write killed half-way is removed once it is a minute old.
  * Only changed files are read, so a reconcile of an unchanged library is a directory walk.
+ * The watched folders are reconciled alike (their images are read in place, never written).
  */
 import type { DatabaseSync } from 'node:sqlite';
 import type { Logger } from '../../logging/logger';
 import { transaction } from '../db/database';
-import { readLibraryFile, saveReadFile, type ReadFile } from './index-file';
+import { saveReadFile, type ReadFile, type readLibraryFile } from './index-file';
 import { yieldToEventLoop } from '../files/file-walk';
-import { scanLibraryFiles, scanThumbnails, type FileOnDisk } from '../files/library-scan';
+import { scanThumbnails, type FileOnDisk } from '../files/library-scan';
+import type { StoredWatchedFolder } from '../../settings/watch-list';
+import { fileReader } from '../watched/read-watched-file';
+import { scanAllImageFiles } from '../watched/watched-scan';
 import { runPool } from './pool';
 import type { TaskOutcome, TaskReporter } from './tasks';
 import { removeTempLeftovers } from '../files/temp-leftovers';
@@ -25,6 +29,8 @@ export interface MaintenanceDeps {
   logger: Logger;
   /** How a file is read and parsed (a seam: tests count the reads). */
   readFile?: typeof readLibraryFile;
+  /** The folders indexed in place (the watch list); their images are read, never written. */
+  watched?: readonly StoredWatchedFolder[];
 }
 
 interface IndexedRow {
@@ -52,12 +58,13 @@ export async function indexFiles(deps: MaintenanceDeps, files: readonly FileOnDi
     failed++;
     deps.logger.warn('file not indexed', { file: location, reason });
   };
+  const readFile = deps.readFile ?? fileReader(deps.watched ?? []);
   for (let start = 0; start < files.length && !reporter.signal.aborted; start += BATCH) {
     const batch = files.slice(start, start + BATCH);
     const read: { location: string; file: ReadFile }[] = [];
     await runPool(batch, 8, reporter.signal, async (file) => {
       try {
-        const outcome = await (deps.readFile ?? readLibraryFile)(deps.db, deps.home, file.location, deps.now());
+        const outcome = await readFile(deps.db, deps.home, file.location, deps.now());
         if (outcome.kind === 'read') read.push({ location: file.location, file: outcome.file });
         else fail(file.location, outcome.kind);
       } catch (err) {
@@ -123,7 +130,7 @@ export async function reconcileLibrary(deps: MaintenanceDeps, reporter: TaskRepo
   const { db, home } = deps;
   reporter.progress(0, 0, 'Looking at the image folder');
   const leftovers = await removeTempLeftovers(home, deps.now(), deps.logger, reporter.signal);
-  const onDisk = await scanLibraryFiles(home, reporter.signal);
+  const onDisk = await scanAllImageFiles(home, deps.watched ?? [], reporter.signal);
   const rows = await loadIndexedRows(db);
   const byHome = new Map(rows.map((row) => [row.file, row]));
 
