@@ -18,7 +18,8 @@ const PAGE_SIZE = 500;
 
 interface LibraryState {
   items: Generation[];
-  total: number;
+  /** How many images the filter matches; null while that count is on its way. */
+  total: number | null;
   nextCursor: string | null;
   loading: boolean;
   loadedOnce: boolean;
@@ -50,6 +51,16 @@ interface LibraryState {
 
 // Answers to an older query are dropped: typing fast must never show a stale result last.
 let querySeq = 0;
+
+/** The filter's total, asked once its page is shown; dropped if another query started meanwhile. */
+async function countAfterPage(seq: number, filter: LibraryFilter): Promise<void> {
+  try {
+    const { total } = await seedbank().library.count({ filter });
+    if (seq === querySeq) useLibraryStore.setState({ total });
+  } catch {
+    // The count is a hint beside the grid; the page itself is already shown.
+  }
+}
 let reloadInFlight: Promise<void> | null = null;
 let reloadAgain = false;
 
@@ -87,16 +98,19 @@ export const useLibraryStore = create<LibraryState>()((set, get) => ({
         const seq = querySeq;
         const { filter, sort } = get();
         try {
-          const page = await seedbank().library.list({ filter, sort, cursor: null, limit: FIRST_PAGE });
+          // The page first, its count after: counting every match of a search word costs more
+          // than the page, and the grid is what a person waits for.
+          const page = await seedbank().library.list({ filter, sort, cursor: null, limit: FIRST_PAGE, count: false });
           if (seq !== querySeq) continue;
           set({
             items: page.items,
-            total: page.total,
+            total: null,
             nextCursor: page.nextCursor,
             loading: false,
             loadedOnce: true,
             error: null,
           });
+          void countAfterPage(seq, filter);
         } catch (err) {
           if (seq === querySeq) set({ loading: false, loadedOnce: true, error: errorInfoOf(err) });
         }
@@ -113,11 +127,11 @@ export const useLibraryStore = create<LibraryState>()((set, get) => ({
     const seq = querySeq;
     set({ loading: true });
     try {
-      const page = await seedbank().library.list({ filter, sort, cursor: nextCursor, limit: PAGE_SIZE });
+      const page = await seedbank().library.list({ filter, sort, cursor: nextCursor, limit: PAGE_SIZE, count: false });
       if (seq !== querySeq) return;
       const known = new Set(get().items.map((g) => g.id));
       const fresh = page.items.filter((g) => !known.has(g.id));
-      set({ items: [...get().items, ...fresh], total: page.total, nextCursor: page.nextCursor, loading: false });
+      set({ items: [...get().items, ...fresh], nextCursor: page.nextCursor, loading: false });
     } catch (err) {
       if (seq === querySeq) set({ loading: false, error: errorInfoOf(err) });
     }
@@ -168,7 +182,7 @@ export const useLibraryStore = create<LibraryState>()((set, get) => ({
     const gone = new Set(removed);
     const changed = new Map(updated.map((g) => [g.id, g]));
     let items = get().items;
-    let total = get().total;
+    let total = get().total ?? 0;
     if (gone.size > 0 || changed.size > 0) {
       const kept: Generation[] = [];
       for (const g of items) {
@@ -199,7 +213,7 @@ export const useLibraryStore = create<LibraryState>()((set, get) => ({
       }
     }
     const selected = new Set([...get().selected].filter((id) => !gone.has(id)));
-    set({ items, total, selected });
+    set({ items, total: get().total === null ? null : total, selected });
   },
 
   async refreshProjects() {
