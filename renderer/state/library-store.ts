@@ -52,15 +52,25 @@ interface LibraryState {
 // Answers to an older query are dropped: typing fast must never show a stale result last.
 let querySeq = 0;
 
-/** The filter's total, asked once its page is shown; dropped if another query started meanwhile. */
-async function countAfterPage(seq: number, filter: LibraryFilter): Promise<void> {
-  try {
-    const { total } = await seedbank().library.count({ filter });
-    if (seq === querySeq) useLibraryStore.setState({ total });
-  } catch {
-    // The count is a hint beside the grid; the page itself is already shown.
-  }
+/**
+ * The filter's total, asked once its page is shown and nothing newer was asked for a moment:
+ * counting every match of a word being typed costs the core more than its page, and the core
+ * answers in order, so counts asked on every keystroke would hold up the next search.
+ */
+const COUNT_AFTER_MS = 250;
+function countAfterPage(seq: number, filter: LibraryFilter): void {
+  setTimeout(() => {
+    if (seq !== querySeq) return;
+    seedbank()
+      .library.count({ filter })
+      .then(({ total }) => {
+        if (seq === querySeq) useLibraryStore.setState({ total });
+      })
+      // The count is a hint beside the grid; the page itself is already shown.
+      .catch(() => undefined);
+  }, COUNT_AFTER_MS);
 }
+
 let reloadInFlight: Promise<void> | null = null;
 let reloadAgain = false;
 
@@ -110,7 +120,7 @@ export const useLibraryStore = create<LibraryState>()((set, get) => ({
             loadedOnce: true,
             error: null,
           });
-          void countAfterPage(seq, filter);
+          countAfterPage(seq, filter);
         } catch (err) {
           if (seq === querySeq) set({ loading: false, loadedOnce: true, error: errorInfoOf(err) });
         }
