@@ -54,6 +54,21 @@ function databaseBytes(home: string): number {
     .reduce((sum, file) => sum + fs.statSync(file).size, 0);
 }
 
+/**
+ * This process's peak RSS. Not `resourceUsage().maxRSS`: Linux keeps that across exec, so a child
+ * spawned by a big parent starts with the parent's peak. VmHWM belongs to the process's own
+ * memory map, made new at exec. Elsewhere, the RSS now (measured after the work).
+ */
+function peakRssMb(): number {
+  try {
+    const match = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync('/proc/self/status', 'utf8'));
+    if (match) return Number(match[1]) / 1024;
+  } catch {
+    // Not Linux.
+  }
+  return process.memoryUsage().rss / 1024 / 1024;
+}
+
 /** Runs in the child process: every figure of one point. */
 export async function measureScalePoint(home: string): Promise<PointFigures> {
   const bytes = databaseBytes(home);
@@ -77,8 +92,7 @@ export async function measureScalePoint(home: string): Promise<PointFigures> {
     filterSortPageMs: median(filters),
     insertMs: median(inserted.runs),
     databaseBytes: bytes,
-    // maxRSS is in kilobytes.
-    peakRssMb: process.resourceUsage().maxRSS / 1024,
+    peakRssMb: peakRssMb(),
   };
 }
 

@@ -116,7 +116,7 @@ function panel(
   const height = 230;
   const top = 40;
   const left = x0 + 50;
-  const plotW = width - 70;
+  const plotW = width - 85;
   const plotH = height - 70;
   const all = [...series.flatMap((s) => s.values), ...targets.map((t) => t.value)].filter((v) => v > 0);
   const lo = Math.pow(10, Math.floor(Math.log10(Math.min(...all))));
