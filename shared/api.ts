@@ -134,7 +134,8 @@ export const SettingsPatchSchema = z
 export interface LibraryPage {
   items: Generation[];
   nextCursor: string | null;
-  total: number;
+  /** How many images the filter matches; null when asked with `count: false` (see `library:count`). */
+  total: number | null;
 }
 
 export interface GenerationDetail {
@@ -274,10 +275,14 @@ export const requests = {
         sort: z.enum(['newest', 'oldest', 'rating']).default('newest'),
         cursor: z.string().max(500).nullable().default(null),
         limit: z.number().int().min(1).max(500).default(200),
+        /** False leaves `total` null: counting every match of a search costs more than the page. */
+        count: z.boolean().default(true),
       })
       .strict(),
     answer<LibraryPage>(),
   ),
+  /** How many images a filter matches: the total of a page asked for with `count: false`. */
+  'library:count': request(z.object({ filter: LibraryFilterSchema.default({}) }).strict(), answer<{ total: number }>()),
   'library:get': request(z.object({ id: Id }).strict(), answer<GenerationDetail>()),
   'library:favorite': request(z.object({ ids: Ids, favorite: z.boolean() }).strict(), answer<{ updated: number }>()),
   'library:rate': request(

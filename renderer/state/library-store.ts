@@ -19,7 +19,8 @@ const PAGE_SIZE = 500;
 
 interface LibraryState {
   items: Generation[];
-  total: number;
+  /** How many images the filter matches; null while that count is on its way. */
+  total: number | null;
   nextCursor: string | null;
   loading: boolean;
   loadedOnce: boolean;
@@ -53,6 +54,26 @@ interface LibraryState {
 
 // Answers to an older query are dropped: typing fast must never show a stale result last.
 let querySeq = 0;
+
+/**
+ * The filter's total, asked once its page is shown and nothing newer was asked for a moment:
+ * counting every match of a word being typed costs the core more than its page, and the core
+ * answers in order, so counts asked on every keystroke would hold up the next search.
+ */
+const COUNT_AFTER_MS = 250;
+function countAfterPage(seq: number, filter: LibraryFilter): void {
+  setTimeout(() => {
+    if (seq !== querySeq) return;
+    seedbank()
+      .library.count({ filter })
+      .then(({ total }) => {
+        if (seq === querySeq) useLibraryStore.setState({ total });
+      })
+      // The count is a hint beside the grid; the page itself is already shown.
+      .catch(() => undefined);
+  }, COUNT_AFTER_MS);
+}
+
 let reloadInFlight: Promise<void> | null = null;
 let reloadAgain = false;
 
@@ -90,16 +111,19 @@ export const useLibraryStore = create<LibraryState>()((set, get) => ({
         const seq = querySeq;
         const { filter, sort } = get();
         try {
-          const page = await seedbank().library.list({ filter, sort, cursor: null, limit: FIRST_PAGE });
+          // The page first, its count after: counting every match of a search word costs more
+          // than the page, and the grid is what a person waits for.
+          const page = await seedbank().library.list({ filter, sort, cursor: null, limit: FIRST_PAGE, count: false });
           if (seq !== querySeq) continue;
           set({
             items: page.items,
-            total: page.total,
+            total: null,
             nextCursor: page.nextCursor,
             loading: false,
             loadedOnce: true,
             error: null,
           });
+          countAfterPage(seq, filter);
         } catch (err) {
           if (seq === querySeq) set({ loading: false, loadedOnce: true, error: errorInfoOf(err) });
         }
@@ -116,11 +140,11 @@ export const useLibraryStore = create<LibraryState>()((set, get) => ({
     const seq = querySeq;
     set({ loading: true });
     try {
-      const page = await seedbank().library.list({ filter, sort, cursor: nextCursor, limit: PAGE_SIZE });
+      const page = await seedbank().library.list({ filter, sort, cursor: nextCursor, limit: PAGE_SIZE, count: false });
       if (seq !== querySeq) return;
       const known = new Set(get().items.map((g) => g.id));
       const fresh = page.items.filter((g) => !known.has(g.id));
-      set({ items: [...get().items, ...fresh], total: page.total, nextCursor: page.nextCursor, loading: false });
+      set({ items: [...get().items, ...fresh], nextCursor: page.nextCursor, loading: false });
     } catch (err) {
       if (seq === querySeq) set({ loading: false, error: errorInfoOf(err) });
     }
@@ -175,7 +199,7 @@ export const useLibraryStore = create<LibraryState>()((set, get) => ({
     const gone = new Set(removed);
     const changed = new Map(updated.map((g) => [g.id, g]));
     let items = get().items;
-    let total = get().total;
+    let total = get().total ?? 0;
     if (gone.size > 0 || changed.size > 0) {
       const kept: Generation[] = [];
       for (const g of items) {
@@ -206,7 +230,7 @@ export const useLibraryStore = create<LibraryState>()((set, get) => ({
       }
     }
     const selected = new Set([...get().selected].filter((id) => !gone.has(id)));
-    set({ items, total, selected });
+    set({ items, total: get().total === null ? null : total, selected });
   },
 
   async refreshProjects() {

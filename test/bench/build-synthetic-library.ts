@@ -95,6 +95,43 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
+/**
+ * One synthetic record: varied prompts, models, ratings, favourites, tags and references. Draws
+ * from `random` in a fixed order, so a seeded generator gives the same library every time.
+ */
+export function syntheticRecord(
+  random: () => number,
+  i: number,
+  created: Date,
+  projectName: string | null,
+): EmbeddedRecord {
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
+  const tags = TAGS.filter(() => random() < 0.12);
+  return {
+    version: 1,
+    id: newId(created.getTime()),
+    model: pick(MODELS),
+    prompt: `a ${pick(STYLES)} ${pick(SUBJECTS)} ${pick(LIGHT)}, with a ${pick(SUBJECTS)} in the background #${i}`,
+    upsampledPrompt:
+      random() < 0.5 ? `A richly detailed ${pick(STYLES)} image of a ${pick(SUBJECTS)} ${pick(LIGHT)}` : null,
+    seed: Math.floor(random() * 2 ** 32),
+    width: 1024,
+    height: 1024,
+    format: 'jpeg',
+    params: { aspect_ratio: '1:1', safety_tolerance: 2, output_format: 'jpeg' },
+    inputs: random() < 0.1 ? [sha256Hex(new TextEncoder().encode(`ref-${i % 500}`))] : [],
+    taskId: `task-${i}`,
+    cost: 0.04,
+    createdAt: created.toISOString(),
+    submittedAt: created.toISOString(),
+    finishedAt: created.toISOString(),
+    projectName,
+    favorite: random() < 0.05,
+    rating: random() < 0.7 ? 0 : 1 + Math.floor(random() * 5),
+    tags,
+  };
+}
+
 export interface BuildOptions {
   count: number;
   /** Write an image file per row (needed for rebuild); rows only when false. */
@@ -121,30 +158,7 @@ export async function buildSyntheticLibrary(home: string, options: BuildOptions)
     for (let i = done; i < Math.min(options.count, done + BATCH); i++) {
       const created = new Date(start + Math.floor(random() * span));
       const project = random() < 0.7 ? pick(projects) : null;
-      const tags = TAGS.filter(() => random() < 0.12);
-      const record: EmbeddedRecord = {
-        version: 1,
-        id: newId(created.getTime()),
-        model: pick(MODELS),
-        prompt: `a ${pick(STYLES)} ${pick(SUBJECTS)} ${pick(LIGHT)}, with a ${pick(SUBJECTS)} in the background #${i}`,
-        upsampledPrompt:
-          random() < 0.5 ? `A richly detailed ${pick(STYLES)} image of a ${pick(SUBJECTS)} ${pick(LIGHT)}` : null,
-        seed: Math.floor(random() * 2 ** 32),
-        width: 1024,
-        height: 1024,
-        format: 'jpeg',
-        params: { aspect_ratio: '1:1', safety_tolerance: 2, output_format: 'jpeg' },
-        inputs: random() < 0.1 ? [sha256Hex(new TextEncoder().encode(`ref-${i % 500}`))] : [],
-        taskId: `task-${i}`,
-        cost: 0.04,
-        createdAt: created.toISOString(),
-        submittedAt: created.toISOString(),
-        finishedAt: created.toISOString(),
-        projectName: project?.name ?? null,
-        favorite: random() < 0.05,
-        rating: random() < 0.7 ? 0 : 1 + Math.floor(random() * 5),
-        tags,
-      };
+      const record = syntheticRecord(random, i, created, project?.name ?? null);
       const bytes = options.files ? embedRecord(tiny, record, { creatorTool: 'Seedbank bench' }) : tiny;
       batch.push({
         record,

@@ -6,78 +6,39 @@
  *
  * Run: npx esbuild test/bench/library-bench.ts --bundle --platform=node --format=esm \
  *        --packages=external --outfile=out/bench/library-bench.mjs && node out/bench/library-bench.mjs
- * Writes bench/library.json. SEEDBANK_BENCH_COUNT changes the library size.
+ * Writes bench/library.json. SEEDBANK_BENCH_COUNT changes the library size. Ends with the scale
+ * curve (library-scale.ts: sizes from SEEDBANK_BENCH_SCALE), which also writes bench/scale.svg
+ * and the README's scale table; `--scale-only` runs just that.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import sharp from 'sharp';
-import type { EmbeddedRecord } from '../../shared/types';
-import type { CoreContext } from '../../electron/core/context';
-import { EventBus } from '../../electron/core/events';
-import { newId } from '../../electron/core/ids';
-import { openDatabase } from '../../electron/core/library/db/database';
 import { Library } from '../../electron/core/library/library';
-import type { LibraryFilter } from '../../electron/core/library/query/gallery-page';
 import { rebuildLibrary } from '../../electron/core/library/maintenance/rebuild';
 import { makeThumbnail } from '../../electron/core/library/files/thumbnails';
-import { silentLogger } from '../../electron/core/logging/logger';
-import { appPaths } from '../../electron/core/paths';
+import { benchContext, median, repeat, time } from './bench-context';
 import { benchRoot, ensureBenchLibrary } from './build-synthetic-library';
 import { exiftoolReadMs, likeMedianMs, rawFtsMedianMs } from './library-baselines';
+import {
+  benchRecord,
+  filterRuns,
+  insertOneRuns,
+  openFirstPageRuns,
+  SEARCH_TERMS,
+  searchCountRuns,
+  searchRuns,
+} from './library-measures';
+import { measureScalePoint, runScaleCurve, type ScalePoint } from './library-scale';
+import { scaleRows, scaleSvg, scaleTable, writeScaleTable, type BenchRow } from './scale-report';
 
 const COUNT = Number(process.env.SEEDBANK_BENCH_COUNT ?? 100_000);
 const REBUILD_COUNT = Number(process.env.SEEDBANK_BENCH_REBUILD_COUNT ?? 10_000);
 
-function context(home: string): CoreContext {
-  const none = async () => {
-    throw new Error('not in the benchmark');
-  };
-  return {
-    paths: appPaths(home),
-    logger: silentLogger,
-    bus: new EventBus(),
-    settings: {
-      get: () => ({}) as never,
-      update: () => ({}) as never,
-      notice: null,
-      apiBase: () => '',
-      apiBaseFromEnvironment: false,
-      watchList: () => [],
-      setWatchList: () => {},
-    },
-    keys: { getKey: async () => null, status: none, set: none, clear: none },
-    db: openDatabase(appPaths(home).database),
-    fetch: none,
-    now: () => new Date(),
-    assetUrl: (p) => `seedbank-asset://library/${p}`,
-    ownerId: 'bench',
-    version: 'bench',
-  };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
-}
-
-async function time(work: () => unknown): Promise<number> {
-  const start = performance.now();
-  await work();
-  return performance.now() - start;
-}
-
-async function repeat(times: number, work: (i: number) => unknown): Promise<number[]> {
-  const out: number[] = [];
-  for (let i = 0; i < times; i++) out.push(await time(() => work(i)));
-  return out;
-}
-
 /** RSS in a fresh process: the library opened, one page listed, one search run. */
 async function measureRss(home: string): Promise<void> {
-  const ctx = context(home);
+  const ctx = benchContext(home);
   const library = new Library(ctx, { backgroundMaintenance: false });
   await library.start();
   library.list({ filter: {}, sort: 'newest', cursor: null, limit: 200 });
@@ -94,102 +55,17 @@ async function main(): Promise<void> {
   await ensureBenchLibrary(big, COUNT, true);
   await ensureBenchLibrary(small, REBUILD_COUNT, true);
 
-  // Open + first page, each time on a fresh connection and a fresh Library.
-  const openRuns = await repeat(7, async () => {
-    const ctx = context(big);
-    const library = new Library(ctx, { backgroundMaintenance: false });
-    await library.start();
-    library.list({ filter: {}, sort: 'newest', cursor: null, limit: 200 });
-    await library.close();
-    ctx.db.close();
-  });
+  const openRuns = await openFirstPageRuns(big, 7);
 
-  const ctx = context(big);
+  const ctx = benchContext(big);
   const library = new Library(ctx, { backgroundMaintenance: false });
   await library.start();
-  const page = (filter: LibraryFilter, sort: 'newest' | 'oldest' | 'rating' = 'newest', cursor: string | null = null) =>
-    library.list({ filter, sort, cursor, limit: 200 });
-
-  const terms = [
-    'astro',
-    'moss garden',
-    'neb',
-    'lighthouse dusk',
-    'watercolor fox',
-    'keeper',
-    'jelly',
-    'golden hour',
-    'samurai rain',
-    'ukiyo',
-  ];
-  const searchRuns = await repeat(40, (i) => page({ search: terms[i % terms.length] }));
-  const rawFtsMs = rawFtsMedianMs(ctx.db, terms, 40);
-  const likeMs = likeMedianMs(ctx.db, terms, 20);
-
-  const projectId = library.projects.list().projects[0]?.id ?? null;
-  const second = page({}).nextCursor;
-  const filters: [LibraryFilter, 'newest' | 'oldest' | 'rating', string | null][] = [
-    [{ projectId }, 'rating', null],
-    [{ favorite: true }, 'newest', null],
-    [{ tag: 'portfolio' }, 'oldest', null],
-    [{ model: 'flux-kontext-max', minRating: 3 }, 'newest', null],
-    [{ projectId: null, hasReferences: true }, 'newest', null],
-    [{ from: '2025-03-01T00:00:00.000Z', to: '2025-04-01T00:00:00.000Z' }, 'oldest', null],
-    [{}, 'newest', second],
-  ];
-  const filterRuns = await repeat(35, (i) => {
-    const [filter, sort, cursor] = filters[i % filters.length]!;
-    return page(filter, sort, cursor);
-  });
-
-  const tiny = new Uint8Array(
-    await sharp({ create: { width: 16, height: 16, channels: 3, background: '#345' } })
-      .jpeg()
-      .toBuffer(),
-  );
-  const { saveGeneration } = await import('../../electron/core/library/db/upsert-generation');
-  const { transaction } = await import('../../electron/core/library/db/database');
-  const record = (): EmbeddedRecord => ({
-    version: 1,
-    id: newId(),
-    model: 'flux-2-pro',
-    prompt: 'a benchmark insert of an astronaut',
-    upsampledPrompt: null,
-    seed: 1,
-    width: 16,
-    height: 16,
-    format: 'jpeg',
-    params: {},
-    inputs: [],
-    taskId: null,
-    cost: 0.04,
-    createdAt: new Date().toISOString(),
-    submittedAt: null,
-    finishedAt: null,
-    projectName: null,
-    favorite: false,
-    rating: 0,
-    tags: ['bench'],
-  });
-  const insertRuns = await repeat(50, () => {
-    const r = record();
-    transaction(ctx.db, () =>
-      saveGeneration(ctx.db, {
-        record: r,
-        file: {
-          file: `images/bench/${r.id}.jpg`,
-          format: 'jpeg',
-          bytes: tiny.length,
-          mtimeMs: Date.now(),
-          sha256: r.id,
-        },
-        jobId: null,
-        projectId: null,
-        trashedAt: null,
-        thumbMadeAt: null,
-      }),
-    );
-  });
+  const searchPageRuns = await searchRuns(library, 40);
+  const countRuns = await searchCountRuns(library, 20);
+  const rawFtsMs = rawFtsMedianMs(ctx.db, SEARCH_TERMS, 40);
+  const likeMs = likeMedianMs(ctx.db, SEARCH_TERMS, 20);
+  const filterPageRuns = await filterRuns(library, 35);
+  const insertRuns = (await insertOneRuns(ctx.db, 50)).runs;
 
   const megapixel = await makeMegapixelJpeg();
   const thumbDir = fs.mkdtempSync(path.join(os.tmpdir(), 'seedbank-thumb-'));
@@ -197,7 +73,7 @@ async function main(): Promise<void> {
   const thumbRuns = await repeat(15, (i) => makeThumbnail(megapixel, path.join(thumbDir, `${i}.webp`)));
   fs.rmSync(thumbDir, { recursive: true, force: true });
   const addRuns = await repeat(15, () =>
-    library.addImage({ record: record(), bytes: megapixel, jobId: null, projectId: null }),
+    library.addImage({ record: benchRecord(), bytes: megapixel, jobId: null, projectId: null }),
   );
   await library.close();
   ctx.db.close();
@@ -205,7 +81,7 @@ async function main(): Promise<void> {
   // Rebuild 10,000 from the files alone: the index deleted first.
   for (const name of ['library.db', 'library.db-wal', 'library.db-shm'])
     fs.rmSync(path.join(small, name), { force: true });
-  const smallCtx = context(small);
+  const smallCtx = benchContext(small);
   let rebuilt = 0;
   const rebuildMs = await time(async () => {
     rebuilt = (await rebuildLibrary(smallCtx)).done;
@@ -221,8 +97,9 @@ async function main(): Promise<void> {
     machine: { cpus: os.cpus().length, node: process.version, platform: process.platform },
     images: COUNT,
     openFirstPageMs: median(openRuns),
-    searchMedianMs: median(searchRuns),
-    filterSortPageMs: median(filterRuns),
+    searchMedianMs: median(searchPageRuns),
+    searchCountMedianMs: median(countRuns),
+    filterSortPageMs: median(filterPageRuns),
     insertMs: median(insertRuns),
     thumbnail1MpMs: median(thumbRuns),
     addImage1MpMs: median(addRuns),
@@ -233,7 +110,7 @@ async function main(): Promise<void> {
   };
   const r1 = (v: number) => Math.round(v * 10) / 10;
   const ratio = (a: number, b: number | null) => (b ? Math.round((a / b) * 100) / 100 : null);
-  const rows = [
+  const rows: BenchRow[] = [
     {
       metric: `open + first page of 200 (${COUNT.toLocaleString('en')} images)`,
       value: r1(results.openFirstPageMs),
@@ -255,6 +132,13 @@ async function main(): Promise<void> {
       value: r1(results.searchMedianMs),
       baseline: r1(likeMs),
       ratio: ratio(results.searchMedianMs, likeMs),
+      unit: 'ms',
+      target: '',
+      ok: true,
+    },
+    {
+      metric: "count of a search's matches (asked after the page is shown), median",
+      value: r1(results.searchCountMedianMs),
       unit: 'ms',
       target: '',
       ok: true,
@@ -297,11 +181,14 @@ async function main(): Promise<void> {
       ok: results.rssMb <= 200,
     },
   ];
-  Object.assign(results, { rows });
+  const scale = await scaleCurve(root);
+  rows.push(...scaleRows(scale));
+  Object.assign(results, { rows, scale });
   const targets: [string, number, number, string][] = [
     ['open + first page of 200', results.openFirstPageMs, 100, 'ms'],
     ['full-text search (median)', results.searchMedianMs, 10, 'ms'],
     ['  raw FTS5 query (median)', rawFtsMs, 10, 'ms'],
+    ['  count of its matches (median)', results.searchCountMedianMs, Number.POSITIVE_INFINITY, 'ms'],
     ["  LIKE '%word%' (median)", likeMs, Number.POSITIVE_INFINITY, 'ms'],
     ['filter + sort page (median)', results.filterSortPageMs, 20, 'ms'],
     ['insert one generation (row)', results.insertMs, 5, 'ms'],
@@ -324,6 +211,21 @@ async function main(): Promise<void> {
   console.log('\nwritten to bench/library.json');
 }
 
+/** The scale curve: measured, drawn into bench/scale.svg and tabled in the README. */
+async function scaleCurve(root: string): Promise<ScalePoint[]> {
+  const points = await runScaleCurve(root, process.argv[1] ?? '');
+  if (points.length === 0) return points;
+  const stamp = `Measured on ${os.cpus().length} cores, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}.`;
+  fs.mkdirSync('bench', { recursive: true });
+  fs.writeFileSync(path.join('bench', 'scale.svg'), scaleSvg(points, stamp));
+  const tabled = writeScaleTable('README.md', points, stamp);
+  console.log(
+    `\nScale curve${tabled ? ' (README table and bench/scale.svg written)' : ' (bench/scale.svg written)'}\n`,
+  );
+  console.log(scaleTable(points));
+  return points;
+}
+
 async function makeMegapixelJpeg(): Promise<Uint8Array> {
   const width = 1024;
   const height = 1024;
@@ -337,4 +239,8 @@ async function makeMegapixelJpeg(): Promise<Uint8Array> {
 }
 
 if (process.argv[2] === '--rss') await measureRss(process.argv[3] ?? '');
+else if (process.argv[2] === '--scale-point')
+  process.stdout.write(JSON.stringify(await measureScalePoint(process.argv[3] ?? '')));
+// Only the scale curve (checking its mechanics without the rest of the suite).
+else if (process.argv[2] === '--scale-only') await scaleCurve(benchRoot());
 else await main();

@@ -2,11 +2,11 @@
  * What the UI benchmark injects into the page before the app loads (as a string: this runs in
  * the browser, the bench in Node). It watches the DOM and the app's WebSocket and records, on
  * `window.__bench`: when the first thumbnail entered the DOM, the most thumbnails ever in the DOM, when each `library:changed` image arrived
- * and when it first appeared in the grid, and when the answer to the last search was painted.
+ * and when it first appeared in the grid, and when the last search was sent, answered and painted.
  */
 export const PROBE_SCRIPT = String.raw`
 (() => {
-  const bench = { firstThumbAt: 0, maxThumbs: 0, arrived: {}, appeared: {}, searchTerm: null, lastKeyAt: 0, searchIds: new Set(), searchPaintedAt: 0 };
+  const bench = { firstThumbAt: 0, maxThumbs: 0, arrived: {}, appeared: {}, searchTerm: null, lastKeyAt: 0, searchIds: new Set(), searchSentAt: 0, searchAnsweredAt: 0, searchPaintedAt: 0 };
   window.__bench = bench;
   const Native = window.WebSocket;
   window.WebSocket = class extends Native {
@@ -21,6 +21,7 @@ export const PROBE_SCRIPT = String.raw`
           const id = JSON.parse(text).id;
           if (bench.searchIds.has(id)) {
             bench.searchIds.delete(id);
+            bench.searchAnsweredAt = performance.now();
             requestAnimationFrame(() => requestAnimationFrame(() => { bench.searchPaintedAt = performance.now(); }));
           }
         }
@@ -29,7 +30,10 @@ export const PROBE_SCRIPT = String.raw`
     send(data) {
       if (bench.searchTerm !== null && typeof data === 'string' && data.includes('"library:list"')) {
         const frame = JSON.parse(data);
-        if (frame.payload && frame.payload.cursor === null && frame.payload.filter && frame.payload.filter.search === bench.searchTerm) bench.searchIds.add(frame.id);
+        if (frame.payload && frame.payload.cursor === null && frame.payload.filter && frame.payload.filter.search === bench.searchTerm) {
+          bench.searchIds.add(frame.id);
+          bench.searchSentAt = performance.now();
+        }
       }
       super.send(data);
     }
@@ -57,5 +61,8 @@ export interface ProbeState {
   arrived: Record<string, number>;
   appeared: Record<string, number>;
   lastKeyAt: number;
+  /** When the last request for the search was sent, its answer arrived, and the grid was painted after it. */
+  searchSentAt: number;
+  searchAnsweredAt: number;
   searchPaintedAt: number;
 }

@@ -2,7 +2,7 @@
  * UI benchmark: numbers, not pass/fail. A 100,000-image synthetic library (built once with the
  * library's own builder and reused from the temp folder), the real web host and renderer in
  * Debian's Chromium. Measures: first gallery paint after load, the most thumbnails ever in the
- * DOM while scrolling to the very end, search results after the last keystroke, and how soon a
+ * DOM while scrolling to the very end, search results after the last keystroke (ui-search.ts), and how soon a
  * finished job's image is in the grid after its `library:changed` event. Writes bench/ui.json.
  *
  * Run: npm run bench -- ui   (SEEDBANK_BENCH_COUNT changes the library size)
@@ -17,22 +17,13 @@ import { buildStudio, ROOT } from '../e2e/support/build';
 import { startHostProcess } from '../e2e/support/web-host-process';
 import { buildSyntheticLibrary } from './build-synthetic-library';
 import { PROBE_SCRIPT, type ProbeState } from './ui-bench-probe';
+import { percentile, searchLatencies, UI_SEARCHES, waitUntil } from './ui-search';
 
 const COUNT = Number(process.env.SEEDBANK_BENCH_COUNT ?? 100_000);
-const SEARCHES = ['lighthouse', 'koi pond', 'watercolor owl', 'glacier', 'submarine'];
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 const round = (x: number) => Math.round(x * 10) / 10;
 const probe = (page: Page) => page.evaluate<ProbeState>('window.__bench');
-
-/** Polls an expression in the page (waitForFunction's string form would need 'unsafe-eval', which the CSP refuses). */
-async function waitUntil(page: Page, expression: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await page.evaluate<boolean>(expression))) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${expression}`);
-    await page.waitForTimeout(10);
-  }
-}
 
 async function libraryHome(): Promise<string> {
   const home = path.join(os.tmpdir(), `seedbank-ui-bench-${COUNT}`);
@@ -113,20 +104,6 @@ async function scrollToEnd(page: Page): Promise<{ ms: number; rowsLoaded: number
   throw new Error('did not reach the end of the gallery');
 }
 
-async function searchLatency(page: Page, term: string): Promise<number> {
-  const box = page.getByLabel('Search', { exact: true });
-  await box.fill('');
-  await page.waitForTimeout(300);
-  await page.evaluate(
-    `(() => { window.__bench.searchTerm = ${JSON.stringify(term)}; window.__bench.searchPaintedAt = 0; })()`,
-  );
-  await box.pressSequentially(term, { delay: 35 });
-  await waitUntil(page, 'window.__bench.searchPaintedAt > window.__bench.lastKeyAt', 10_000);
-  const state = await probe(page);
-  await page.evaluate('window.__bench.searchTerm = null');
-  return state.searchPaintedAt - state.lastKeyAt;
-}
-
 async function main(): Promise<void> {
   buildStudio();
   const home = await libraryHome();
@@ -159,10 +136,9 @@ async function main(): Promise<void> {
 
     await page.goto(host.url);
     await page.waitForSelector('[role=gridcell] img');
-    const searches: number[] = [];
-    for (const term of SEARCHES) searches.push(await searchLatency(page, term));
+    const searchTimings = await searchLatencies(page);
+    const searches = searchTimings.map((t) => t.total);
     console.log(`search after last keystroke: ${searches.map(round).join(', ')} ms`);
-    await page.getByLabel('Search', { exact: true }).fill('');
 
     const appear: number[] = [];
     for (let i = 0; i < 5; i++) {
@@ -176,7 +152,7 @@ async function main(): Promise<void> {
     console.log(`finished job in the grid after its event: ${appear.map(round).join(', ')} ms`);
 
     const paintMedian = round(median(paints));
-    const searchMax = round(Math.max(...searches));
+    const searchP95 = round(percentile(searches, 95));
     const appearMax = round(Math.max(...appear));
     const result = {
       // What the README's figures table shows (scripts/bench.mjs reads `rows`).
@@ -196,11 +172,11 @@ async function main(): Promise<void> {
           ok: afterScroll.maxThumbs <= 300,
         },
         {
-          metric: 'search results after the last keystroke, max',
-          value: searchMax,
+          metric: `search results after the last keystroke, p95 of ${searches.length} searches`,
+          value: searchP95,
           unit: 'ms',
-          target: '≤ 150 ms',
-          ok: searchMax <= 150,
+          target: '≤ 100 ms',
+          ok: searchP95 <= 100,
         },
         {
           metric: 'finished job in the grid after its event, max',
@@ -216,9 +192,17 @@ async function main(): Promise<void> {
       scrollToEnd: { ms: scroll.ms, maxThumbnailsInDom: afterScroll.maxThumbs, target: 300 },
       searchAfterLastKeystrokeMs: {
         median: round(median(searches)),
+        p95: searchP95,
         max: round(Math.max(...searches)),
         samples: searches.map(round),
-        target: 150,
+        terms: UI_SEARCHES,
+        // Medians of where the time went: to sending the query, to its answer, to the painted grid.
+        parts: {
+          toSend: round(median(searchTimings.map((t) => t.toSend))),
+          toAnswer: round(median(searchTimings.map((t) => t.toAnswer))),
+          toPaint: round(median(searchTimings.map((t) => t.toPaint))),
+        },
+        target: 100,
       },
       jobEventToGridMs: {
         median: round(median(appear)),

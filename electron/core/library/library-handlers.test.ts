@@ -33,6 +33,18 @@ describe('library channels through the dispatcher', () => {
     expect(reveal.result.path.startsWith(t.home)).toBe(true);
   });
 
+  it('lists a page without its count, and answers the count on library:count', async () => {
+    t = await openTestLibrary();
+    await addImages(t, 3);
+    const page = (await dispatch()('library:list', { count: false, limit: 2 })) as { result: LibraryPage };
+    expect(page.result.items).toHaveLength(2);
+    expect(page.result.total).toBeNull();
+    expect(await dispatch()('library:count', {})).toEqual({ result: { total: 3 } });
+    expect(await dispatch()('library:count', { filter: { search: 'nothing-like-this' } })).toEqual({
+      result: { total: 0 },
+    });
+  });
+
   it('stores a reference image from base64 and refuses garbage', async () => {
     t = await openTestLibrary();
     const bytes = await makeImageBytes('webp');

@@ -16,6 +16,7 @@ type LibraryChannel =
   | 'inputs:get'
   | 'inputs:alpha'
   | 'library:list'
+  | 'library:count'
   | 'library:get'
   | 'library:favorite'
   | 'library:rate'
@@ -60,6 +61,7 @@ export function createLibraryHandlers(
     'inputs:alpha': async ({ hash }) => inputAlpha(await library.readInput(hash)),
 
     'library:list': (args) => library.list(args),
+    'library:count': ({ filter }) => ({ total: library.count(filter) }),
     'library:get': ({ id }) => library.getDetail(id),
     'library:favorite': ({ ids, favorite }) => ({ updated: library.favorite(ids, favorite) }),
     'library:rate': ({ ids, rating }) => ({ updated: library.rate(ids, rating) }),

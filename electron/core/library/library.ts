@@ -14,7 +14,15 @@ import { addImageFile, type AddImageArgs } from './files/add-image';
 import { hasFts5, transaction } from './db/database';
 import * as edits from './edits/edits';
 import { exportImages, type ExportSelection } from './maintenance/export';
-import { currentFile, findGenerationRow, selectRows, toGenerations, type GenerationRow } from './db/generation-row';
+import {
+  currentFile,
+  detailsOfRows,
+  findGenerationRow,
+  selectRows,
+  toGeneration,
+  toGenerations,
+  type GenerationRow,
+} from './db/generation-row';
 import { runImport } from './maintenance/import-task';
 import { foreignRecordOf } from './maintenance/import-foreign';
 import {
@@ -26,7 +34,7 @@ import {
   type StoredInput,
 } from './files/inputs';
 import { getGenerationDetail } from './query/lineage';
-import { listRows, type ListArgs } from './query/gallery-page';
+import { countMatches, listRows, type LibraryFilter, type ListArgs } from './query/gallery-page';
 import { ProjectCatalog } from './edits/project-actions';
 import { rebuildIndex } from './maintenance/rebuild';
 import { DeferredStart } from './maintenance/deferred-start';
@@ -170,7 +178,14 @@ export class Library {
   list(args: ListArgs): LibraryPage {
     const page = listRows(this.ctx.db, this.ctx.logger, args);
     this.startup?.afterFirstPage();
-    return { items: this.toGenerations(page.rows), nextCursor: page.nextCursor, total: page.total };
+    const details = detailsOfRows(page.rows);
+    const items = page.rows.map((row) => toGeneration(row, details, this.ctx.assetUrl));
+    return { items, nextCursor: page.nextCursor, total: page.total };
+  }
+
+  /** How many images a filter matches (the gallery asks after painting the page). */
+  count(filter: LibraryFilter): number {
+    return countMatches(this.ctx.db, this.ctx.logger, filter);
   }
 
   /** The absolute path of an image file, for "show in folder". */

@@ -49,7 +49,7 @@ export function ViewerBar({ gen }: { gen: Generation }) {
           ‹
         </button>
         <span className="hint" data-testid="viewer-position">
-          {index === -1 ? 'Not in the gallery’s current view' : `${index + 1} of ${Math.max(total, loaded)}`}
+          {index === -1 ? 'Not in the gallery’s current view' : `${index + 1} of ${Math.max(total ?? loaded, loaded)}`}
         </span>
         <button
           type="button"

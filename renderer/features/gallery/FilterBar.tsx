@@ -133,7 +133,7 @@ export function FilterBar() {
         />
       </label>
       <span className="hint count" aria-live="polite">
-        {total.toLocaleString()} image{total === 1 ? '' : 's'}
+        {total === null ? '' : `${total.toLocaleString()} image${total === 1 ? '' : 's'}`}
       </span>
     </div>
   );

@@ -2,11 +2,14 @@
 import { useEffect, useRef, useState } from 'react';
 import { useLibraryStore } from '../../state/library-store';
 
-// Short: a query costs the core ~20 ms even at 100,000 images, and answers to older queries are
-// dropped, so waiting longer would only delay the results. A last word of one letter is a prefix
-// that matches much of the library (slow to search, and rarely what is meant), so it waits longer:
-// while typing on, the next keystroke replaces it before it is ever sent.
-const DEBOUNCE_MS = 25;
+// No pause for a word being typed: a search page costs the core a few ms even at 100,000 images
+// (its count is asked after the page), and the store keeps one query in flight and drops
+// answers to older ones, so a keystroke that lands while a query runs only makes the next query
+// the latest text. Waiting would only add its length to every search: with 25 ms, a last
+// keystroke waited the pause and then the query still running. A last word of one letter is a
+// prefix that matches much of the library (slow to search, and rarely what is meant), so it
+// waits: while typing on, the next keystroke replaces it before it is ever sent.
+const DEBOUNCE_MS = 0;
 const SHORT_WORD_DEBOUNCE_MS = 150;
 
 function debounceFor(text: string): number {
@@ -19,7 +22,9 @@ export function SearchBox() {
   const setFilter = useLibraryStore((s) => s.setFilter);
   const [text, setText] = useState(search);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  useEffect(() => setText(search), [search]);
+  // The box follows the filter when it changes from elsewhere (a tag link, a cleared view), but
+  // not to the trimmed text of a query typed before: that would take out a space just typed.
+  useEffect(() => setText((typed) => (typed.trim() === search ? typed : search)), [search]);
 
   const onChange = (value: string) => {
     setText(value);

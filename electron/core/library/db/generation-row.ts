@@ -73,6 +73,68 @@ export const GENERATION_COLUMNS = [
   .map((column) => `g.${column}`)
   .join(', ');
 
+/**
+ * A row's tags (in name order) and reference hashes (in slot order) as JSON arrays, read in the
+ * same statement as the row: for a gallery page this costs less than two more queries over the
+ * page's ids. Select these after GENERATION_COLUMNS and map with `detailsOfRows`.
+ */
+export const DETAIL_COLUMNS = [
+  '(SELECT json_group_array(tg.tag ORDER BY tg.tag) FROM generation_tags tg WHERE tg.generation_id = g.id) AS tags_json',
+  // input_count (kept by triggers, and what the "has references" filter reads) spares most rows the lookup.
+  `CASE WHEN g.input_count > 0 THEN (SELECT json_group_array(gi.hash ORDER BY gi.slot) FROM generation_inputs gi
+     WHERE gi.generation_id = g.id) ELSE '[]' END AS inputs_json`,
+].join(', ');
+
+export interface ItemRowWithDetails extends ItemRow {
+  tags_json: string;
+  inputs_json: string;
+}
+
+const EMPTY_LIST = '[]';
+
+/** The details carried by rows read with DETAIL_COLUMNS, in the shape `toGeneration` takes. */
+export function detailsOfRows(rows: readonly ItemRowWithDetails[]): RowDetails {
+  const tags = new Map<string, string[]>();
+  const inputs = new Map<string, string[]>();
+  for (const row of rows) {
+    // Most images have no tags and no references: skip the parse for those.
+    if (row.tags_json !== EMPTY_LIST) tags.set(row.id, JSON.parse(row.tags_json) as string[]);
+    if (row.inputs_json !== EMPTY_LIST) inputs.set(row.id, JSON.parse(row.inputs_json) as string[]);
+  }
+  return { tags, inputs };
+}
+
+/** The columns a `Generation` is made from (the rest are the library's own bookkeeping). */
+const ITEM_COLUMN_NAMES = [
+  'id',
+  'job_id',
+  'task_id',
+  'project_id',
+  'model',
+  'prompt',
+  'upsampled_prompt',
+  'seed',
+  'width',
+  'height',
+  'format',
+  'params',
+  'cost',
+  'created_at',
+  'file',
+  'seq',
+  'favorite',
+  'rating',
+  'trashed_at',
+  'missing',
+  'source_tool',
+  'source_name',
+] as const satisfies readonly (keyof GenerationRow)[];
+
+export type ItemRow = Pick<GenerationRow, (typeof ITEM_COLUMN_NAMES)[number]>;
+
+/** What a gallery page reads of each row: no more than `toGeneration` uses (each column costs). */
+export const ITEM_COLUMNS = ITEM_COLUMN_NAMES.map((column) => `g.${column}`).join(', ');
+
 /** Tags and reference hashes of a set of rows, fetched in one query each. */
 export interface RowDetails {
   tags: Map<string, string[]>;
@@ -84,18 +146,19 @@ const CHUNK = 500;
 export function loadDetails(db: DatabaseSync, ids: readonly string[]): RowDetails {
   const tags = new Map<string, string[]>();
   const inputs = new Map<string, string[]>();
-  for (let start = 0; start < ids.length; start += CHUNK) {
-    const chunk = ids.slice(start, start + CHUNK) as SQLInputValue[];
-    const marks = chunk.map(() => '?').join(',');
-    const tagRows = db
-      .prepare(`SELECT generation_id, tag FROM generation_tags WHERE generation_id IN (${marks}) ORDER BY tag`)
-      .all(...chunk) as { generation_id: string; tag: string }[];
-    for (const row of tagRows) push(tags, row.generation_id, row.tag);
-    const inputRows = db
-      .prepare(`SELECT generation_id, hash FROM generation_inputs WHERE generation_id IN (${marks}) ORDER BY slot`)
-      .all(...chunk) as { generation_id: string; hash: string }[];
-    for (const row of inputRows) push(inputs, row.generation_id, row.hash);
-  }
+  if (ids.length === 0) return { tags, inputs };
+  // The ids as one JSON parameter: one cached statement for any number of rows.
+  const list = JSON.stringify(ids);
+  const tagRows = prepared(
+    db,
+    'SELECT generation_id, tag FROM generation_tags WHERE generation_id IN (SELECT value FROM json_each(?)) ORDER BY tag',
+  ).all(list) as { generation_id: string; tag: string }[];
+  for (const row of tagRows) push(tags, row.generation_id, row.tag);
+  const inputRows = prepared(
+    db,
+    'SELECT generation_id, hash FROM generation_inputs WHERE generation_id IN (SELECT value FROM json_each(?)) ORDER BY slot',
+  ).all(list) as { generation_id: string; hash: string }[];
+  for (const row of inputRows) push(inputs, row.generation_id, row.hash);
   return { tags, inputs };
 }
 
@@ -130,7 +193,7 @@ export type ImageFields = Pick<
 >;
 
 /** One mapping of those fields, so the library view and the file's record never drift apart. */
-export function imageFields(row: GenerationRow, details: RowDetails): ImageFields {
+export function imageFields(row: ItemRow, details: RowDetails): ImageFields {
   return {
     model: row.model,
     prompt: row.prompt,
@@ -145,7 +208,7 @@ export function imageFields(row: GenerationRow, details: RowDetails): ImageField
 }
 
 export function toGeneration(
-  row: GenerationRow,
+  row: ItemRow,
   details: RowDetails,
   assetUrl: (relativePath: string) => string,
 ): Generation {

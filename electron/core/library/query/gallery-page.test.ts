@@ -90,6 +90,28 @@ describe('gallery pages', () => {
   });
 });
 
+describe('page items', () => {
+  it('are the same images the library gives by id, with tags in name order and references in slot order', async () => {
+    t = await openTestLibrary();
+    const refs = ['b'.repeat(64), 'a'.repeat(64), 'c'.repeat(64)];
+    const added = await addImages(t, 4, (i) => ({
+      inputs: i === 1 ? refs : [],
+      tags: i === 2 ? ['zebra', 'Apple', 'mango'] : [],
+      params: { seed: i, prompt_upsampling: i % 2 === 0 },
+    }));
+    for (const filter of [{}, { search: 'astronaut' }, { tag: 'mango' }, { hasReferences: true }] as LibraryFilter[]) {
+      const items = t.library.list({ filter, sort: 'newest', cursor: null, limit: 10 }).items;
+      const byId = new Map(t.library.generationsById(items.map((g) => g.id)).map((g) => [g.id, g]));
+      expect(items.length).toBeGreaterThan(0);
+      expect(items).toEqual(items.map((g) => byId.get(g.id)));
+    }
+    const [withRefs] = t.library.generationsById([added[1]!]);
+    expect(withRefs?.inputs).toEqual(refs);
+    const [tagged] = t.library.list({ filter: { tag: 'mango' }, sort: 'newest', cursor: null, limit: 10 }).items;
+    expect(tagged?.tags).toEqual(['Apple', 'mango', 'zebra']);
+  });
+});
+
 describe('tag filter', () => {
   it('pages through a tag in gallery order, including images tagged after they were added', async () => {
     t = await openTestLibrary();
@@ -146,6 +168,22 @@ describe('search', () => {
       expect(() => ids({ search: text })).not.toThrow();
     }
     expect(ids({ search: '"near" -not: stars*' })).toEqual([quoted]);
+  });
+
+  it('gives the same page without its count, and the count asked after it matches the counted page', async () => {
+    t = await openTestLibrary();
+    const added = await addImages(t, 9, (i) => ({ prompt: i % 3 === 0 ? 'a red fox' : 'a grey owl' }));
+    await t.library.trash([added[0]!]);
+    const args = { filter: { search: 'fox' }, sort: 'newest' as const, cursor: null, limit: 2 };
+    const counted = t.library.list(args);
+    const uncounted = t.library.list({ ...args, count: false });
+    expect(uncounted.items.map((g) => g.id)).toEqual(counted.items.map((g) => g.id));
+    expect(uncounted.items).toEqual(counted.items);
+    expect(uncounted.nextCursor).toBe(counted.nextCursor);
+    expect(uncounted.total).toBeNull();
+    expect(counted.total).toBe(2);
+    expect(t.library.count({ search: 'fox' })).toBe(2);
+    expect(t.library.count({ search: 'fox', trashed: true })).toBe(1);
   });
 
   it('falls back to a plain scan when the full-text index is not there', async () => {

@@ -1,15 +1,15 @@
 /**
- * The gallery query: one page of rows after a keyset cursor, plus the filter's total.
+ * The gallery query: one page of rows after a keyset cursor, plus (when asked) the filter's total.
  *
- * Two steps: the page's seqs come from a narrow covering index (cheap to walk, cheap to sort),
- * then only those rows are read in full. A search or a tag filter in time order is driven by its
- * own index, which yields seqs in order (the FTS rowid is the seq; tag rows carry it), so a page
- * stops after `limit` matches instead of sorting every match.
+ * A search or a tag filter in time order is driven by its own index, which yields seqs in order
+ * (the FTS rowid is the seq; tag rows carry it), so one statement stops after `limit` matches
+ * instead of sorting every match. Any other page takes two steps: its rowids come from a narrow
+ * covering index (cheap to walk, cheap to sort), then only those rows are read in full.
  */
 import type { DatabaseSync, SQLInputValue } from 'node:sqlite';
 import type { Logger } from '../../logging/logger';
 import { decodeCursor, encodeCursor, SORTS, type LibrarySort, type SortKey } from './page-cursor';
-import { GENERATION_COLUMNS, type GenerationRow } from '../db/generation-row';
+import { DETAIL_COLUMNS, ITEM_COLUMNS, type ItemRowWithDetails } from '../db/generation-row';
 import { buildWhere, chooseIndex, seqIndex, withTagClause, type LibraryFilter, type Where } from './gallery-filter';
 import { prepared } from '../db/statements';
 
@@ -20,12 +20,20 @@ export interface ListArgs {
   sort: LibrarySort;
   cursor: string | null;
   limit: number;
+  /**
+   * Whether to count every match (default true). Counting a common search word walks all of its
+   * matches — more than the page itself costs — so the gallery asks for the page without it and
+   * for the count (`countMatches`) after the page is on screen.
+   */
+  count?: boolean;
 }
 
 export interface RowPage {
-  rows: GenerationRow[];
+  /** The page's rows with their tags and references (`detailsOfRows`). */
+  rows: ItemRowWithDetails[];
   nextCursor: string | null;
-  total: number;
+  /** Null when the page was asked for without its count. */
+  total: number | null;
 }
 
 /** What walks the matches in seq order: the FTS index, a tag's rows, or a list index. */
@@ -105,13 +113,24 @@ export function countRows(db: DatabaseSync, filter: LibraryFilter, where: Where)
   );
 }
 
+/** What a page reads of each row: everything a gallery item shows, with tags and references. */
+const PAGE_COLUMNS = `${ITEM_COLUMNS}, ${DETAIL_COLUMNS}`;
+
 interface PageKey {
   seq: number;
-  rating: number;
+  /** The table's rowid, which every index carries: step two reads each row without a seq lookup. */
+  row: number;
 }
 
-/** Step one: the seqs (and ratings, for the cursor) of the page, from covering indexes only. */
-function pageKeys(db: DatabaseSync, args: ListArgs, where: Where, key: SortKey | null): PageKey[] {
+/**
+ * The page's rows, one more than the limit (it tells whether there is a next page).
+ *
+ * Driven by the FTS index or a tag's rows, the matches come in seq order already: one statement
+ * walks them, checks each against the covering `live_by_seq`, and reads only the rows it keeps.
+ * Otherwise two steps: the page's rowids from the filter's covering index (which may have to
+ * sort every match, e.g. favourites by rating), then only those rows.
+ */
+function pageRows(db: DatabaseSync, args: ListArgs, where: Where, key: SortKey | null): ItemRowWithDetails[] {
   const driver = driverOf(args.filter, where);
   if (driver !== null && args.sort !== 'rating') {
     const clauses = [driver.match, ...driver.clauses];
@@ -122,9 +141,9 @@ function pageKeys(db: DatabaseSync, args: ListArgs, where: Where, key: SortKey |
     }
     return prepared(
       db,
-      `SELECT g.seq, g.rating FROM ${driver.from} WHERE ${clauses.join(' AND ')}
+      `SELECT ${PAGE_COLUMNS} FROM ${driver.from} WHERE ${clauses.join(' AND ')}
          ORDER BY ${driver.seq} ${args.sort === 'newest' ? 'DESC' : 'ASC'} LIMIT ?`,
-    ).all(...params, args.limit + 1) as unknown as PageKey[];
+    ).all(...params, args.limit + 1) as unknown as ItemRowWithDetails[];
   }
   const sort = SORTS[args.sort];
   const { clauses, params } = withTagClause(where);
@@ -136,37 +155,41 @@ function pageKeys(db: DatabaseSync, args: ListArgs, where: Where, key: SortKey |
     clauses.push(sort.after);
     params.push(...sort.values(key));
   }
-  return prepared(
+  const keys = prepared(
     db,
-    `SELECT g.seq, g.rating FROM generations g INDEXED BY ${chooseIndex(args.filter, args.sort)}
+    `SELECT g.rowid AS row, g.seq FROM generations g INDEXED BY ${chooseIndex(args.filter, args.sort)}
        WHERE ${clauses.join(' AND ')} ORDER BY ${sort.order} LIMIT ?`,
   ).all(...params, args.limit + 1) as unknown as PageKey[];
+  return rowsOf(db, keys);
 }
 
-/** Step two: the full rows of the page, in the page's order. */
-function rowsBySeq(db: DatabaseSync, keys: readonly PageKey[]): GenerationRow[] {
+/** Step two: the rows of the page, in the page's order, read by rowid. */
+function rowsOf(db: DatabaseSync, keys: readonly PageKey[]): ItemRowWithDetails[] {
   if (keys.length === 0) return [];
-  const seqs = keys.map((k) => k.seq);
-  // One parameter (a JSON array) instead of one per seq: the same SQL text for every page.
+  // One parameter (a JSON array) instead of one per row: the same SQL text for every page.
   const rows = prepared(
     db,
-    `SELECT ${GENERATION_COLUMNS} FROM generations g WHERE g.seq IN (SELECT value FROM json_each(?))`,
-  ).all(JSON.stringify(seqs)) as unknown as GenerationRow[];
+    `SELECT ${PAGE_COLUMNS} FROM generations g WHERE g.rowid IN (SELECT value FROM json_each(?))`,
+  ).all(JSON.stringify(keys.map((k) => k.row))) as unknown as ItemRowWithDetails[];
   const bySeq = new Map(rows.map((row) => [row.seq, row]));
-  return seqs.map((seq) => bySeq.get(seq)).filter((row): row is GenerationRow => row !== undefined);
+  return keys.map((k) => bySeq.get(k.seq)).filter((row): row is ItemRowWithDetails => row !== undefined);
+}
+
+/** How many images the filter matches: the total a page asked for without its count. */
+export function countMatches(db: DatabaseSync, logger: Logger, filter: LibraryFilter): number {
+  return countRows(db, filter, buildWhere(db, logger, filter));
 }
 
 /** One page of rows after the cursor, the cursor for the next page, and the filter's total. */
 export function listRows(db: DatabaseSync, logger: Logger, args: ListArgs): RowPage {
   const key = args.cursor === null ? null : decodeCursor(args.sort, args.cursor);
   const where = buildWhere(db, logger, args.filter);
-  const total = countRows(db, args.filter, where);
-  // One key more than asked tells whether there is a next page without a second query.
-  const keys = pageKeys(db, args, where, key);
-  const more = keys.length > args.limit;
-  if (more) keys.pop();
-  const rows = rowsBySeq(db, keys);
-  const last = keys.at(-1);
+  const total = args.count === false ? null : countRows(db, args.filter, where);
+  // One row more than asked tells whether there is a next page without a second query.
+  const rows = pageRows(db, args, where, key);
+  const more = rows.length > args.limit;
+  if (more) rows.pop();
+  const last = rows.at(-1);
   const nextCursor = more && last ? encodeCursor(args.sort, { rating: last.rating, seq: last.seq }) : null;
   return { rows, nextCursor, total };
 }

@@ -45,7 +45,9 @@ function search(text: string): Generation[] {
 }
 
 function total(): number {
-  return t.library.list({ filter: {}, sort: 'newest', cursor: null, limit: 50 }).total;
+  const { total } = t.library.list({ filter: {}, sort: 'newest', cursor: null, limit: 50 });
+  if (total === null) throw new Error('the count was asked for');
+  return total;
 }
 
 function snapshot(folder: string): Record<string, string> {
