@@ -37,8 +37,8 @@ export interface TestPostgres {
   /** `postgres://postgres@127.0.0.1:<port>/postgres` */
   adminUrl: string;
   port: number;
-  /** Creates a new, empty database and returns its connection string. */
-  createDatabase(name?: string): Promise<string>;
+  /** Creates a new database (empty, or a copy of `template`) and returns its connection string. */
+  createDatabase(options?: { name?: string; template?: string }): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -122,9 +122,19 @@ export async function startPostgres(): Promise<TestPostgres> {
   return {
     adminUrl,
     port,
-    async createDatabase(name = `seedbank_test_${(databases += 1)}`) {
+    async createDatabase({ name = `seedbank_test_${(databases += 1)}`, template } = {}) {
       if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`not a plain database name: ${name}`);
-      await asOwner(path.join(bin, 'createdb'), ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', name]);
+      const copy = template === undefined ? [] : ['-T', template];
+      await asOwner(path.join(bin, 'createdb'), [
+        '-h',
+        '127.0.0.1',
+        '-p',
+        String(port),
+        '-U',
+        'postgres',
+        ...copy,
+        name,
+      ]);
       return `postgres://postgres@127.0.0.1:${port}/${name}`;
     },
     async stop() {

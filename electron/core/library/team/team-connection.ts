@@ -1,0 +1,68 @@
+/**
+ * Connections to the team database through `pg` (node-postgres). 64-bit integers come back as
+ * JavaScript numbers: every bigint column holds a value below 2^53 (seq is ms × 1024, file sizes
+ * and times in ms), and the row mapping shared with the embedded store expects numbers.
+ */
+import pg from 'pg';
+import { SeedbankError } from '../../../../shared/errors';
+
+const INT8_OID = 20;
+
+/** pg's own parsers, except int8 → number (the `types` option of a pool or client). */
+const types: pg.CustomTypesConfig = {
+  getTypeParser: ((oid: number, format: 'text' | 'binary' = 'text'): unknown =>
+    oid === INT8_OID
+      ? (value: string): number => Number(value)
+      : (pg.types.getTypeParser as (id: number, f: 'text' | 'binary') => unknown)(
+          oid,
+          format,
+        )) as pg.CustomTypesConfig['getTypeParser'],
+};
+
+/** What a connection string may look like: `postgres://` or `postgresql://`, nothing else. */
+export function checkConnectionString(url: string): string {
+  if (!/^postgres(ql)?:\/\//.test(url))
+    throw new SeedbankError(
+      'INVALID_INPUT',
+      'The team database is named by a connection string starting with postgres:// (e.g. postgres://user@server/seedbank)',
+      'connectionString',
+    );
+  return url;
+}
+
+export function openPool(url: string, max = 4): pg.Pool {
+  return new pg.Pool({ connectionString: checkConnectionString(url), types, max, connectionTimeoutMillis: 10_000 });
+}
+
+export function openClient(url: string): pg.Client {
+  return new pg.Client({ connectionString: checkConnectionString(url), types, connectionTimeoutMillis: 10_000 });
+}
+
+/** Runs `work` in one transaction on a client of the pool. */
+export async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  } finally {
+    client.release();
+  }
+}
+
+/** A server that cannot be reached, said in words (host, port, what the driver said). */
+export function unreachable(url: string, err: unknown): SeedbankError {
+  let where = 'the team database';
+  try {
+    const parsed = new URL(url);
+    where = `the team database at ${parsed.hostname}${parsed.port ? `:${parsed.port}` : ''}`;
+  } catch {
+    // An unparsable string was refused before a connection was tried.
+  }
+  const reason = err instanceof Error ? err.message : String(err);
+  return new SeedbankError('NETWORK', `Cannot reach ${where}: ${reason}`, 'connectionString');
+}

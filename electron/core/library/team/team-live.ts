@@ -1,0 +1,95 @@
+/**
+ * Live changes from the team database: one connection LISTENs on the channel the change trigger
+ * notifies (team-schema.ts), and the ids that arrive together are handed on as one change, so a
+ * rating by another workstation reaches this one's `library:changed` within the round trip.
+ * A dropped connection is opened again (after a pause, so a server that is down is not hammered);
+ * a change made while it was down is not replayed: the gallery reloads on reconnect (`resync`).
+ */
+import type pg from 'pg';
+import type { StoreChange, StoreChangeListener } from '../store/library-store';
+import { openClient } from './team-connection';
+import { CHANGE_CHANNEL } from './team-schema';
+
+const RECONNECT_MS = 2_000;
+
+export class ChangeFeed {
+  private client: pg.Client | null = null;
+  private readonly listeners = new Set<StoreChangeListener>();
+  private pending: StoreChange = { changed: [], removed: [] };
+  private flushing = false;
+  private closed = false;
+  private started: Promise<void> | null = null;
+  private retry: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly url: string,
+    private readonly onTrouble: (message: string) => void = () => undefined,
+  ) {}
+
+  /** Resolves once the LISTEN is in place: changes committed after that are seen. */
+  subscribe(listener: StoreChangeListener): { ready: Promise<void>; unsubscribe: () => void } {
+    this.listeners.add(listener);
+    this.started ??= this.connect();
+    return { ready: this.started, unsubscribe: () => this.listeners.delete(listener) };
+  }
+
+  private async connect(): Promise<void> {
+    const client = openClient(this.url);
+    client.on('notification', (message) => {
+      if (message.channel === CHANGE_CHANNEL && message.payload) this.receive(message.payload);
+    });
+    client.on('error', (err) => this.lost(client, err));
+    client.on('end', () => this.lost(client, new Error('connection closed')));
+    await client.connect();
+    await client.query(`LISTEN ${CHANGE_CHANNEL}`);
+    this.client = client;
+  }
+
+  private lost(client: pg.Client, err: Error): void {
+    if (this.closed || this.client !== client) return;
+    this.client = null;
+    this.onTrouble(`Live updates from the team database stopped (${err.message}); reconnecting`);
+    this.retry = setTimeout(() => {
+      this.retry = null;
+      this.started = this.connect()
+        .then(() => this.emit({ changed: [], removed: [] }))
+        .catch((error: unknown) => this.lost(client, error instanceof Error ? error : new Error(String(error))));
+    }, RECONNECT_MS);
+  }
+
+  private receive(payload: string): void {
+    if (payload.startsWith('-')) this.pending.removed.push(payload.slice(1));
+    else this.pending.changed.push(payload);
+    if (this.flushing) return;
+    this.flushing = true;
+    // Notifications of one commit arrive together: hand them on as one change.
+    setImmediate(() => {
+      this.flushing = false;
+      const change = {
+        changed: [...new Set(this.pending.changed)],
+        removed: [...new Set(this.pending.removed)],
+      };
+      this.pending = { changed: [], removed: [] };
+      this.emit(change);
+    });
+  }
+
+  private emit(change: StoreChange): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(change);
+      } catch {
+        // One broken listener must not stop the others.
+      }
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.retry) clearTimeout(this.retry);
+    await this.started?.catch(() => undefined);
+    const client = this.client;
+    this.client = null;
+    await client?.end().catch(() => undefined);
+  }
+}

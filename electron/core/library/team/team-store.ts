@@ -1,0 +1,176 @@
+/**
+ * The team library store: the index on PostgreSQL, the files in the studio's shared folder
+ * (same layout as the embedded library's folder). Opening checks that the database is at the
+ * schema version this Seedbank expects and that the folder carries the database's library id;
+ * either mismatch refuses to connect with what to do (team-connect.ts).
+ */
+import os from 'node:os';
+import type pg from 'pg';
+import type { LibraryPage } from '../../../../shared/api';
+import type { Generation } from '../../../../shared/types';
+import { SeedbankError } from '../../../../shared/errors';
+import type { GenerationRow } from '../db/generation-row';
+import { cleanTags, type SaveGeneration } from '../db/upsert-generation';
+import { move } from '../edits/trash';
+import { trashedLocation } from '../files/library-paths';
+import { checkRating, type ListArgs, type LibraryStore, type StoreChangeListener } from '../store/library-store';
+import { connectTeam } from './team-connect';
+import { inTransaction } from './team-connection';
+import { cursorAfter, pageQueries } from './team-gallery';
+import { ChangeFeed } from './team-live';
+import { selectTeamRows, toTeamGenerations } from './team-rows';
+import { changeTeamTags, saveTeamGeneration, type Maker } from './team-upsert';
+
+export interface TeamStoreOptions {
+  /** `postgres://…` */
+  url: string;
+  /** The shared folder holding `images/`, `trash/` and the library id file. */
+  folder: string;
+  assetUrl: (relativePath: string) => string;
+  /** Recorded with each image added; the OS user and host name by default. */
+  maker?: Partial<Maker>;
+  now?: () => Date;
+  /** Told when live updates stop (and are being restored). */
+  onTrouble?: (message: string) => void;
+}
+
+export class TeamLibraryStore implements LibraryStore {
+  readonly kind = 'team';
+  private readonly feed: ChangeFeed;
+  private readonly maker: Maker;
+
+  private constructor(
+    private readonly pool: pg.Pool,
+    private readonly options: TeamStoreOptions,
+    private readonly id: string,
+    private readonly version: number,
+  ) {
+    this.feed = new ChangeFeed(options.url, options.onTrouble);
+    this.maker = {
+      host: options.maker?.host ?? os.hostname(),
+      person: options.maker?.person ?? os.userInfo().username,
+    };
+  }
+
+  /** Connects, or refuses with a message naming the problem and what to do. */
+  static async open(options: TeamStoreOptions): Promise<TeamLibraryStore> {
+    const { pool, libraryId, version } = await connectTeam(options.url, options.folder);
+    return new TeamLibraryStore(pool, options, libraryId, version);
+  }
+
+  async libraryId(): Promise<string> {
+    return this.id;
+  }
+
+  async schemaVersion(): Promise<number> {
+    return this.version;
+  }
+
+  async addGeneration(entry: SaveGeneration): Promise<Generation> {
+    await inTransaction(this.pool, (client) => saveTeamGeneration(client, entry, this.maker));
+    const generation = await this.getGeneration(entry.record.id);
+    if (!generation) throw new SeedbankError('INTERNAL', 'The image was indexed but could not be read back');
+    return generation;
+  }
+
+  async getGeneration(id: string): Promise<Generation | null> {
+    return (await this.generationsById([id]))[0] ?? null;
+  }
+
+  private async generationsById(ids: readonly string[]): Promise<Generation[]> {
+    return toTeamGenerations(this.pool, await selectTeamRows(this.pool, ids), this.options.assetUrl);
+  }
+
+  async list(args: ListArgs): Promise<LibraryPage> {
+    const { count, page } = pageQueries(args);
+    const [counted, paged] = await Promise.all([
+      this.pool.query<{ n: number }>(count),
+      this.pool.query<GenerationRow>(page),
+    ]);
+    const rows = paged.rows;
+    const more = rows.length > args.limit;
+    if (more) rows.pop();
+    const last = rows.at(-1);
+    return {
+      items: await toTeamGenerations(this.pool, rows, this.options.assetUrl),
+      nextCursor: more && last ? cursorAfter(args.sort, last) : null,
+      total: counted.rows[0]?.n ?? 0,
+    };
+  }
+
+  favorite(ids: readonly string[], favorite: boolean): Promise<string[]> {
+    return this.update(ids, 'favorite = $2', [favorite ? 1 : 0]);
+  }
+
+  async rate(ids: readonly string[], rating: number): Promise<string[]> {
+    return this.update(ids, 'rating = $2', [checkRating(rating)]);
+  }
+
+  async tag(ids: readonly string[], add: readonly string[], remove: readonly string[]): Promise<string[]> {
+    const adding = cleanTags(add);
+    const removing = cleanTags(remove);
+    return inTransaction(this.pool, async (client) => {
+      const found = await this.markDirty(client, ids, '', []);
+      await changeTeamTags(client, found, adding, removing);
+      return found;
+    });
+  }
+
+  /** Files first, then rows (as the embedded trash): after a crash in between, reconcile puts the row right. */
+  async trash(ids: readonly string[]): Promise<string[]> {
+    const rows = (await selectTeamRows(this.pool, [...new Set(ids)])).filter((row) => row.trashed_at === null);
+    for (const row of rows) await move(this.options.folder, row.file, trashedLocation(row.file));
+    const trashedAt = (this.options.now?.() ?? new Date()).toISOString();
+    const marked = await this.pool.query<{ id: string }>(
+      'UPDATE generations SET trashed_at = $2 WHERE id = ANY($1) AND trashed_at IS NULL RETURNING id',
+      [rows.map((row) => row.id), trashedAt],
+    );
+    return inOrder(ids, marked.rows);
+  }
+
+  async restore(ids: readonly string[]): Promise<string[]> {
+    const rows = (await selectTeamRows(this.pool, [...new Set(ids)])).filter((row) => row.trashed_at !== null);
+    for (const row of rows) await move(this.options.folder, trashedLocation(row.file), row.file);
+    const marked = await this.pool.query<{ id: string }>(
+      'UPDATE generations SET trashed_at = NULL WHERE id = ANY($1) AND trashed_at IS NOT NULL RETURNING id',
+      [rows.map((row) => row.id)],
+    );
+    return inOrder(ids, marked.rows);
+  }
+
+  /** Changes by any workstation, this one included, arrive through the database's notifications. */
+  async onChange(listener: StoreChangeListener): Promise<() => void> {
+    const { ready, unsubscribe } = this.feed.subscribe(listener);
+    await ready;
+    return unsubscribe;
+  }
+
+  async close(): Promise<void> {
+    await this.feed.close();
+    await this.pool.end();
+  }
+
+  private update(ids: readonly string[], set: string, values: unknown[]): Promise<string[]> {
+    return inTransaction(this.pool, (client) => this.markDirty(client, ids, `, ${set}`, values));
+  }
+
+  /** Applies `set` and counts an edit the file has yet to follow (write-back), on the rows that exist. */
+  private async markDirty(
+    client: pg.PoolClient,
+    ids: readonly string[],
+    set: string,
+    values: unknown[],
+  ): Promise<string[]> {
+    const { rows } = await client.query<{ id: string }>(
+      `UPDATE generations SET record_dirty = record_dirty + 1${set} WHERE id = ANY($1) RETURNING id`,
+      [[...new Set(ids)], ...values],
+    );
+    return inOrder(ids, rows);
+  }
+}
+
+/** The ids among `ids` that `rows` name, once each, in the order asked. */
+function inOrder(ids: readonly string[], rows: readonly { id: string }[]): string[] {
+  const found = new Set(rows.map((row) => row.id));
+  return [...new Set(ids)].filter((id) => found.has(id));
+}
