@@ -8,6 +8,7 @@ import net from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SeedbankError } from '../../shared/errors';
 import { newLibraryId, writeLibraryIdFile } from '../../electron/core/library/store/library-id-file';
 import { testTeamConnection } from '../../electron/core/library/team/team-connect';
 import { TEAM_SCHEMA_VERSION } from '../../electron/core/library/team/team-schema';
@@ -37,6 +38,16 @@ async function sql(url: string, text: string): Promise<void> {
 }
 
 const open = (url: string, folder: string) => TeamLibraryStore.open({ url, folder, assetUrl });
+
+/** The error a promise is refused with (the test fails if it is not refused). */
+async function refusal(promise: Promise<unknown>): Promise<SeedbankError> {
+  const outcome = await promise.then(
+    () => null,
+    (err: unknown) => err,
+  );
+  expect(outcome).toBeInstanceOf(SeedbankError);
+  return outcome as SeedbankError;
+}
 
 describe('seedbank library migrate', () => {
   it('creates the schema once, gives the folder the library id, and a second run changes nothing', async () => {
@@ -83,48 +94,42 @@ describe('connecting a workstation', () => {
   it('refuses a database with no Seedbank schema, naming both versions and the migrate command', async () => {
     const url = await server.createDatabase();
     const folder = makeTempDir('seedbank-team-folder-');
-    await expect(open(url, folder)).rejects.toMatchObject({
-      code: 'INVALID_INPUT',
-      field: 'schemaVersion',
-      message: expect.stringMatching(
-        new RegExp(`schema version 0; this Seedbank expects ${TEAM_SCHEMA_VERSION}\\).*seedbank library migrate`),
-      ),
-    });
+    const err = await refusal(open(url, folder));
+    expect(err).toMatchObject({ code: 'INVALID_INPUT', field: 'schemaVersion' });
+    expect(err.message).toMatch(
+      new RegExp(`schema version 0; this Seedbank expects ${TEAM_SCHEMA_VERSION}\\).*seedbank library migrate`),
+    );
   });
 
   it('refuses a database at a newer schema version, naming both and telling to update Seedbank', async () => {
     const library = await makeTeamLibrary(server);
     await sql(library.url, 'UPDATE seedbank_library SET schema_version = 99');
-    await expect(open(library.url, library.folder)).rejects.toMatchObject({
-      field: 'schemaVersion',
-      message: expect.stringMatching(
-        new RegExp(`schema version 99; this Seedbank expects version ${TEAM_SCHEMA_VERSION}\\. Update Seedbank`),
-      ),
-    });
+    const err = await refusal(open(library.url, library.folder));
+    expect(err.field).toBe('schemaVersion');
+    expect(err.message).toMatch(
+      new RegExp(`schema version 99; this Seedbank expects version ${TEAM_SCHEMA_VERSION}\\. Update Seedbank`),
+    );
   });
 
   it('refuses a shared folder without the library id, or with another library’s', async () => {
     const library = await makeTeamLibrary(server);
     const bare = makeTempDir('seedbank-team-folder-');
-    await expect(open(library.url, bare)).rejects.toMatchObject({
-      field: 'folder',
-      message: expect.stringContaining('has no library id: run `seedbank library migrate --folder'),
-    });
+    const missing = await refusal(open(library.url, bare));
+    expect(missing.field).toBe('folder');
+    expect(missing.message).toContain('has no library id: run `seedbank library migrate --folder');
     const foreign = makeTempDir('seedbank-team-folder-');
     await writeLibraryIdFile(foreign, newLibraryId());
-    await expect(open(library.url, foreign)).rejects.toMatchObject({
-      field: 'folder',
-      message: expect.stringContaining('choose the folder that goes with this database'),
-    });
+    const other = await refusal(open(library.url, foreign));
+    expect(other.field).toBe('folder');
+    expect(other.message).toContain('choose the folder that goes with this database');
   });
 
   it('says which server it cannot reach', async () => {
     const closed = await closedPort();
     const folder = makeTempDir('seedbank-team-folder-');
-    await expect(open(`postgres://postgres@127.0.0.1:${closed}/seedbank`, folder)).rejects.toMatchObject({
-      code: 'NETWORK',
-      message: expect.stringContaining(`Cannot reach the team database at 127.0.0.1:${closed}`),
-    });
+    const err = await refusal(open(`postgres://postgres@127.0.0.1:${closed}/seedbank`, folder));
+    expect(err.code).toBe('NETWORK');
+    expect(err.message).toContain(`Cannot reach the team database at 127.0.0.1:${closed}`);
   });
 
   it('refuses a connection string that is not a postgres:// address, naming it', async () => {
