@@ -10,7 +10,7 @@
 import path from 'node:path';
 import { Command } from 'commander';
 import { SeedbankError } from '../../shared/errors';
-import { EXIT } from './exit-codes';
+import { CliError, EXIT } from './exit-codes';
 
 interface TeamOptions {
   database?: string;
@@ -93,10 +93,84 @@ function checkSubcommand(): Command {
   });
 }
 
+async function openTeam(options: TeamOptions) {
+  const { TeamLibraryStore } = await import('../core/library/team/team-store');
+  // The CLI shows no images: an asset URL is never followed.
+  return TeamLibraryStore.open({ url: databaseUrl(options), folder: folderOf(options, true), assetUrl: (p) => p });
+}
+
+function pushSubcommand(): Command {
+  return withTeamOptions(
+    new Command('push').description(
+      "Copy this computer's library (rows and files) into the team library; safe to run again or after an interruption",
+    ),
+  ).action(async (options: TeamOptions) => {
+    const [{ pushLibrary }, { openDatabase }, { appPaths, defaultHome, resolveHome }] = await Promise.all([
+      import('../core/library/team/team-push'),
+      import('../core/library/db/database'),
+      import('../core/paths'),
+    ]);
+    const team = await openTeam(options);
+    const home = resolveHome(process.env, () => defaultHome(process.env));
+    const db = openDatabase(appPaths(home).database);
+    try {
+      const report = await pushLibrary({ db, home }, team, folderOf(options, true), (progress) => {
+        if (!options.json)
+          process.stderr.write(
+            `${progress.pushed + progress.alreadyThere + progress.skipped.length}/${progress.total}\r`,
+          );
+      });
+      if (options.json) process.stdout.write(`${JSON.stringify(report)}\n`);
+      else {
+        process.stdout.write(
+          `Pushed ${report.pushed} of ${report.total} images; ${report.alreadyThere} were in the team library already.\n`,
+        );
+        for (const { id, reason } of report.skipped) process.stdout.write(`Skipped ${id}: ${reason}\n`);
+      }
+      process.exitCode = report.skipped.length > 0 ? EXIT.other : EXIT.ok;
+    } finally {
+      db.close();
+      await team.close();
+    }
+  });
+}
+
+function emptyTrashSubcommand(): Command {
+  return withTeamOptions(new Command('empty-trash').description("Delete the team trash's images for good (asks first)"))
+    .option('--yes', 'do not ask')
+    .action(async (options: TeamOptions & { yes?: boolean }) => {
+      const { confirm } = await import('./confirm');
+      const team = await openTeam(options);
+      try {
+        const count = await team.trashCount();
+        if (count === 0) {
+          process.stdout.write(options.json ? `${JSON.stringify({ removed: 0 })}\n` : 'The team trash is empty.\n');
+          return;
+        }
+        const yes = await confirm(
+          `Delete the ${count} image${count === 1 ? '' : 's'} in the team trash for good, for everyone?`,
+          { yes: options.yes === true },
+        );
+        if (!yes)
+          throw new CliError('Not confirmed; nothing was deleted. Run with --yes to delete without asking.', EXIT.invalid);
+        const removed = await team.emptyTrash();
+        process.stdout.write(
+          options.json
+            ? `${JSON.stringify({ removed: removed.length })}\n`
+            : `Deleted ${removed.length} images for good.\n`,
+        );
+      } finally {
+        await team.close();
+      }
+    });
+}
+
 export function libraryCommand(version: string): Command {
   return new Command('library')
-    .description('The team library on PostgreSQL: migrate its schema, check a connection')
+    .description('The team library on PostgreSQL: migrate its schema, check a connection, push a library into it')
     .version(version)
     .addCommand(migrateSubcommand())
-    .addCommand(checkSubcommand());
+    .addCommand(checkSubcommand())
+    .addCommand(pushSubcommand())
+    .addCommand(emptyTrashSubcommand());
 }

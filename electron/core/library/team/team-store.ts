@@ -4,6 +4,7 @@
  * schema version this Seedbank expects and that the folder carries the database's library id;
  * either mismatch refuses to connect with what to do (team-connect.ts).
  */
+import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import type pg from 'pg';
 import type { LibraryPage } from '../../../../shared/api';
@@ -11,8 +12,10 @@ import type { Generation } from '../../../../shared/types';
 import { SeedbankError } from '../../../../shared/errors';
 import type { GenerationRow } from '../db/generation-row';
 import { cleanTags, type SaveGeneration } from '../db/upsert-generation';
+import { cleanProjectName } from '../edits/projects';
 import { move } from '../edits/trash';
-import { trashedLocation } from '../files/library-paths';
+import { newId } from '../../ids';
+import { absolutePath, trashedLocation } from '../files/library-paths';
 import { checkRating, type ListArgs, type LibraryStore, type StoreChangeListener } from '../store/library-store';
 import { connectTeam } from './team-connect';
 import { inTransaction } from './team-connection';
@@ -81,6 +84,26 @@ export class TeamLibraryStore implements LibraryStore {
     return toTeamGenerations(this.pool, await selectTeamRows(this.pool, ids), this.options.assetUrl);
   }
 
+  /** The ids among `ids` that have a row here (trashed or not). */
+  async presentIds(ids: readonly string[]): Promise<Set<string>> {
+    const { rows } = await this.pool.query<{ id: string }>('SELECT id FROM generations WHERE id = ANY($1)', [ids]);
+    return new Set(rows.map((row) => row.id));
+  }
+
+  /** The id of the project with this name (any case), made when there is none. */
+  async ensureProject(name: string): Promise<string> {
+    const clean = cleanProjectName(name);
+    const { rows } = await this.pool.query<{ id: string }>(
+      `WITH made AS (
+         INSERT INTO projects (id, name, created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING id)
+       SELECT id FROM made UNION ALL SELECT id FROM projects WHERE lower(name) = lower($2) LIMIT 1`,
+      [newId(), clean, (this.options.now?.() ?? new Date()).toISOString()],
+    );
+    const id = rows[0]?.id;
+    if (id === undefined) throw new SeedbankError('INTERNAL', `The project ${clean} could not be made`);
+    return id;
+  }
+
   async list(args: ListArgs): Promise<LibraryPage> {
     const { count, page } = pageQueries(args);
     const [counted, paged] = await Promise.all([
@@ -136,6 +159,35 @@ export class TeamLibraryStore implements LibraryStore {
       [rows.map((row) => row.id)],
     );
     return inOrder(ids, marked.rows);
+  }
+
+  /** How many images are in the team trash. */
+  async trashCount(): Promise<number> {
+    const { rows } = await this.pool.query<{ n: number }>(
+      'SELECT count(*)::integer AS n FROM generations WHERE trashed_at IS NOT NULL',
+    );
+    return rows[0]?.n ?? 0;
+  }
+
+  /**
+   * Deletes every trashed image for good: the rows are locked (a restore elsewhere waits), the
+   * files removed from the shared folder's trash, then the rows deleted, a batch per transaction.
+   * Only `seedbank library empty-trash` calls this: in a team, no button in the app does.
+   */
+  async emptyTrash(): Promise<string[]> {
+    const removed: string[] = [];
+    for (;;) {
+      const batch = await inTransaction(this.pool, async (client) => {
+        const { rows } = await client.query<{ id: string; file: string }>(
+          'SELECT id, file FROM generations WHERE trashed_at IS NOT NULL ORDER BY seq LIMIT 200 FOR UPDATE SKIP LOCKED',
+        );
+        for (const row of rows) await rm(absolutePath(this.options.folder, trashedLocation(row.file)), { force: true });
+        await client.query('DELETE FROM generations WHERE id = ANY($1)', [rows.map((row) => row.id)]);
+        return rows.map((row) => row.id);
+      });
+      removed.push(...batch);
+      if (batch.length === 0) return removed;
+    }
   }
 
   /** Changes by any workstation, this one included, arrive through the database's notifications. */
