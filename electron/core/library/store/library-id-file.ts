@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { SeedbankError } from '../../../../shared/errors';
+import { writeFileAtomic } from '../../metadata/atomic-write';
 
 export const LIBRARY_ID_FILE = 'seedbank-library-id';
 
@@ -37,20 +38,11 @@ export async function readLibraryIdFile(folder: string): Promise<string | null> 
   return id;
 }
 
-/** Writes the id file through a temp name in the same folder, fsynced, then renamed into place. */
+/** Writes the id file atomically (a temp name in the same folder, fsynced, renamed into place). */
 export async function writeLibraryIdFile(folder: string, id: string): Promise<void> {
   if (!ID_SHAPE.test(id)) throw new SeedbankError('INVALID_INPUT', 'not a library id', 'libraryId');
   await fs.mkdir(folder, { recursive: true });
-  const target = path.join(folder, LIBRARY_ID_FILE);
-  const temp = `${target}.${process.pid}.${Date.now()}.tmp`;
-  const handle = await fs.open(temp, 'wx');
-  try {
-    await handle.writeFile(`${id}\n`, 'utf8');
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  await fs.rename(temp, target);
+  await writeFileAtomic(path.join(folder, LIBRARY_ID_FILE), `${id}\n`);
 }
 
 /** The folder's id, made and written on first use (the embedded library's own folder). */

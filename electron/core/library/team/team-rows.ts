@@ -9,7 +9,7 @@ import { TEAM_GENERATION_COLUMNS } from './team-gallery';
 
 type Queryable = Pick<pg.Pool | pg.PoolClient, 'query'>;
 
-async function loadTeamDetails(db: Queryable, ids: readonly string[]): Promise<RowDetails> {
+export async function loadTeamDetails(db: Queryable, ids: readonly string[]): Promise<RowDetails> {
   const tags = new Map<string, string[]>();
   const inputs = new Map<string, string[]>();
   if (ids.length === 0) return { tags, inputs };

@@ -23,6 +23,7 @@ import { cursorAfter, pageQueries } from './team-gallery';
 import { ChangeFeed } from './team-live';
 import { selectTeamRows, toTeamGenerations } from './team-rows';
 import { changeTeamTags, saveTeamGeneration, type Maker } from './team-upsert';
+import { writeBackTeamFile, type WriteBackOutcome } from './team-write-back';
 
 export interface TeamStoreOptions {
   /** `postgres://…` */
@@ -159,6 +160,18 @@ export class TeamLibraryStore implements LibraryStore {
       [rows.map((row) => row.id)],
     );
     return inOrder(ids, marked.rows);
+  }
+
+  /**
+   * Brings the file of each id up to its row (rating, favourite, tags, project), one
+   * workstation at a time per file (team-write-back.ts). The app will run this in the
+   * background after each edit, as the embedded library's write-back queue does.
+   */
+  async writeBack(ids: readonly string[], creatorTool: string): Promise<WriteBackOutcome[]> {
+    const outcomes: WriteBackOutcome[] = [];
+    for (const id of new Set(ids))
+      outcomes.push(await writeBackTeamFile(this.pool, this.options.folder, id, creatorTool));
+    return outcomes;
   }
 
   /** How many images are in the team trash. */
