@@ -18,7 +18,7 @@ interface TeamOptions {
   json?: boolean;
 }
 
-function databaseUrl(options: TeamOptions): string {
+function namedDatabase(options: TeamOptions): string {
   const url = options.database ?? process.env.SEEDBANK_DATABASE_URL;
   if (!url)
     throw new SeedbankError(
@@ -27,6 +27,27 @@ function databaseUrl(options: TeamOptions): string {
       'database',
     );
   return url;
+}
+
+async function keychain() {
+  const { KeyringSecretStore } = await import('../core/secrets/keyring-store');
+  return (service: string, account: string) => new KeyringSecretStore(service, account);
+}
+
+/** The connection string with the password `library login` stored, when it has none of its own. */
+async function databaseUrl(options: TeamOptions): Promise<string> {
+  const url = namedDatabase(options);
+  const [{ withStoredPassword }, { KeychainUnavailableError }] = await Promise.all([
+    import('../core/library/team/team-credentials'),
+    import('../core/secrets/secret-store'),
+  ]);
+  try {
+    return await withStoredPassword(url, await keychain());
+  } catch (err) {
+    // No keychain here: the server may still need no password (trust, .pgpass, PGPASSWORD).
+    if (err instanceof KeychainUnavailableError) return url;
+    throw err;
+  }
 }
 
 function folderOf(options: TeamOptions, required: true): string;
@@ -57,7 +78,7 @@ function migrateSubcommand(): Command {
     ),
   ).action(async (options: TeamOptions) => {
     const { migrateTeamDatabase, claimFolder } = await import('../core/library/team/team-migrate');
-    const url = databaseUrl(options);
+    const url = await databaseUrl(options);
     const folder = folderOf(options, false);
     const result = await migrateTeamDatabase(url);
     const claimed = folder === null ? null : await claimFolder(folder, result.libraryId);
@@ -84,7 +105,7 @@ function checkSubcommand(): Command {
     ),
   ).action(async (options: TeamOptions) => {
     const { testTeamConnection } = await import('../core/library/team/team-connect');
-    const checks = await testTeamConnection(databaseUrl(options), folderOf(options, true));
+    const checks = await testTeamConnection(await databaseUrl(options), folderOf(options, true));
     if (options.json) process.stdout.write(`${JSON.stringify({ checks })}\n`);
     else
       for (const check of checks)
@@ -96,7 +117,11 @@ function checkSubcommand(): Command {
 async function openTeam(options: TeamOptions) {
   const { TeamLibraryStore } = await import('../core/library/team/team-store');
   // The CLI shows no images: an asset URL is never followed.
-  return TeamLibraryStore.open({ url: databaseUrl(options), folder: folderOf(options, true), assetUrl: (p) => p });
+  return TeamLibraryStore.open({
+    url: await databaseUrl(options),
+    folder: folderOf(options, true),
+    assetUrl: (p) => p,
+  });
 }
 
 function pushSubcommand(): Command {
@@ -152,7 +177,10 @@ function emptyTrashSubcommand(): Command {
           { yes: options.yes === true },
         );
         if (!yes)
-          throw new CliError('Not confirmed; nothing was deleted. Run with --yes to delete without asking.', EXIT.invalid);
+          throw new CliError(
+            'Not confirmed; nothing was deleted. Run with --yes to delete without asking.',
+            EXIT.invalid,
+          );
         const removed = await team.emptyTrash();
         process.stdout.write(
           options.json
@@ -165,6 +193,36 @@ function emptyTrashSubcommand(): Command {
     });
 }
 
+function loginSubcommand(): Command {
+  return new Command('login')
+    .description(
+      "Keep the team database's password in the OS keychain (read from stdin), so connection strings need none",
+    )
+    .option('--database <url>', 'the team database, without the password (default: $SEEDBANK_DATABASE_URL)')
+    .option('--forget', 'remove the stored password instead')
+    .action(async (options: TeamOptions & { forget?: boolean }) => {
+      const { forgetPassword, rememberPassword, withoutPassword } =
+        await import('../core/library/team/team-credentials');
+      const url = namedDatabase(options);
+      if (options.forget) {
+        await forgetPassword(url, await keychain());
+        process.stdout.write(`Forgot the password of ${withoutPassword(url)}.\n`);
+        return;
+      }
+      const { readFirstLine } = await import('./confirm');
+      const password = (await readFirstLine()).replace(/\r$/, '');
+      if (password === '')
+        throw new CliError(
+          'No password on stdin: pipe it in, e.g. `seedbank library login < password.txt`',
+          EXIT.invalid,
+        );
+      const parsed = new URL(withoutPassword(url));
+      parsed.password = encodeURIComponent(password);
+      const kept = await rememberPassword(parsed.toString(), await keychain());
+      process.stdout.write(`The password is in the keychain; connect with ${kept}\n`);
+    });
+}
+
 export function libraryCommand(version: string): Command {
   return new Command('library')
     .description('The team library on PostgreSQL: migrate its schema, check a connection, push a library into it')
@@ -172,5 +230,6 @@ export function libraryCommand(version: string): Command {
     .addCommand(migrateSubcommand())
     .addCommand(checkSubcommand())
     .addCommand(pushSubcommand())
-    .addCommand(emptyTrashSubcommand());
+    .addCommand(emptyTrashSubcommand())
+    .addCommand(loginSubcommand());
 }

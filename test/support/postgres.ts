@@ -34,7 +34,7 @@ export function postgresBinDir(): string | null {
 }
 
 export interface TestPostgres {
-  /** `postgres://postgres@127.0.0.1:<port>/postgres` */
+  /** `postgres://postgres[:password]@127.0.0.1:<port>/postgres` */
   adminUrl: string;
   port: number;
   /** Creates a new database (empty, or a copy of `template`) and returns its connection string. */
@@ -74,7 +74,15 @@ function checkReachable(dir: string): void {
   }
 }
 
-export async function startPostgres(): Promise<TestPostgres> {
+export interface StartOptions {
+  /**
+   * Require this password over TCP (scram-sha-256) for the `postgres` user; the URLs then carry
+   * it. Without it every connection is trusted.
+   */
+  password?: string;
+}
+
+export async function startPostgres(options: StartOptions = {}): Promise<TestPostgres> {
   const bin = postgresBinDir();
   if (bin === null)
     throw new Error('PostgreSQL is not installed: run `npm test` (it installs it) or apt-get install postgresql');
@@ -85,12 +93,22 @@ export async function startPostgres(): Promise<TestPostgres> {
     const { uid, gid } = await userIds('postgres');
     fs.chownSync(dir, uid, gid);
   }
+  const auth = ['--auth=trust'];
+  if (options.password !== undefined) {
+    const pwfile = path.join(dir, 'pwfile');
+    fs.writeFileSync(pwfile, `${options.password}\n`, { mode: 0o600 });
+    if (isRoot) {
+      const { uid, gid } = await userIds('postgres');
+      fs.chownSync(pwfile, uid, gid);
+    }
+    auth.splice(0, 1, '--auth-local=trust', '--auth-host=scram-sha-256', `--pwfile=${pwfile}`);
+  }
   await asOwner(path.join(bin, 'initdb'), [
     '-D',
     data,
     '-U',
     'postgres',
-    '--auth=trust',
+    ...auth,
     '-E',
     'UTF8',
     '--locale=C.UTF-8',
@@ -116,7 +134,8 @@ export async function startPostgres(): Promise<TestPostgres> {
       if (attempt >= 2) throw err;
     }
   }
-  const adminUrl = `postgres://postgres@127.0.0.1:${port}/postgres`;
+  const login = options.password === undefined ? 'postgres' : `postgres:${encodeURIComponent(options.password)}`;
+  const adminUrl = `postgres://${login}@127.0.0.1:${port}/postgres`;
   let databases = 0;
   let stopped = false;
   return {
@@ -125,17 +144,9 @@ export async function startPostgres(): Promise<TestPostgres> {
     async createDatabase({ name = `seedbank_test_${(databases += 1)}`, template } = {}) {
       if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`not a plain database name: ${name}`);
       const copy = template === undefined ? [] : ['-T', template];
-      await asOwner(path.join(bin, 'createdb'), [
-        '-h',
-        '127.0.0.1',
-        '-p',
-        String(port),
-        '-U',
-        'postgres',
-        ...copy,
-        name,
-      ]);
-      return `postgres://postgres@127.0.0.1:${port}/${name}`;
+      // Through the socket folder: local connections are trusted even when TCP needs the password.
+      await asOwner(path.join(bin, 'createdb'), ['-h', dir, '-p', String(port), '-U', 'postgres', ...copy, name]);
+      return `postgres://${login}@127.0.0.1:${port}/${name}`;
     },
     async stop() {
       if (stopped) return;

@@ -54,7 +54,7 @@ export async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClie
   }
 }
 
-/** A server that cannot be reached, said in words (host, port, what the driver said). */
+/** A server that cannot be reached or refuses the login, said in words (host, port, what the driver said). */
 export function unreachable(url: string, err: unknown): SeedbankError {
   let where = 'the team database';
   try {
@@ -64,5 +64,14 @@ export function unreachable(url: string, err: unknown): SeedbankError {
     // An unparsable string was refused before a connection was tried.
   }
   const reason = err instanceof Error ? err.message : String(err);
+  // 28P01 invalid_password, 28000 invalid_authorization_specification: the server answered and
+  // refused; a server asking for a password the string does not carry fails in the driver itself.
+  const code = (err as { code?: unknown } | null)?.code;
+  if (code === '28P01' || code === '28000' || /client password must be a string/.test(reason))
+    return new SeedbankError(
+      'NETWORK',
+      `${where[0]?.toUpperCase()}${where.slice(1)} refused the login (${reason}); keep the password in the keychain with \`seedbank library login\``,
+      'connectionString',
+    );
   return new SeedbankError('NETWORK', `Cannot reach ${where}: ${reason}`, 'connectionString');
 }
