@@ -3,7 +3,11 @@
  * change by one reaches the other through LISTEN/NOTIFY — awaited as an event, never slept for.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Generation } from '../../shared/types';
+import { EventBus } from '../../electron/core/events';
+import { forwardChanges } from '../../electron/core/library/store/change-events';
 import type { StoreChange } from '../../electron/core/library/store/library-store';
+import type { TeamLibraryStore } from '../../electron/core/library/team/team-store';
 import { makeRecord } from '../support/library-test-kit';
 import { startPostgres, type TestPostgres } from '../support/postgres';
 import { entryOf, makeTeamLibrary, openTeamStore, type OpenStore } from '../support/store-test-kit';
@@ -70,7 +74,8 @@ describe('live updates between workstations', () => {
       wake();
     });
     const seen = async (): Promise<void> => {
-      while (!heard.some((c) => c.changed.includes(record.id))) await new Promise<void>((resolve) => (wake = resolve));
+      while (!heard.some((c) => [...c.added, ...c.changed].includes(record.id)))
+        await new Promise<void>((resolve) => (wake = resolve));
       heard.length = 0;
     };
     await one.store.addGeneration(entryOf(record, one.folder));
@@ -81,6 +86,38 @@ describe('live updates between workstations', () => {
     await one.store.trash([record.id]);
     await seen();
     expect((await two.store.getGeneration(record.id))?.trashed).toBe(true);
+    stop();
+  });
+
+  it("the other workstation's library:changed events carry the new image, then its rating, then its removal", async () => {
+    const [one, two] = await twoWorkstations();
+    const bus = new EventBus();
+    const events: { added: Generation[]; updated: Generation[]; removed: string[] }[] = [];
+    let wake: () => void = () => undefined;
+    bus.subscribe((channel, payload) => {
+      if (channel !== 'library:changed') return;
+      events.push(payload as (typeof events)[number]);
+      wake();
+    });
+    const stop = await forwardChanges(two.store, bus);
+    const next = async () => {
+      while (events.length === 0) await new Promise<void>((resolve) => (wake = resolve));
+      return events.shift()!;
+    };
+    const record = makeRecord({ prompt: 'made on workstation one' });
+    await one.store.addGeneration(entryOf(record, one.folder));
+    const added = await next();
+    expect(added.added.map((g) => [g.id, g.prompt])).toEqual([[record.id, 'made on workstation one']]);
+    expect(added.updated).toEqual([]);
+    await one.store.rate([record.id], 4);
+    const rated = await next();
+    expect(rated.added).toEqual([]);
+    expect(rated.updated.map((g) => [g.id, g.rating])).toEqual([[record.id, 4]]);
+    await one.store.trash([record.id]);
+    await (one.store as TeamLibraryStore).emptyTrash();
+    const removal = await next();
+    const gone = removal.removed.length > 0 ? removal : await next();
+    expect(gone.removed).toEqual([record.id]);
     stop();
   });
 

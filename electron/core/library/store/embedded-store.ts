@@ -79,7 +79,11 @@ export class EmbeddedLibraryStore implements LibraryStore {
     return this.ctx.bus.subscribe((channel, payload) => {
       if (channel !== 'library:changed') return;
       const change = payload as { added: Generation[]; updated: Generation[]; removed: string[] };
-      listener({ changed: [...change.added, ...change.updated].map((g) => g.id), removed: [...change.removed] });
+      listener({
+        added: change.added.map((g) => g.id),
+        changed: change.updated.map((g) => g.id),
+        removed: [...change.removed],
+      });
     });
   }
 

@@ -19,10 +19,12 @@ export type { SaveGeneration } from '../db/upsert-generation';
 
 /**
  * What changed in a library, by id: as the `library:changed` event, before the rows are read.
- * Both lists empty means "reload": changes may have been missed (as `library:changed` after a rebuild).
+ * All lists empty means "reload": changes may have been missed (as `library:changed` after a rebuild).
  */
 export interface StoreChange {
-  /** Ids whose rows were added, edited, trashed or restored. */
+  /** Ids whose rows are new. */
+  added: string[];
+  /** Ids whose rows were edited, trashed or restored (or indexed again). */
   changed: string[];
   /** Ids whose rows are gone (the trash emptied). */
   removed: string[];

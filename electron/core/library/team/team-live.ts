@@ -15,7 +15,7 @@ const RECONNECT_MS = 2_000;
 export class ChangeFeed {
   private client: pg.Client | null = null;
   private readonly listeners = new Set<StoreChangeListener>();
-  private pending: StoreChange = { changed: [], removed: [] };
+  private pending: StoreChange = { added: [], changed: [], removed: [] };
   private flushing = false;
   private closed = false;
   private started: Promise<void> | null = null;
@@ -52,24 +52,30 @@ export class ChangeFeed {
     this.retry = setTimeout(() => {
       this.retry = null;
       this.started = this.connect()
-        .then(() => this.emit({ changed: [], removed: [] }))
+        .then(() => this.emit({ added: [], changed: [], removed: [] }))
         .catch((error: unknown) => this.lost(client, error instanceof Error ? error : new Error(String(error))));
     }, RECONNECT_MS);
   }
 
   private receive(payload: string): void {
-    if (payload.startsWith('-')) this.pending.removed.push(payload.slice(1));
-    else this.pending.changed.push(payload);
+    const id = payload.slice(1);
+    if (payload.startsWith('+')) this.pending.added.push(id);
+    else if (payload.startsWith('-')) this.pending.removed.push(id);
+    else this.pending.changed.push(id);
     if (this.flushing) return;
     this.flushing = true;
     // Notifications of one commit arrive together: hand them on as one change.
     setImmediate(() => {
       this.flushing = false;
+      // A row added and edited in one batch is new to the listener; one gone is gone.
+      const removed = new Set(this.pending.removed);
+      const added = new Set(this.pending.added.filter((id) => !removed.has(id)));
       const change = {
-        changed: [...new Set(this.pending.changed)],
-        removed: [...new Set(this.pending.removed)],
+        added: [...added],
+        changed: [...new Set(this.pending.changed)].filter((id) => !added.has(id) && !removed.has(id)),
+        removed: [...removed],
       };
-      this.pending = { changed: [], removed: [] };
+      this.pending = { added: [], changed: [], removed: [] };
       this.emit(change);
     });
   }

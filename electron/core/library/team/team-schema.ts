@@ -176,14 +176,16 @@ const v1: TeamMigration = {
     CREATE TRIGGER generation_inputs_count AFTER INSERT OR DELETE ON generation_inputs
       FOR EACH ROW EXECUTE FUNCTION generation_inputs_count();
 
-    -- Every change to a row tells the other workstations its id ('-' before it: the row is gone).
-    -- NOTIFY is sent at commit and folds identical payloads of one transaction into one.
+    -- Every change to a row tells the other workstations its id: '+id' added, '~id' changed,
+    -- '-id' gone. NOTIFY is sent at commit and folds identical payloads of one transaction into one.
     CREATE FUNCTION generations_notify() RETURNS trigger LANGUAGE plpgsql AS $fn$
     BEGIN
       IF TG_OP = 'DELETE' THEN
         PERFORM pg_notify('${CHANGE_CHANNEL}', '-' || OLD.id);
+      ELSIF TG_OP = 'INSERT' THEN
+        PERFORM pg_notify('${CHANGE_CHANNEL}', '+' || NEW.id);
       ELSE
-        PERFORM pg_notify('${CHANGE_CHANNEL}', NEW.id);
+        PERFORM pg_notify('${CHANGE_CHANNEL}', '~' || NEW.id);
       END IF;
       RETURN NULL;
     END $fn$;
