@@ -142,6 +142,55 @@ describe.each(STORES)('library store: $name', ({ open }) => {
     expect(plain).toBeDefined();
   });
 
+  it('filters by references and by what was made from an image, through chains of edits', async () => {
+    await start();
+    const [source] = await add([makeRecord({ createdAt: minute(0) })]);
+    const sourceHash = entryOf(makeRecord({ id: source!, createdAt: minute(0) })).file.sha256;
+    const [edit] = await add([makeRecord({ createdAt: minute(1), inputs: [sourceHash] })]);
+    const editHash = entryOf(makeRecord({ id: edit!, createdAt: minute(1) })).file.sha256;
+    const [editOfEdit, unrelated] = await add([
+      makeRecord({ createdAt: minute(2), inputs: [editHash] }),
+      makeRecord({ createdAt: minute(3), inputs: ['c'.repeat(64)] }),
+    ]);
+    expect(await ids({ hasReferences: true })).toEqual([unrelated, editOfEdit, edit]);
+    expect(await ids({ hasReferences: false })).toEqual([source]);
+    expect(await ids({ editsOf: source! })).toEqual([editOfEdit, edit]);
+  });
+
+  it('pages a search and a tag filter with cursors, in every sort', async () => {
+    await start();
+    const added = await add(
+      [0, 1, 2, 3, 4, 5].map((i) =>
+        makeRecord({
+          createdAt: minute(i),
+          prompt: i % 2 === 0 ? `lunar base ${i}` : `desert ${i}`,
+          rating: i % 3,
+          tags: ['Batch'],
+        }),
+      ),
+    );
+    const lunar = [added[4], added[2], added[0]];
+    for (const sort of ['newest', 'oldest', 'rating'] as const) {
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const result: Awaited<ReturnType<LibraryStore['list']>> = await store.list({
+          filter: { search: 'luna', tag: 'batch' },
+          sort,
+          cursor,
+          limit: 2,
+        });
+        expect(result.total).toBe(3);
+        seen.push(...result.items.map((g) => g.id));
+        cursor = result.nextCursor;
+      } while (cursor !== null);
+      // ratings: 4 → 1, 2 → 2, 0 → 0
+      const expected =
+        sort === 'newest' ? lunar : sort === 'oldest' ? [...lunar].reverse() : [added[2], added[4], added[0]];
+      expect(seen).toEqual(expected);
+    }
+  });
+
   it('rates, favourites and tags only the images that exist, and says which', async () => {
     await start();
     const [a, b] = await add([makeRecord({ createdAt: minute(0) }), makeRecord({ createdAt: minute(1) })]);
