@@ -39,6 +39,9 @@ export interface TestPostgres {
   port: number;
   /** Creates a new database (empty, or a copy of `template`) and returns its connection string. */
   createDatabase(options?: { name?: string; template?: string }): Promise<string>;
+  /** Takes the server down (every connection drops) and brings it up again on the same port. */
+  down(): Promise<void>;
+  up(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -114,21 +117,23 @@ export async function startPostgres(options: StartOptions = {}): Promise<TestPos
     '--locale=C.UTF-8',
     '--no-sync',
   ]);
+  const startOn = (port: number) =>
+    asOwner(path.join(bin, 'pg_ctl'), [
+      '-D',
+      data,
+      '-l',
+      path.join(dir, 'server.log'),
+      '-w',
+      '-o',
+      `-c listen_addresses=127.0.0.1 -c port=${port} -c unix_socket_directories='${dir}' -c fsync=off -c max_connections=40`,
+      'start',
+    ]);
   // A port taken between probing and binding: try another.
   let port = 0;
   for (let attempt = 0; ; attempt += 1) {
     port = await freePort();
     try {
-      await asOwner(path.join(bin, 'pg_ctl'), [
-        '-D',
-        data,
-        '-l',
-        path.join(dir, 'server.log'),
-        '-w',
-        '-o',
-        `-c listen_addresses=127.0.0.1 -c port=${port} -c unix_socket_directories='${dir}' -c fsync=off -c max_connections=40`,
-        'start',
-      ]);
+      await startOn(port);
       break;
     } catch (err) {
       if (attempt >= 2) throw err;
@@ -147,6 +152,12 @@ export async function startPostgres(options: StartOptions = {}): Promise<TestPos
       // Through the socket folder: local connections are trusted even when TCP needs the password.
       await asOwner(path.join(bin, 'createdb'), ['-h', dir, '-p', String(port), '-U', 'postgres', ...copy, name]);
       return `postgres://${login}@127.0.0.1:${port}/${name}`;
+    },
+    async down() {
+      await asOwner(path.join(bin, 'pg_ctl'), ['-D', data, '-m', 'fast', '-w', 'stop']);
+    },
+    async up() {
+      await startOn(port);
     },
     async stop() {
       if (stopped) return;

@@ -61,12 +61,16 @@ export async function makeTeamLibrary(server: TestPostgres): Promise<{ url: stri
   return { url, folder };
 }
 
-export async function openTeamStore(library: { url: string; folder: string }): Promise<OpenStore> {
+export async function openTeamStore(
+  library: { url: string; folder: string },
+  onTrouble?: (message: string) => void,
+): Promise<OpenStore> {
   const store = await TeamLibraryStore.open({
     url: library.url,
     folder: library.folder,
     assetUrl,
     maker: { host: 'test-host', person: 'test-person' },
+    ...(onTrouble ? { onTrouble } : {}),
   });
   return { store, folder: library.folder, close: () => store.close() };
 }

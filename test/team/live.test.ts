@@ -121,6 +121,39 @@ describe('live updates between workstations', () => {
     stop();
   });
 
+  it('after the server was down a while and up again, listeners are told to reload and hear changes again', async () => {
+    const library = await makeTeamLibrary(server);
+    const troubles: string[] = [];
+    let troubled: () => void = () => undefined;
+    const one = await openTeamStore(library);
+    const two = await openTeamStore(library, (message) => {
+      troubles.push(message);
+      troubled();
+    });
+    opened.push(one, two);
+    const record = makeRecord();
+    await one.store.addGeneration(entryOf(record));
+    const heard: StoreChange[] = [];
+    let wake: () => void = () => undefined;
+    const stop = await two.store.onChange((c) => {
+      heard.push(c);
+      wake();
+    });
+    const until = async (matches: (c: StoreChange) => boolean): Promise<void> => {
+      while (!heard.some(matches)) await new Promise<void>((resolve) => (wake = resolve));
+    };
+    await server.down();
+    // Down long enough for a reconnect attempt to fail too: the feed must keep trying.
+    while (!troubles.some((m) => m.includes('still unreachable'))) await new Promise<void>((r) => (troubled = r));
+    expect(troubles.some((m) => m.includes('Live updates from the team database stopped'))).toBe(true);
+    await server.up();
+    await until((c) => c.added.length === 0 && c.changed.length === 0 && c.removed.length === 0);
+    await one.store.rate([record.id], 3);
+    await until((c) => c.changed.includes(record.id));
+    expect((await two.store.getGeneration(record.id))?.rating).toBe(3);
+    stop();
+  });
+
   it('an unsubscribed listener hears nothing more', async () => {
     const [one, two] = await twoWorkstations();
     const record = makeRecord();

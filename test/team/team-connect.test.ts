@@ -168,6 +168,28 @@ describe('the Test checks', () => {
     expect(mismatch.find((c) => c.name === 'library id')).toMatchObject({ ok: false });
   });
 
+  it('`seedbank library check` prints each check and exits 0 only when all pass', async () => {
+    const library = await makeTeamLibrary(server);
+    const env = cliEnv({
+      home: tempHome(),
+      apiBase: 'http://127.0.0.1:9',
+      extra: { SEEDBANK_DATABASE_URL: library.url },
+    });
+    const passing = await runCli(['library', 'check', '--folder', library.folder], env);
+    expect(passing.code, passing.stderr).toBe(0);
+    expect(
+      passing.stdout
+        .trim()
+        .split('\n')
+        .map((line) => line.slice(0, 4)),
+    ).toEqual(['ok  ', 'ok  ', 'ok  ', 'ok  ']);
+    const other = makeTempDir('seedbank-team-folder-');
+    await writeLibraryIdFile(other, newLibraryId());
+    const failing = await runCli(['library', 'check', '--folder', other], env);
+    expect(failing.code).toBe(1);
+    expect(failing.stdout).toContain('FAIL library id');
+  });
+
   it('stops at the connection check when the server does not answer', async () => {
     const checks = await testTeamConnection(
       `postgres://postgres@127.0.0.1:${await closedPort()}/x`,

@@ -42,8 +42,12 @@ export interface TeamConnection {
   version: number;
 }
 
-export async function connectTeam(url: string, folder: string): Promise<TeamConnection> {
-  const pool = openPool(url);
+export async function connectTeam(
+  url: string,
+  folder: string,
+  onTrouble: (message: string) => void = () => undefined,
+): Promise<TeamConnection> {
+  const pool = openPool(url, 4, (err) => onTrouble(`A connection to the team database dropped (${err.message})`));
   try {
     const state = await readSchemaState(pool).catch((err: unknown) => {
       throw unreachable(url, err);

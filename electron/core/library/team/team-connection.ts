@@ -30,8 +30,20 @@ export function checkConnectionString(url: string): string {
   return url;
 }
 
-export function openPool(url: string, max = 4): pg.Pool {
-  return new pg.Pool({ connectionString: checkConnectionString(url), types, max, connectionTimeoutMillis: 10_000 });
+/**
+ * A pool of connections. An idle connection the server drops (a restart, a network cut) is an
+ * 'error' event on the pool; unheard, it would end the process. The pool discards that
+ * connection and opens a new one for the next query, so it is only reported.
+ */
+export function openPool(url: string, max = 4, onIdleError: (err: Error) => void = () => undefined): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString: checkConnectionString(url),
+    types,
+    max,
+    connectionTimeoutMillis: 10_000,
+  });
+  pool.on('error', onIdleError);
+  return pool;
 }
 
 export function openClient(url: string): pg.Client {

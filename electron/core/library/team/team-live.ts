@@ -40,8 +40,17 @@ export class ChangeFeed {
     });
     client.on('error', (err) => this.lost(client, err));
     client.on('end', () => this.lost(client, new Error('connection closed')));
-    await client.connect();
-    await client.query(`LISTEN ${CHANGE_CHANNEL}`);
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${CHANGE_CHANNEL}`);
+    } catch (err) {
+      await client.end().catch(() => undefined);
+      throw err;
+    }
+    if (this.closed) {
+      await client.end().catch(() => undefined);
+      return;
+    }
     this.client = client;
   }
 
@@ -49,11 +58,22 @@ export class ChangeFeed {
     if (this.closed || this.client !== client) return;
     this.client = null;
     this.onTrouble(`Live updates from the team database stopped (${err.message}); reconnecting`);
+    this.reconnectLater();
+  }
+
+  /** Tries again every RECONNECT_MS until it connects; then tells the listeners to reload. */
+  private reconnectLater(): void {
+    if (this.closed || this.retry !== null) return;
     this.retry = setTimeout(() => {
       this.retry = null;
       this.started = this.connect()
         .then(() => this.emit({ added: [], changed: [], removed: [] }))
-        .catch((error: unknown) => this.lost(client, error instanceof Error ? error : new Error(String(error))));
+        .catch((error: unknown) => {
+          this.onTrouble(
+            `The team database is still unreachable (${error instanceof Error ? error.message : String(error)})`,
+          );
+          this.reconnectLater();
+        });
     }, RECONNECT_MS);
   }
 

@@ -34,7 +34,7 @@ export interface TeamStoreOptions {
   /** Recorded with each image added; the OS user and host name by default. */
   maker?: Partial<Maker>;
   now?: () => Date;
-  /** Told when live updates stop (and are being restored). */
+  /** Told when a connection drops, live updates stop, and while they are being restored. */
   onTrouble?: (message: string) => void;
 }
 
@@ -58,7 +58,7 @@ export class TeamLibraryStore implements LibraryStore {
 
   /** Connects, or refuses with a message naming the problem and what to do. */
   static async open(options: TeamStoreOptions): Promise<TeamLibraryStore> {
-    const { pool, libraryId, version } = await connectTeam(options.url, options.folder);
+    const { pool, libraryId, version } = await connectTeam(options.url, options.folder, options.onTrouble);
     return new TeamLibraryStore(pool, options, libraryId, version);
   }
 
