@@ -13,9 +13,19 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { afterAll } from 'vitest';
 import { makeTempDir, removeTempDir } from './temp';
 
 const run = promisify(execFile);
+
+/** Servers not stopped yet: a test file that failed before its own stop() still stops them. */
+const running = new Set<TestPostgres>();
+// Registered after temp.ts's hook (imported above), so it runs first: stop, then remove the folder.
+if (process.env.VITEST) {
+  afterAll(async () => {
+    for (const server of [...running]) await server.stop();
+  });
+}
 
 /** The folder holding `initdb` and `pg_ctl`: the newest Debian cluster version, or PATH. */
 export function postgresBinDir(): string | null {
@@ -143,7 +153,7 @@ export async function startPostgres(options: StartOptions = {}): Promise<TestPos
   const adminUrl = `postgres://${login}@127.0.0.1:${port}/postgres`;
   let databases = 0;
   let stopped = false;
-  return {
+  const server: TestPostgres = {
     adminUrl,
     port,
     async createDatabase({ name = `seedbank_test_${(databases += 1)}`, template } = {}) {
@@ -162,6 +172,7 @@ export async function startPostgres(options: StartOptions = {}): Promise<TestPos
     async stop() {
       if (stopped) return;
       stopped = true;
+      running.delete(server);
       try {
         await asOwner(path.join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop']);
       } finally {
@@ -169,6 +180,8 @@ export async function startPostgres(options: StartOptions = {}): Promise<TestPos
       }
     },
   };
+  running.add(server);
+  return server;
 }
 
 async function userIds(name: string): Promise<{ uid: number; gid: number }> {
