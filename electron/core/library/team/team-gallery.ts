@@ -96,7 +96,9 @@ export function filterClauses(filter: LibraryFilter, params: Params): string[] {
   }
   if (filter.search !== undefined) {
     const words = searchWords(filter.search);
-    if (words.length > 0) clauses.push(`g.search_words @@ seedbank_search_query(${params.add(words)}::text[])`);
+    // In a subquery, so the query is built once (an InitPlan), not again for every row a page walks.
+    if (words.length > 0)
+      clauses.push(`g.search_words @@ (SELECT seedbank_search_query(${params.add(words)}::text[]))`);
   }
   return clauses;
 }
