@@ -19,7 +19,7 @@ import { absolutePath, trashedLocation } from '../files/library-paths';
 import { checkRating, type ListArgs, type LibraryStore, type StoreChangeListener } from '../store/library-store';
 import { connectTeam } from './team-connect';
 import { inTransaction } from './team-connection';
-import { cursorAfter, pageQueries } from './team-gallery';
+import { cursorAfter, pageQueries, TEAM_GENERATION_COLUMNS } from './team-gallery';
 import { ChangeFeed } from './team-live';
 import { selectTeamRows, toTeamGenerations } from './team-rows';
 import { changeTeamTags, saveTeamGeneration, type Maker } from './team-upsert';
@@ -140,26 +140,44 @@ export class TeamLibraryStore implements LibraryStore {
     });
   }
 
-  /** Files first, then rows (as the embedded trash): after a crash in between, reconcile puts the row right. */
-  async trash(ids: readonly string[]): Promise<string[]> {
-    const rows = (await selectTeamRows(this.pool, [...new Set(ids)])).filter((row) => row.trashed_at === null);
-    for (const row of rows) await move(this.options.folder, row.file, trashedLocation(row.file));
+  /**
+   * Files first, then rows (as the embedded trash), with the rows locked meanwhile: another
+   * workstation emptying the trash or restoring the same images waits, so a file is never moved
+   * for a row that is being deleted (after a crash in between, reconcile puts the row right).
+   */
+  trash(ids: readonly string[]): Promise<string[]> {
     const trashedAt = (this.options.now?.() ?? new Date()).toISOString();
-    const marked = await this.pool.query<{ id: string }>(
-      'UPDATE generations SET trashed_at = $2 WHERE id = ANY($1) AND trashed_at IS NULL RETURNING id',
-      [rows.map((row) => row.id), trashedAt],
-    );
-    return inOrder(ids, marked.rows);
+    return this.moveFiles(ids, 'g.trashed_at IS NULL', (row) => [row.file, trashedLocation(row.file)], {
+      set: 'trashed_at = $2',
+      values: [trashedAt],
+    });
   }
 
-  async restore(ids: readonly string[]): Promise<string[]> {
-    const rows = (await selectTeamRows(this.pool, [...new Set(ids)])).filter((row) => row.trashed_at !== null);
-    for (const row of rows) await move(this.options.folder, trashedLocation(row.file), row.file);
-    const marked = await this.pool.query<{ id: string }>(
-      'UPDATE generations SET trashed_at = NULL WHERE id = ANY($1) AND trashed_at IS NOT NULL RETURNING id',
-      [rows.map((row) => row.id)],
-    );
-    return inOrder(ids, marked.rows);
+  restore(ids: readonly string[]): Promise<string[]> {
+    return this.moveFiles(ids, 'g.trashed_at IS NOT NULL', (row) => [trashedLocation(row.file), row.file], {
+      set: 'trashed_at = NULL',
+      values: [],
+    });
+  }
+
+  private moveFiles(
+    ids: readonly string[],
+    state: string,
+    route: (row: GenerationRow) => [from: string, to: string],
+    mark: { set: string; values: unknown[] },
+  ): Promise<string[]> {
+    return inTransaction(this.pool, async (client) => {
+      const { rows } = await client.query<GenerationRow>(
+        `SELECT ${TEAM_GENERATION_COLUMNS} FROM generations g WHERE g.id = ANY($1) AND ${state} ORDER BY g.seq FOR UPDATE`,
+        [[...new Set(ids)]],
+      );
+      for (const row of rows) await move(this.options.folder, ...route(row));
+      const marked = await client.query<{ id: string }>(
+        `UPDATE generations SET ${mark.set} WHERE id = ANY($1) RETURNING id`,
+        [rows.map((row) => row.id), ...mark.values],
+      );
+      return inOrder(ids, marked.rows);
+    });
   }
 
   /**
