@@ -29,6 +29,7 @@ const COMMANDS: Record<string, (version: string) => Promise<Command>> = {
   rebuild: async (v) => (await import('./cli/library-commands')).rebuildCommand(v),
   import: async (v) => (await import('./cli/library-commands')).importCommand(v),
   export: async (v) => (await import('./cli/export')).exportCommand(v),
+  library: async (v) => (await import('./cli/team-library')).libraryCommand(v),
 };
 
 /** The commands this run needs: the one named, none for a bare `--version`, else all (help, errors). */

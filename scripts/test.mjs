@@ -1,6 +1,6 @@
 // `npm test`: every check Seedbank has, ending with one line `N passed, M failed`.
 // 1. finds the system packages the tests need (Chromium, a D-Bus session bus, gnome-keyring,
-//    exiftool) or, run as root on Debian/Ubuntu, installs them with apt; elsewhere it stops with
+//    exiftool, PostgreSQL for the team library) or, run as root on Debian/Ubuntu, installs them with apt; elsewhere it stops with
 //    the one command to run;
 // 2. typechecks, lints and builds (main, preload, renderer, CLI, web host), then packages the
 //    app and checks the package (`npm run package:check`);
@@ -33,8 +33,16 @@ const SYSTEM_NEEDS = [
 
 const has = (command) => spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
 
+// PostgreSQL's server programs are not on PATH on Debian: they sit in /usr/lib/postgresql/<version>/bin
+// (test/support/postgres.ts looks there too).
+const hasPostgresServer = () =>
+  has('initdb') ||
+  (fs.existsSync('/usr/lib/postgresql') &&
+    fs.readdirSync('/usr/lib/postgresql').some((v) => fs.existsSync(`/usr/lib/postgresql/${v}/bin/initdb`)));
+
 function ensureSystemPackages() {
   const missing = [...new Set(SYSTEM_NEEDS.filter(([command]) => !has(command)).map(([, pkg]) => pkg))];
+  if (!hasPostgresServer()) missing.push('postgresql');
   if (missing.length === 0) return;
   const command = `apt-get update && apt-get install -y --no-install-recommends ${missing.join(' ')}`;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
@@ -88,6 +96,10 @@ else {
 const runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'seedbank-test-run-'));
 const testTmp = path.join(runDir, 'tmp');
 fs.mkdirSync(testTmp);
+// The team library tests run PostgreSQL as the `postgres` user (initdb refuses root) in a folder
+// under testTmp: it must be able to pass through (o+x, not list).
+fs.chmodSync(runDir, 0o711);
+fs.chmodSync(testTmp, 0o711);
 const tempBefore = new Set(fs.readdirSync(testTmp));
 const report = path.join(runDir, 'vitest.json');
 console.log('\n▶ vitest (unit + e2e)');

@@ -5,7 +5,8 @@
  */
 import readline from 'node:readline';
 
-async function firstLine(): Promise<string> {
+/** The first line of stdin ('' when stdin is closed or empty). */
+export async function readFirstLine(): Promise<string> {
   const lines = readline.createInterface({ input: process.stdin, terminal: false });
   try {
     for await (const line of lines) return line;
@@ -18,7 +19,7 @@ async function firstLine(): Promise<string> {
 export async function confirm(question: string, options: { yes?: boolean } = {}): Promise<boolean> {
   if (options.yes === true) return true;
   process.stderr.write(`${question} [y/N] `);
-  const answer = (await firstLine()).trim();
+  const answer = (await readFirstLine()).trim();
   if (!process.stdin.isTTY) process.stderr.write('\n');
   return /^y(es)?$/i.test(answer);
 }

@@ -120,7 +120,7 @@ export function seqFor(db: DatabaseSync, id: string, createdAt: string): number 
 export const SEQ_SLOTS = 1024;
 
 /** What the detail view shows of an imported image's source; a ComfyUI workflow stays in the file. */
-function sourceDetailsJson(source: RecordSource | undefined): string | null {
+export function sourceDetailsJson(source: RecordSource | undefined): string | null {
   if (!source) return null;
   const details: SourceDetails = { tool: source.tool, hasWorkflow: source.workflow !== undefined };
   if (source.fileName !== undefined) details.fileName = source.fileName;

@@ -4,14 +4,18 @@
  */
 import type { DatabaseSync } from 'node:sqlite';
 import type { EmbeddedRecord } from '../../../../shared/types';
-import { imageFields, loadDetails, type GenerationRow } from '../db/generation-row';
+import { imageFields, loadDetails, type GenerationRow, type RowDetails } from '../db/generation-row';
 import { projectName } from './projects';
 
 export const RECORD_VERSION = 1;
 
 /** The record for a row, built from the index alone (when a file has no readable record). */
 export function recordFromRow(db: DatabaseSync, row: GenerationRow): EmbeddedRecord {
-  const details = loadDetails(db, [row.id]);
+  return recordOfRow(row, loadDetails(db, [row.id]), projectName(db, row.project_id));
+}
+
+/** The same from what was read already (any store): the row, its tags and inputs, its project's name. */
+export function recordOfRow(row: GenerationRow, details: RowDetails, project: string | null): EmbeddedRecord {
   return {
     version: RECORD_VERSION,
     id: row.id,
@@ -21,7 +25,7 @@ export function recordFromRow(db: DatabaseSync, row: GenerationRow): EmbeddedRec
     createdAt: row.created_at,
     submittedAt: row.submitted_at,
     finishedAt: row.finished_at,
-    projectName: projectName(db, row.project_id),
+    projectName: project,
     favorite: row.favorite === 1,
     rating: row.rating,
     tags: details.tags.get(row.id) ?? [],
@@ -37,7 +41,11 @@ export function withPersonFields(
   row: GenerationRow,
   fileRecord: EmbeddedRecord | null,
 ): EmbeddedRecord {
-  const fromRow = recordFromRow(db, row);
+  return overlayPersonFields(recordFromRow(db, row), fileRecord);
+}
+
+/** The file's record (or, without one, the row's) with the person's choices from `fromRow`. */
+export function overlayPersonFields(fromRow: EmbeddedRecord, fileRecord: EmbeddedRecord | null): EmbeddedRecord {
   if (!fileRecord) return fromRow;
   return {
     ...fileRecord,

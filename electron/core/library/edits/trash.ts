@@ -17,7 +17,7 @@ export type MoveToOsTrash = (absolutePath: string) => Promise<void>;
 
 const BATCH = 200;
 
-async function move(home: string, from: string, to: string): Promise<void> {
+export async function move(home: string, from: string, to: string): Promise<void> {
   const target = absolutePath(home, to);
   await mkdir(path.dirname(target), { recursive: true });
   try {

@@ -1,0 +1,65 @@
+/**
+ * One library interface, two stores: the embedded library (`node:sqlite`, one person, the
+ * default) and the team library (PostgreSQL + a shared folder, issue 17). PostgreSQL drivers are
+ * asynchronous, so every operation returns a Promise on both stores.
+ *
+ * The interface covers the core of the library so far: index a generation, read one, a gallery
+ * page (filter, sort, keyset cursor, full-text search), the person's choices (favourite, rating,
+ * tags), trash and restore, the schema version and the library id. The app's call sites still use
+ * the embedded `Library` directly; they move to this interface in a later step (docs/team-library.md).
+ */
+import type { LibraryPage } from '../../../../shared/api';
+import type { Generation } from '../../../../shared/types';
+import { SeedbankError } from '../../../../shared/errors';
+import type { SaveGeneration } from '../db/upsert-generation';
+import type { ListArgs } from '../query/gallery-page';
+
+export type { ListArgs } from '../query/gallery-page';
+export type { SaveGeneration } from '../db/upsert-generation';
+
+/**
+ * What changed in a library, by id: as the `library:changed` event, before the rows are read.
+ * All lists empty means "reload": changes may have been missed (as `library:changed` after a rebuild).
+ */
+export interface StoreChange {
+  /** Ids whose rows are new. */
+  added: string[];
+  /** Ids whose rows were edited, trashed or restored (or indexed again). */
+  changed: string[];
+  /** Ids whose rows are gone (the trash emptied). */
+  removed: string[];
+}
+
+export type StoreChangeListener = (change: StoreChange) => void;
+
+export interface LibraryStore {
+  readonly kind: 'embedded' | 'team';
+  /** The id this library was given when it was made; the team folder carries the same id. */
+  libraryId(): Promise<string>;
+  /** The schema version the database is at. */
+  schemaVersion(): Promise<number>;
+  /** Indexes a generation whose file is already in place (inserts, or replaces the row with that id). */
+  addGeneration(entry: SaveGeneration): Promise<Generation>;
+  getGeneration(id: string): Promise<Generation | null>;
+  list(args: ListArgs): Promise<LibraryPage>;
+  /** Each edit returns the ids it touched (those that exist). */
+  favorite(ids: readonly string[], favorite: boolean): Promise<string[]>;
+  rate(ids: readonly string[], rating: number): Promise<string[]>;
+  tag(ids: readonly string[], add: readonly string[], remove: readonly string[]): Promise<string[]>;
+  trash(ids: readonly string[]): Promise<string[]>;
+  restore(ids: readonly string[]): Promise<string[]>;
+  /**
+   * Calls `listener` after a change made through this store or — for the team store — by
+   * another workstation on the same database. Resolves, with the unsubscribe function, once the
+   * listener is in place: every change committed after that reaches it.
+   */
+  onChange(listener: StoreChangeListener): Promise<() => void>;
+  close(): Promise<void>;
+}
+
+/** A rating is a whole number of stars, 0 to 5 (0 = not rated); the same rule for both stores. */
+export function checkRating(rating: number): number {
+  if (!Number.isInteger(rating) || rating < 0 || rating > 5)
+    throw new SeedbankError('INVALID_INPUT', 'A rating is a whole number from 0 to 5', 'rating');
+  return rating;
+}

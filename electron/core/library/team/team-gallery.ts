@@ -1,0 +1,145 @@
+/**
+ * The gallery query on PostgreSQL: the same filter, sorts and keyset cursors as the embedded
+ * query (query/gallery-filter.ts, query/page-cursor.ts — the cursor format and its checks are
+ * shared, so a cursor means the same on both stores), as one SQL statement for PostgreSQL's
+ * planner. Search uses the `search_words` tsvector (team-schema.ts) with the words cut as the
+ * embedded search cuts them (`searchWords`).
+ */
+import type { LibraryFilter } from '../query/gallery-filter';
+import { SEEDBANK_SOURCE } from '../query/gallery-filter';
+import type { ListArgs } from '../query/gallery-page';
+import { decodeCursor, encodeCursor, type LibrarySort } from '../query/page-cursor';
+import { searchWords } from '../db/search-index';
+import { normalizeTime, SEQ_SLOTS } from '../db/upsert-generation';
+
+/** Positional parameters ($1, $2, …) collected while the SQL is written. */
+export class Params {
+  readonly values: unknown[] = [];
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
+/** The embedded columns of `GenerationRow`; the team store keeps no thumbnail bookkeeping (thumbnails are per workstation). */
+export const TEAM_GENERATION_COLUMNS = [
+  'id',
+  'job_id',
+  'task_id',
+  'project_id',
+  'model',
+  'prompt',
+  'upsampled_prompt',
+  'seed',
+  'width',
+  'height',
+  'format',
+  'params',
+  'cost',
+  'created_at',
+  'submitted_at',
+  'finished_at',
+  'file',
+  'file_bytes',
+  'file_mtime_ms',
+  'sha256',
+  'seq',
+  'favorite',
+  'rating',
+  'trashed_at',
+  'missing',
+  'record_dirty',
+  'source_tool',
+  'source_name',
+]
+  .map((column) => `g.${column}`)
+  .concat('NULL::text AS thumb_made_at')
+  .join(', ');
+
+/** Images made from one image through any number of references (as MADE_FROM_CLAUSE in gallery-filter.ts). */
+function madeFrom(id: string): string {
+  return `g.id IN (
+    WITH RECURSIVE made(id) AS (
+      SELECT gi.generation_id FROM generation_inputs gi WHERE gi.hash IN (
+        SELECT hash FROM inputs WHERE generation_id = ${id}
+        UNION SELECT sha256 FROM generations WHERE id = ${id} AND sha256 IS NOT NULL)
+      UNION
+      SELECT gi.generation_id FROM made JOIN generations p ON p.id = made.id
+        JOIN generation_inputs gi ON gi.hash IN (
+          SELECT hash FROM inputs WHERE generation_id = p.id UNION SELECT p.sha256 WHERE p.sha256 IS NOT NULL))
+    SELECT id FROM made)`;
+}
+
+/** The WHERE clauses of a filter. */
+export function filterClauses(filter: LibraryFilter, params: Params): string[] {
+  const clauses = [filter.trashed ? 'g.trashed_at IS NOT NULL' : 'g.trashed_at IS NULL'];
+  if (filter.projectId === null) clauses.push('g.project_id IS NULL');
+  else if (filter.projectId !== undefined) clauses.push(`g.project_id = ${params.add(filter.projectId)}`);
+  if (filter.model !== undefined) clauses.push(`g.model = ${params.add(filter.model)}`);
+  if (filter.favorite !== undefined) clauses.push(filter.favorite ? 'g.favorite = 1' : 'g.favorite = 0');
+  if (filter.minRating !== undefined && filter.minRating > 0)
+    clauses.push(`g.rating >= ${params.add(filter.minRating)}`);
+  if (filter.tag !== undefined)
+    clauses.push(
+      `g.seq IN (SELECT seq FROM generation_tags WHERE lower(tag) = lower(${params.add(filter.tag.trim())}))`,
+    );
+  const from = normalizeTime(filter.from);
+  if (from !== null) clauses.push(`g.seq >= ${params.add(Date.parse(from) * SEQ_SLOTS)}`);
+  const to = normalizeTime(filter.to);
+  if (to !== null) clauses.push(`g.seq < ${params.add((Date.parse(to) + 1) * SEQ_SLOTS)}`);
+  if (filter.hasReferences !== undefined)
+    clauses.push(filter.hasReferences ? 'g.input_count > 0' : 'g.input_count = 0');
+  if (filter.editsOf !== undefined) clauses.push(madeFrom(params.add(filter.editsOf)));
+  if (filter.source !== undefined) {
+    if (filter.source === SEEDBANK_SOURCE) clauses.push('g.source_tool IS NULL');
+    else clauses.push(`g.source_tool = ${params.add(filter.source)}`);
+  }
+  if (filter.search !== undefined) {
+    const words = searchWords(filter.search);
+    // In a subquery, so the query is built once (an InitPlan), not again for every row a page walks.
+    if (words.length > 0)
+      clauses.push(`g.search_words @@ (SELECT seedbank_search_query(${params.add(words)}::text[]))`);
+  }
+  return clauses;
+}
+
+const ORDER: Record<LibrarySort, string> = {
+  newest: 'g.seq DESC',
+  oldest: 'g.seq ASC',
+  rating: 'g.rating DESC, g.seq DESC',
+};
+
+export interface PageQuery {
+  count: { text: string; values: unknown[] };
+  page: { text: string; values: unknown[] };
+}
+
+/** The count of the filter and one page after the cursor (one row more than asked: is there a next page?). */
+export function pageQueries(args: ListArgs): PageQuery {
+  const countParams = new Params();
+  const countClauses = filterClauses(args.filter, countParams);
+  const params = new Params();
+  const clauses = filterClauses(args.filter, params);
+  if (args.cursor !== null) {
+    const key = decodeCursor(args.sort, args.cursor);
+    if (args.sort === 'newest') clauses.push(`g.seq < ${params.add(key.seq)}`);
+    else if (args.sort === 'oldest') clauses.push(`g.seq > ${params.add(key.seq)}`);
+    else clauses.push(`(g.rating, g.seq) < (${params.add(key.rating)}, ${params.add(key.seq)})`);
+  }
+  const limit = params.add(args.limit + 1);
+  return {
+    count: {
+      text: `SELECT count(*)::integer AS n FROM generations g WHERE ${countClauses.join(' AND ')}`,
+      values: countParams.values,
+    },
+    page: {
+      text: `SELECT ${TEAM_GENERATION_COLUMNS} FROM generations g WHERE ${clauses.join(' AND ')} ORDER BY ${ORDER[args.sort]} LIMIT ${limit}`,
+      values: params.values,
+    },
+  };
+}
+
+/** The cursor after the last row of a page. */
+export function cursorAfter(sort: LibrarySort, row: { rating: number; seq: number }): string {
+  return encodeCursor(sort, { rating: row.rating, seq: row.seq });
+}

@@ -1,0 +1,152 @@
+/**
+ * Indexing a generation on the team database: the same values as the embedded upsert
+ * (db/upsert-generation.ts — its time, rating, tag and source rules are called, not copied),
+ * written with PostgreSQL's upsert. The seq is taken under an advisory lock on its millisecond,
+ * so two workstations adding images made in the same millisecond never pick the same seq.
+ */
+import type pg from 'pg';
+import {
+  cleanTags,
+  clampRating,
+  normalizeTime,
+  SEQ_SLOTS,
+  sourceDetailsJson,
+  type SaveGeneration,
+} from '../db/upsert-generation';
+
+/** Advisory lock class for seq allocation (the two-key form: class, millisecond bucket). */
+const SEQ_LOCK_CLASS = 1;
+
+/** Who made an image and where (a team has more than one person and workstation). */
+export interface Maker {
+  host: string;
+  person: string;
+}
+
+async function seqFor(client: pg.PoolClient, id: string, createdAt: string): Promise<number> {
+  const existing = await client.query<{ seq: number; created_at: string }>(
+    'SELECT seq, created_at FROM generations WHERE id = $1',
+    [id],
+  );
+  const row = existing.rows[0];
+  if (row && row.created_at === createdAt) return row.seq;
+  const base = Date.parse(createdAt) * SEQ_SLOTS;
+  await client.query('SELECT pg_advisory_xact_lock($1, $2)', [SEQ_LOCK_CLASS, Math.floor(base / SEQ_SLOTS) % 2 ** 31]);
+  const taken = await client.query<{ top: number | null }>(
+    'SELECT max(seq) AS top FROM generations WHERE seq >= $1 AND seq < $2',
+    [base, base + SEQ_SLOTS],
+  );
+  const top = taken.rows[0]?.top ?? null;
+  return top === null ? base : top + 1;
+}
+
+/** Inserts or replaces the row for `record.id` with its inputs and tags. Run inside a transaction. */
+export async function saveTeamGeneration(client: pg.PoolClient, args: SaveGeneration, maker: Maker): Promise<void> {
+  const { record, file } = args;
+  const createdAt = normalizeTime(record.createdAt) ?? new Date(file.mtimeMs).toISOString();
+  const seq = await seqFor(client, record.id, createdAt);
+  await client.query(
+    `INSERT INTO generations (id, job_id, task_id, project_id, model, prompt, upsampled_prompt, seed, width, height,
+       format, params, cost, created_at, submitted_at, finished_at, file, file_bytes, file_mtime_ms, sha256,
+       favorite, rating, trashed_at, missing, seq, source_tool, source_name, source_sha256, source_json,
+       made_on_host, made_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22,
+       $23, 0, $24, $25, $26, $27, $28, $29, $30)
+     ON CONFLICT (id) DO UPDATE SET
+       job_id = coalesce(excluded.job_id, generations.job_id), task_id = excluded.task_id,
+       project_id = excluded.project_id, model = excluded.model, prompt = excluded.prompt,
+       upsampled_prompt = excluded.upsampled_prompt, seed = excluded.seed, width = excluded.width,
+       height = excluded.height, format = excluded.format, params = excluded.params, cost = excluded.cost,
+       created_at = excluded.created_at, submitted_at = excluded.submitted_at, finished_at = excluded.finished_at,
+       file = excluded.file, file_bytes = excluded.file_bytes, file_mtime_ms = excluded.file_mtime_ms,
+       sha256 = excluded.sha256, favorite = excluded.favorite, rating = excluded.rating,
+       trashed_at = excluded.trashed_at, missing = 0, seq = excluded.seq,
+       source_tool = excluded.source_tool, source_name = excluded.source_name,
+       source_sha256 = excluded.source_sha256, source_json = excluded.source_json,
+       made_on_host = coalesce(generations.made_on_host, excluded.made_on_host),
+       made_by = coalesce(generations.made_by, excluded.made_by)`,
+    [
+      record.id,
+      args.jobId,
+      record.taskId,
+      args.projectId,
+      record.model,
+      record.prompt,
+      record.upsampledPrompt,
+      record.seed,
+      record.width,
+      record.height,
+      file.format,
+      JSON.stringify(record.params ?? {}),
+      record.cost,
+      createdAt,
+      normalizeTime(record.submittedAt),
+      normalizeTime(record.finishedAt),
+      file.file,
+      file.bytes,
+      Math.round(file.mtimeMs),
+      file.sha256,
+      record.favorite ? 1 : 0,
+      clampRating(record.rating),
+      args.trashedAt,
+      seq,
+      record.source?.tool ?? null,
+      record.source?.fileName ?? null,
+      record.source?.sha256 ?? null,
+      sourceDetailsJson(record.source),
+      maker.host,
+      maker.person,
+    ],
+  );
+  await replaceInputs(client, record.id, record.inputs ?? []);
+  await replaceTeamTags(client, record.id, record.tags ?? []);
+}
+
+async function replaceInputs(client: pg.PoolClient, id: string, inputs: readonly string[]): Promise<void> {
+  const current = await client.query<{ hash: string }>(
+    'SELECT hash FROM generation_inputs WHERE generation_id = $1 ORDER BY slot',
+    [id],
+  );
+  if (current.rows.length === inputs.length && current.rows.every((row, i) => row.hash === inputs[i])) return;
+  await client.query('DELETE FROM generation_inputs WHERE generation_id = $1', [id]);
+  for (const [slot, hash] of inputs.entries())
+    await client.query('INSERT INTO generation_inputs (generation_id, slot, hash) VALUES ($1, $2, $3)', [
+      id,
+      slot,
+      hash,
+    ]);
+}
+
+/** Sets a generation's tags to exactly `tags`, touching only what changed (as replaceTags does). */
+async function replaceTeamTags(client: pg.PoolClient, id: string, tags: readonly string[]): Promise<void> {
+  const wanted = cleanTags(tags);
+  const current = (
+    await client.query<{ tag: string }>('SELECT tag FROM generation_tags WHERE generation_id = $1', [id])
+  ).rows.map((row) => row.tag);
+  const wantedLower = new Set(wanted.map((tag) => tag.toLowerCase()));
+  const currentLower = new Set(current.map((tag) => tag.toLowerCase()));
+  const remove = current.filter((tag) => !wantedLower.has(tag.toLowerCase()));
+  const add = wanted.filter((tag) => !currentLower.has(tag.toLowerCase()));
+  await changeTeamTags(client, [id], add, remove);
+}
+
+/** Adds and removes tags (case-insensitively, like SQLite's NOCASE) on existing rows. */
+export async function changeTeamTags(
+  client: pg.PoolClient,
+  ids: readonly string[],
+  add: readonly string[],
+  remove: readonly string[],
+): Promise<void> {
+  if (remove.length > 0)
+    await client.query(
+      'DELETE FROM generation_tags WHERE generation_id = ANY($1) AND lower(tag) = ANY(SELECT lower(t) FROM unnest($2::text[]) t)',
+      [ids, remove],
+    );
+  if (add.length > 0)
+    await client.query(
+      `INSERT INTO generation_tags (generation_id, tag, seq)
+       SELECT g.id, t.tag, g.seq FROM generations g CROSS JOIN unnest($2::text[]) AS t(tag) WHERE g.id = ANY($1)
+       ON CONFLICT DO NOTHING`,
+      [ids, add],
+    );
+}
