@@ -107,8 +107,9 @@ export class TeamLibraryStore implements LibraryStore {
 
   async list(args: ListArgs): Promise<LibraryPage> {
     const { count, page } = pageQueries(args);
+    // Like the embedded store: `count: false` leaves the total to a later ask (see ListArgs).
     const [counted, paged] = await Promise.all([
-      this.pool.query<{ n: number }>(count),
+      args.count === false ? null : this.pool.query<{ n: number }>(count),
       this.pool.query<GenerationRow>(page),
     ]);
     const rows = paged.rows;
@@ -118,7 +119,7 @@ export class TeamLibraryStore implements LibraryStore {
     return {
       items: await toTeamGenerations(this.pool, rows, this.options.assetUrl),
       nextCursor: more && last ? cursorAfter(args.sort, last) : null,
-      total: counted.rows[0]?.n ?? 0,
+      total: counted === null ? null : (counted.rows[0]?.n ?? 0),
     };
   }
 
