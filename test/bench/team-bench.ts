@@ -93,7 +93,9 @@ const totals: Record<'embedded' | 'team', number[]> = { embedded: [], team: [] }
 async function searchMedian(store: LibraryStore): Promise<number> {
   const times: number[] = [];
   for (const search of SEARCHES)
-    totals[store.kind].push((await store.list({ filter: { search }, sort: 'newest', cursor: null, limit: 200 })).total ?? NaN);
+    totals[store.kind].push(
+      (await store.list({ filter: { search }, sort: 'newest', cursor: null, limit: 200 })).total ?? NaN,
+    );
   for (let round = 0; round < 3; round++)
     for (const search of SEARCHES)
       times.push(await timed(() => store.list({ filter: { search }, sort: 'newest', cursor: null, limit: 200 })));

@@ -100,7 +100,11 @@ function planNames(
         })
       : sanitizeFileName(path.parse(row.file).name);
     const extension = format === 'jpeg' ? 'jpg' : format;
-    return { row, source: resolveImageFile(home, watched ?? [], currentFile(row)), name: claimFileName(base, extension, taken) };
+    return {
+      row,
+      source: resolveImageFile(home, watched ?? [], currentFile(row)),
+      name: claimFileName(base, extension, taken),
+    };
   });
 }
 
