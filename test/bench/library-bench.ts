@@ -26,10 +26,13 @@ import { makeThumbnail } from '../../electron/core/library/files/thumbnails';
 import { silentLogger } from '../../electron/core/logging/logger';
 import { appPaths } from '../../electron/core/paths';
 import { benchRoot, ensureBenchLibrary } from './build-synthetic-library';
+import { frontDoorRows, importSource, measureFrontDoor, type FrontDoorFigures } from './front-door';
+import { importDirectory } from '../../electron/core/library/maintenance/import';
 import { exiftoolReadMs, likeMedianMs, rawFtsMedianMs } from './library-baselines';
 
 const COUNT = Number(process.env.SEEDBANK_BENCH_COUNT ?? 100_000);
 const REBUILD_COUNT = Number(process.env.SEEDBANK_BENCH_REBUILD_COUNT ?? 10_000);
+const IMPORT_COUNT = Number(process.env.SEEDBANK_BENCH_IMPORT_COUNT ?? Math.min(REBUILD_COUNT, 2_000));
 
 function context(home: string): CoreContext {
   const none = async () => {
@@ -83,6 +86,37 @@ async function measureRss(home: string): Promise<void> {
   process.stdout.write(JSON.stringify({ rss: process.memoryUsage().rss }));
   await library.close();
   ctx.db.close();
+}
+
+/**
+ * The front door during long work, in the process doing it (as the app's main process does):
+ * a rebuild of the `small` library's whole index, then an import of IMPORT_COUNT of its files
+ * into an empty library, each with a first page asked for every 100 ms.
+ */
+async function frontDoorDuringWork(small: string): Promise<{ rebuild: FrontDoorFigures; importing: FrontDoorFigures }> {
+  for (const name of ['library.db', 'library.db-wal', 'library.db-shm'])
+    fs.rmSync(path.join(small, name), { force: true });
+  const rebuildCtx = context(small);
+  const rebuildLib = new Library(rebuildCtx, { backgroundMaintenance: false });
+  await rebuildLib.start();
+  const rebuild = await measureFrontDoor(rebuildLib, () => rebuildLibrary(rebuildCtx));
+  await rebuildLib.close();
+  rebuildCtx.db.close();
+
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'seedbank-import-bench-'));
+  const source = importSource(path.join(small, 'images'), IMPORT_COUNT);
+  try {
+    const importCtx = context(home);
+    const importLib = new Library(importCtx, { backgroundMaintenance: false });
+    await importLib.start();
+    const importing = await measureFrontDoor(importLib, () => importDirectory(importCtx, source.dir));
+    await importLib.close();
+    importCtx.db.close();
+    return { rebuild, importing };
+  } finally {
+    source.remove();
+    fs.rmSync(home, { recursive: true, force: true });
+  }
 }
 
 async function main(): Promise<void> {
@@ -210,6 +244,7 @@ async function main(): Promise<void> {
   });
   smallCtx.db.close();
   const exiftoolMs = exiftoolReadMs(path.join(small, 'images'));
+  const frontDoor = await frontDoorDuringWork(small);
 
   const rss = JSON.parse(
     execFileSync(process.execPath, [process.argv[1] ?? '', '--rss', big], { encoding: 'utf8' }),
@@ -227,6 +262,7 @@ async function main(): Promise<void> {
     rebuild10kMs: rebuildMs,
     rebuildIndexed: rebuilt,
     rssMb: rss.rss / 1024 / 1024,
+    frontDoor,
     baselines: { rawFtsMedianMs: rawFtsMs, likeMedianMs: likeMs, exiftoolRead10kMs: exiftoolMs },
   };
   const r1 = (v: number) => Math.round(v * 10) / 10;
@@ -287,6 +323,8 @@ async function main(): Promise<void> {
       target: '< baseline',
       ok: exiftoolMs !== null && results.rebuild10kMs < exiftoolMs,
     },
+    ...frontDoorRows(`a rebuild of ${REBUILD_COUNT.toLocaleString('en')} images`, frontDoor.rebuild),
+    ...frontDoorRows(`an import of ${IMPORT_COUNT.toLocaleString('en')} images`, frontDoor.importing),
     {
       metric: 'RSS with the library open',
       value: r1(results.rssMb),
@@ -309,6 +347,10 @@ async function main(): Promise<void> {
     ['  exiftool -json -r reading them', (exiftoolMs ?? Number.NaN) / 1000, 60, 's'],
     ['RSS with the library open', results.rssMb, 200, 'MB'],
   ];
+  for (const [what, f] of Object.entries(frontDoor))
+    console.log(
+      `during ${what}: event loop p99 ${f.eventLoopP99Ms.toFixed(1)} ms (max ${f.eventLoopMaxMs.toFixed(1)}), library:list p50/p95/max ${f.listP50Ms.toFixed(1)} / ${f.listP95Ms.toFixed(1)} / ${f.listMaxMs.toFixed(1)} ms over ${f.requests} requests, work ${(f.workMs / 1000).toFixed(1)} s`,
+    );
   console.log(`\nSeedbank library benchmark — ${COUNT} images, ${os.cpus().length} CPUs, Node ${process.version}\n`);
   console.log(`${'measure'.padEnd(32)} ${'value'.padStart(10)} ${'target'.padStart(10)}`);
   for (const [name, value, target, unit] of targets) {
@@ -335,4 +377,9 @@ async function makeMegapixelJpeg(): Promise<Uint8Array> {
 }
 
 if (process.argv[2] === '--rss') await measureRss(process.argv[3] ?? '');
-else await main();
+else if (process.argv[2] === '--front-door') {
+  // Only the front-door rows (a quick check while working on them).
+  const small = path.join(benchRoot(), `rebuild-${REBUILD_COUNT}`);
+  await ensureBenchLibrary(small, REBUILD_COUNT, true);
+  console.log(JSON.stringify(await frontDoorDuringWork(small), null, 2));
+} else await main();
