@@ -27,7 +27,6 @@ import { silentLogger } from '../../electron/core/logging/logger';
 import { appPaths } from '../../electron/core/paths';
 import { benchRoot, ensureBenchLibrary } from './build-synthetic-library';
 import { frontDoorRows, importSource, measureFrontDoor, type FrontDoorFigures } from './front-door';
-import { importDirectory } from '../../electron/core/library/maintenance/import';
 import { exiftoolReadMs, likeMedianMs, rawFtsMedianMs } from './library-baselines';
 
 const COUNT = Number(process.env.SEEDBANK_BENCH_COUNT ?? 100_000);
@@ -97,9 +96,11 @@ async function frontDoorDuringWork(small: string): Promise<{ rebuild: FrontDoorF
   for (const name of ['library.db', 'library.db-wal', 'library.db-shm'])
     fs.rmSync(path.join(small, name), { force: true });
   const rebuildCtx = context(small);
-  const rebuildLib = new Library(rebuildCtx, { backgroundMaintenance: false });
+  // The app's own entry points (progress events included); thumbnails after them are left out.
+  const options = { backgroundMaintenance: false, thumbnailsAfterTasks: false };
+  const rebuildLib = new Library(rebuildCtx, options);
   await rebuildLib.start();
-  const rebuild = await measureFrontDoor(rebuildLib, () => rebuildLibrary(rebuildCtx));
+  const rebuild = await measureFrontDoor(rebuildLib, () => rebuildLib.rebuild());
   await rebuildLib.close();
   rebuildCtx.db.close();
 
@@ -107,9 +108,9 @@ async function frontDoorDuringWork(small: string): Promise<{ rebuild: FrontDoorF
   const source = importSource(path.join(small, 'images'), IMPORT_COUNT);
   try {
     const importCtx = context(home);
-    const importLib = new Library(importCtx, { backgroundMaintenance: false });
+    const importLib = new Library(importCtx, options);
     await importLib.start();
-    const importing = await measureFrontDoor(importLib, () => importDirectory(importCtx, source.dir));
+    const importing = await measureFrontDoor(importLib, () => importLib.import(source.dir));
     await importLib.close();
     importCtx.db.close();
     return { rebuild, importing };
@@ -373,7 +374,7 @@ async function makeMegapixelJpeg(): Promise<Uint8Array> {
   const width = 1024;
   const height = 1024;
   const noise = await sharp({
-    create: { width, height, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 60 } },
+    create: { width, height, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 60 } },
   })
     .blur(1.2)
     .raw()
