@@ -1,9 +1,10 @@
 /**
  * Where the renderer gets `window.seedbank`: the preload provides it in Electron; in a browser it
- * is built here with `createBridge` over a WebSocket to the web host, using the token from the
+ * is built here with `createChannelBridge` over a WebSocket to the web host, using the token from the
  * page's `?token=`. Everything else in the renderer imports `seedbank` from this file only.
  */
-import { createBridge, type SeedbankApi } from '../../shared/bridge';
+import type { SeedbankApi } from '../../shared/bridge';
+import { createChannelBridge } from '../../shared/bridge-core';
 import { createSocketTransport, type ConnectionListener } from './socket-transport';
 
 declare global {
@@ -35,7 +36,8 @@ export function initSeedbank(): SeedbankApi {
     if (connected) markFirstOpen();
     for (const listener of connectionListeners) listener(connected);
   });
-  api = createBridge(transport);
+  // Without the contract's schemas (bridge-core.ts says why); the host checks every channel.
+  api = createChannelBridge(transport);
   return api;
 }
 
