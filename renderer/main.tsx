@@ -5,7 +5,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { initSeedbank } from './platform/seedbank';
+import { hostConnected, initSeedbank } from './platform/seedbank';
 import { wireStores } from './state/wire';
 import './styles/base.css';
 import './styles/layout.css';
@@ -25,8 +25,11 @@ wireStores();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+// The first requests leave before the first render (see hostConnected), never more than 200 ms late.
+void hostConnected(200).then(() =>
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  ),
 );

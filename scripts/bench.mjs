@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { NODE_HOST_FLAGS } from './node-host-flags.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const benchDir = path.join(root, 'test', 'bench');
@@ -36,7 +37,11 @@ for (const name of names) {
     logLevel: 'warning',
   });
   console.log(`\n▶ bench: ${name}`);
-  const run = spawnSync(process.execPath, ['--expose-gc', outfile], { stdio: 'inherit', cwd: root });
+  // The host's V8 flags (node-host-flags.mjs), so the figures are what a person running it gets.
+  const run = spawnSync(process.execPath, [...NODE_HOST_FLAGS, '--expose-gc', outfile], {
+    stdio: 'inherit',
+    cwd: root,
+  });
   const file = path.join(root, 'bench', `${name}.json`);
   if (run.status !== 0 || !fs.existsSync(file)) {
     console.error(`bench ${name} failed (exit ${run.status})`);

@@ -6,6 +6,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { NODE_HOST_FLAGS } from './node-host-flags.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const buildOnly = process.argv.includes('--build-only');
@@ -77,8 +78,12 @@ if (hostStale) {
 }
 if (buildOnly) process.exit(0);
 
-const host = spawn(process.execPath, ['--enable-source-maps', path.join(root, 'out/web-host/main.mjs')], {
-  stdio: 'inherit',
-});
+const host = spawn(
+  process.execPath,
+  [...NODE_HOST_FLAGS, '--enable-source-maps', path.join(root, 'out/web-host/main.mjs')],
+  {
+    stdio: 'inherit',
+  },
+);
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => host.kill(signal));
 host.on('exit', (code) => process.exit(code ?? 0));

@@ -1,8 +1,9 @@
 /**
  * Builds `window.seedbank` from the contract's channel names, for any transport.
  *
- * The preload (IPC) and the web-host shim (WebSocket) both call `createBridge`, so neither is
- * written by hand and neither can offer a channel the contract does not name.
+ * The preload (IPC) calls `createBridge`, so it is not written by hand and cannot offer a channel
+ * the contract does not name. The browser's renderer builds the same shape on demand
+ * (`createChannelBridge` in bridge-core.ts), without loading the contract's schemas.
  * `'jobs:submit'` becomes `seedbank.jobs.submit(payload)`; `'jobs:changed'` becomes
  * `seedbank.onJobsChanged(callback)`, which returns its unsubscribe function.
  */
@@ -16,7 +17,9 @@ import {
   type RequestPayload,
   type RequestResult,
 } from './api';
-import { SeedbankError, isErrorCode } from './errors';
+import { eventMethodName, eventSubscriber, requestCaller } from './bridge-core';
+
+export { eventMethodName, unwrapEnvelope } from './bridge-core';
 
 export interface BridgeTransport {
   invoke(channel: RequestChannel, payload: unknown): Promise<Envelope<unknown>>;
@@ -48,48 +51,14 @@ type EventApi = {
 
 export type SeedbankApi = RequestApi & EventApi;
 
-export function eventMethodName(channel: EventChannel): string {
-  const [domain = '', verb = ''] = channel.split(':');
-  const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-  return `on${cap(domain)}${cap(verb)}`;
-}
-
-/** Turns an `{error}` envelope back into a thrown SeedbankError with its stable code. */
-export function unwrapEnvelope<T>(envelope: Envelope<T>): T {
-  if ('error' in envelope) {
-    const { code, message, field } = envelope.error;
-    throw new SeedbankError(isErrorCode(code) ? code : 'INTERNAL', message, field);
-  }
-  return envelope.result;
-}
-
 export function createBridge(transport: BridgeTransport): SeedbankApi {
-  const listeners = new Map<EventChannel, Set<(payload: unknown) => void>>();
-  let unsubscribeTransport: (() => void) | null = null;
-
-  const ensureSubscribed = () => {
-    unsubscribeTransport ??= transport.subscribe((channel, payload) => {
-      for (const listener of listeners.get(channel) ?? []) listener(payload);
-    });
-  };
-
+  const subscriber = eventSubscriber(transport);
   const api: Record<string, unknown> = {};
   for (const channel of REQUEST_CHANNELS) {
     const [domain = '', verb = ''] = channel.split(':');
     const group = (api[domain] ??= {}) as Record<string, unknown>;
-    group[verb] = async (payload?: unknown) => unwrapEnvelope(await transport.invoke(channel, payload));
+    group[verb] = requestCaller(transport, channel);
   }
-  for (const channel of EVENT_CHANNELS) {
-    api[eventMethodName(channel)] = (callback: (payload: unknown) => void) => {
-      if (typeof callback !== 'function') throw new TypeError('callback must be a function');
-      ensureSubscribed();
-      let set = listeners.get(channel);
-      if (!set) listeners.set(channel, (set = new Set()));
-      set.add(callback);
-      return () => {
-        set.delete(callback);
-      };
-    };
-  }
+  for (const channel of EVENT_CHANNELS) api[eventMethodName(channel)] = subscriber(channel);
   return api as SeedbankApi;
 }

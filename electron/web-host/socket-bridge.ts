@@ -52,7 +52,12 @@ export function attachSocketBridge(wss: WebSocketServer, dispatch: Dispatch, bus
         send(socket, { id: null, envelope: { error: { code: 'INVALID_INPUT', message: 'Malformed message' } } });
         return;
       }
-      void dispatch(frame.channel, frame.payload).then((envelope) => send(socket, { id: frame.id, envelope }));
+      // Each request in its own turn of the event loop: the page sends its first requests in one
+      // burst (gallery page, projects, tags, jobs, settings), and ws hands them over in one go;
+      // run back to back, the gallery's answer would wait for the others' work before it left.
+      setImmediate(() => {
+        void dispatch(frame.channel, frame.payload).then((envelope) => send(socket, { id: frame.id, envelope }));
+      });
     });
   });
 

@@ -6,14 +6,16 @@
  */
 export const PROBE_SCRIPT = String.raw`
 (() => {
-  const bench = { firstThumbAt: 0, maxThumbs: 0, arrived: {}, appeared: {}, searchTerm: null, lastKeyAt: 0, searchIds: new Set(), searchSentAt: 0, searchAnsweredAt: 0, searchPaintedAt: 0 };
+  const bench = { socketOpenAt: 0, firstListSentAt: 0, firstListId: null, firstListAnsweredAt: 0, firstThumbAt: 0, maxThumbs: 0, arrived: {}, appeared: {}, searchTerm: null, lastKeyAt: 0, searchIds: new Set(), searchSentAt: 0, searchAnsweredAt: 0, searchPaintedAt: 0 };
   window.__bench = bench;
   const Native = window.WebSocket;
   window.WebSocket = class extends Native {
     constructor(...args) {
       super(...args);
+      this.addEventListener('open', () => { if (!bench.socketOpenAt) bench.socketOpenAt = performance.now(); });
       this.addEventListener('message', (m) => {
         const text = String(m.data);
+        if (bench.firstListId !== null && !bench.firstListAnsweredAt && text.startsWith('{"id":' + bench.firstListId + ',')) bench.firstListAnsweredAt = performance.now();
         if (text.startsWith('{"event":"library:changed"')) {
           const at = performance.now();
           for (const g of JSON.parse(text).payload.added) bench.arrived[g.prompt] = at;
@@ -28,6 +30,10 @@ export const PROBE_SCRIPT = String.raw`
       });
     }
     send(data) {
+      if (!bench.firstListSentAt && typeof data === 'string' && data.includes('"library:list"')) {
+        bench.firstListSentAt = performance.now();
+        bench.firstListId = JSON.parse(data).id;
+      }
       if (bench.searchTerm !== null && typeof data === 'string' && data.includes('"library:list"')) {
         const frame = JSON.parse(data);
         if (frame.payload && frame.payload.cursor === null && frame.payload.filter && frame.payload.filter.search === bench.searchTerm) {
@@ -55,6 +61,10 @@ export const PROBE_SCRIPT = String.raw`
 
 /** The probe's record, as read back by the bench. */
 export interface ProbeState {
+  /** When the app's WebSocket opened, its first `library:list` left and was answered (ms since navigation start). */
+  socketOpenAt: number;
+  firstListSentAt: number;
+  firstListAnsweredAt: number;
   /** When the first thumbnail entered the DOM, in ms since navigation start. */
   firstThumbAt: number;
   maxThumbs: number;

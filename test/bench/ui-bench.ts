@@ -20,6 +20,8 @@ import { PROBE_SCRIPT, type ProbeState } from './ui-bench-probe';
 import { percentile, searchLatencies, UI_SEARCHES, waitUntil } from './ui-search';
 
 const COUNT = Number(process.env.SEEDBANK_BENCH_COUNT ?? 100_000);
+/** `--paint`: only the first-paint rows (a quick check while working on them; writes nothing). */
+const PAINT_ONLY = process.argv.includes('--paint');
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 const round = (x: number) => Math.round(x * 10) / 10;
@@ -51,10 +53,27 @@ async function firstPaint(browser: Browser, url: string): Promise<number> {
   const page = await context.newPage();
   await page.goto(url);
   await page.waitForSelector('[role=gridcell] img');
-  const ms = (await probe(page)).firstThumbAt;
+  const state = await probe(page);
+  const nav = await page.evaluate<{ html: number; script: number; dom: number }>(`(() => {
+    const n = performance.getEntriesByType('navigation')[0];
+    const js = performance.getEntriesByType('resource').find((r) => r.name.endsWith('.js'));
+    return { html: n.responseEnd, script: js ? js.responseEnd : 0, dom: n.domContentLoadedEventEnd };
+  })()`);
+  breakdowns.push({
+    html: nav.html,
+    script: nav.script,
+    domReady: nav.dom,
+    socketOpen: state.socketOpenAt,
+    listSent: state.firstListSentAt,
+    listAnswered: state.firstListAnsweredAt,
+    thumb: state.firstThumbAt,
+  });
   await context.close();
-  return ms;
+  return state.firstThumbAt;
 }
+
+/** Where each first paint's time went (ms since navigation start), printed with `--paint`. */
+const breakdowns: Record<string, number>[] = [];
 
 /**
  * Waits until the host has finished its start-up maintenance (reconcile, thumbnails): until a
@@ -81,6 +100,66 @@ async function waitForIdleHost(page: Page, url: string): Promise<number> {
     await page.waitForTimeout(500);
   }
   return Date.now() - started;
+}
+
+/** Sends one request over the host's WebSocket and resolves with its answer. */
+function hostRequest(
+  url: string,
+  channel: string,
+  payload: unknown,
+): { opened: Promise<void>; answered: Promise<void> } {
+  const target = new URL(url);
+  const ws = new WebSocket(`ws://${target.host}/socket${target.search}`);
+  const opened = new Promise<void>((resolve, reject) => {
+    ws.onopen = () => {
+      ws.send(JSON.stringify({ id: 1, channel, payload }));
+      resolve();
+    };
+    ws.onerror = () => reject(new Error(`could not send ${channel}`));
+  });
+  const answered = new Promise<void>((resolve) => {
+    ws.onmessage = (m) => {
+      if (String(m.data).startsWith('{"id":1')) {
+        ws.close();
+        resolve();
+      }
+    };
+  });
+  return { opened, answered };
+}
+
+/**
+ * First paint while start-up maintenance runs: the host reconciles the library (what start-up
+ * maintenance does first: every row's file facts read and compared with the folder) over and
+ * over, back to back, from before the page opens until it has painted. Returns the paints and how
+ * many reconciles ran during them.
+ */
+async function paintDuringMaintenance(
+  browser: Browser,
+  url: string,
+  samples: number,
+): Promise<{ paints: number[]; reconciles: number }> {
+  const paints: number[] = [];
+  let reconciles = 0;
+  for (let i = 0; i < samples; i++) {
+    let painting = true;
+    let started: () => void = () => undefined;
+    const firstStarted = new Promise<void>((resolve) => (started = resolve));
+    const maintenance = (async () => {
+      while (painting) {
+        const reconcile = hostRequest(url, 'library:reconcile', {});
+        await reconcile.opened;
+        started();
+        await reconcile.answered;
+        reconciles++;
+      }
+    })();
+    await firstStarted;
+    paints.push(await firstPaint(browser, url));
+    painting = false;
+    await maintenance;
+  }
+  return { paints, reconciles };
 }
 
 async function scrollToEnd(page: Page): Promise<{ ms: number; rowsLoaded: number }> {
@@ -122,6 +201,19 @@ async function main(): Promise<void> {
     console.log(
       `first gallery paint: ${round(coldHostPaint)} ms while the host starts up; then ${paints.map(round).join(', ')} ms (host idle after ${settleMs} ms)`,
     );
+    const busy = await paintDuringMaintenance(browser, host.url, 5);
+    console.log(
+      `first gallery paint during maintenance: ${busy.paints.map(round).join(', ')} ms (${busy.reconciles} reconciles meanwhile)`,
+    );
+    if (PAINT_ONLY) {
+      for (const b of breakdowns)
+        console.log(
+          Object.entries(b)
+            .map(([k, v]) => `${k} ${round(v)}`)
+            .join(' · '),
+        );
+      return;
+    }
 
     const scroll = await scrollToEnd(page);
     // Then scroll back up screen by screen, as a wheel would, through a few thousand images.
@@ -161,8 +253,15 @@ async function main(): Promise<void> {
           metric: `first gallery paint (${COUNT.toLocaleString('en')} images), median`,
           value: paintMedian,
           unit: 'ms',
-          target: '≤ 1000 ms',
-          ok: paintMedian <= 1000,
+          target: '≤ 250 ms',
+          ok: paintMedian <= 250,
+        },
+        {
+          metric: 'first gallery paint while start-up maintenance runs, median',
+          value: round(median(busy.paints)),
+          unit: 'ms',
+          target: '≤ 250 ms',
+          ok: median(busy.paints) <= 250,
         },
         {
           metric: 'most thumbnails in the DOM, scrolling to the end',
@@ -187,7 +286,13 @@ async function main(): Promise<void> {
         },
       ],
       libraryImages: COUNT,
-      firstGalleryPaintMs: { median: round(median(paints)), samples: paints.map(round), target: 1000 },
+      firstGalleryPaintMs: { median: round(median(paints)), samples: paints.map(round), target: 250 },
+      firstGalleryPaintDuringMaintenanceMs: {
+        median: round(median(busy.paints)),
+        samples: busy.paints.map(round),
+        reconcilesMeanwhile: busy.reconciles,
+        target: 250,
+      },
       firstGalleryPaintDuringHostStartupMs: round(coldHostPaint),
       scrollToEnd: { ms: scroll.ms, maxThumbnailsInDom: afterScroll.maxThumbs, target: 300 },
       searchAfterLastKeystrokeMs: {

@@ -87,6 +87,14 @@ export class JobStore {
       .all(...ids) as unknown as JobRow[];
   }
 
+  /** Only the states of these jobs: what a wait needs, without reading each job's whole row. */
+  statuses(ids: readonly string[]): Pick<JobRow, 'id' | 'status'>[] {
+    if (ids.length === 0) return [];
+    return this.db
+      .prepare(`SELECT id, status FROM jobs WHERE id IN (${placeholders(ids.length)})`)
+      .all(...ids) as unknown as Pick<JobRow, 'id' | 'status'>[];
+  }
+
   /** Newest first, optionally only in these states and/or with these ids. */
   list(limit: number, filter: JobListFilter = {}): JobRow[] {
     const where: string[] = [];

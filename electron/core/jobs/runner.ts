@@ -284,25 +284,50 @@ export class JobRunner {
     return toJob(created);
   }
 
-  /** Resolves once every job is final or paused (whoever works on it), in the order asked. */
+  /**
+   * Resolves once every job is final or paused (whoever works on it), in the order asked. Only
+   * the jobs still running are looked at: each change event names its job, and the periodic
+   * recheck (for jobs another process works on) reads only those. Re-reading every job on every
+   * event made a 120-job wait read 120 rows per event, hundreds of MB of garbage in a batch.
+   * The answer is one read of all of them, and it must show every job stopped at once (a paused
+   * job may be resumed while the others finish).
+   */
   waitFor(ids: readonly string[]): Promise<Job[]> {
     return new Promise((resolve) => {
+      const running = new Set(ids);
       let finished = false;
-      const check = () => {
-        if (finished) return;
+      const settle = () => {
         const rows = this.store.getMany(ids);
-        if (rows.some((r) => !stopsWaiting(r.status))) return;
+        const stillRunning = rows.filter((r) => !stopsWaiting(r.status));
+        if (stillRunning.length > 0) {
+          for (const row of stillRunning) running.add(row.id);
+          return;
+        }
         finished = true;
         clearInterval(timer);
         unsubscribe();
         const byId = new Map(rows.map((r) => [r.id, toJob(r)]));
         resolve(ids.map((id) => byId.get(id)).filter((j): j is Job => j !== undefined));
       };
-      const unsubscribe = this.ctx.bus.subscribe((channel) => {
-        if (channel === 'jobs:changed') check();
+      const recheck = () => {
+        if (finished) return;
+        const rows = new Map(this.store.statuses([...running]).map((r) => [r.id, r]));
+        for (const id of running) {
+          const row = rows.get(id);
+          // An id with no job is not waited for (as before: the answer leaves it out).
+          if (!row || stopsWaiting(row.status)) running.delete(id);
+        }
+        if (running.size === 0) settle();
+      };
+      const unsubscribe = this.ctx.bus.subscribe((channel, payload) => {
+        if (finished || channel !== 'jobs:changed') return;
+        const job = payload as Job;
+        if (!running.has(job.id) || !stopsWaiting(job.status)) return;
+        running.delete(job.id);
+        if (running.size === 0) settle();
       });
-      const timer = setInterval(check, WAIT_RECHECK_MS);
-      check();
+      const timer = setInterval(recheck, WAIT_RECHECK_MS);
+      recheck();
     });
   }
 

@@ -12,6 +12,7 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type { Logger } from '../../logging/logger';
 import { transaction } from '../db/database';
+import { inSlicedTransactions } from '../db/sliced-transactions';
 import { saveReadFile, type ReadFile, type readLibraryFile } from './index-file';
 import { yieldToEventLoop } from '../files/file-walk';
 import { scanThumbnails, type FileOnDisk } from '../files/library-scan';
@@ -47,8 +48,8 @@ interface IndexedRow {
 const BATCH = 200;
 
 /**
- * Indexes the given files: read in parallel, saved 200 to a transaction (one commit per file
- * would rewrite every index page each time and make a rebuild ten times slower).
+ * Indexes the given files: read in parallel 200 at a time, then saved in short transactions
+ * (sliced-transactions.ts says why neither one per file nor one per batch).
  */
 export async function indexFiles(deps: MaintenanceDeps, files: readonly FileOnDisk[], reporter: TaskReporter) {
   let done = 0;
@@ -72,15 +73,13 @@ export async function indexFiles(deps: MaintenanceDeps, files: readonly FileOnDi
       }
       reporter.progress(++handled, files.length);
     });
-    transaction(deps.db, () => {
-      for (const item of read) {
-        try {
-          const outcome = saveReadFile(deps.db, item.file, deps.now());
-          if (outcome.kind === 'indexed') done++;
-          else fail(item.location, outcome.kind);
-        } catch (err) {
-          fail(item.location, String(err));
-        }
+    await inSlicedTransactions(deps.db, read, (item) => {
+      try {
+        const outcome = saveReadFile(deps.db, item.file, deps.now());
+        if (outcome.kind === 'indexed') done++;
+        else fail(item.location, outcome.kind);
+      } catch (err) {
+        fail(item.location, String(err));
       }
     });
     await yieldToEventLoop();
