@@ -9,6 +9,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureRuntime, RuntimeUnavailable, runtimeEnv } from './electron-runtime.mjs';
+import { NODE_HOST_FLAGS } from './node-host-flags.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const [mode, ...extra] = process.argv.slice(2);
@@ -40,9 +41,13 @@ async function main() {
     return 1;
   }
   const env = runtimeEnv(runtime);
+  // The host's V8 flags reach Electron's main process only as `--js-flags` on its command line
+  // (appendSwitch at run time reaches renderers only; docs/performance.md). electron-vite hands
+  // what follows `--` to Electron.
+  const electronArgs = [...(extra.includes('--') ? [] : ['--']), `--js-flags=${NODE_HOST_FLAGS.join(' ')}`];
   // `electron-vite preview` builds first, so `start` is one build, not two.
-  if (mode === 'start') return run([electronVite, 'preview', ...extra], env);
-  if (mode === 'dev') return run([electronVite, 'dev', ...extra], env);
+  if (mode === 'start') return run([electronVite, 'preview', ...extra, ...electronArgs], env);
+  if (mode === 'dev') return run([electronVite, 'dev', ...extra, ...electronArgs], env);
   const built = await run([electronVite, 'build'], env);
   if (built !== 0) return built;
   // electronDist: the runtime on disk, so packaging does not download Electron a second time.

@@ -14,6 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchRoot, ensureBenchLibrary } from './build-synthetic-library';
+import { PEAK_RSS_PRELOAD } from './peak-rss';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const BIN = path.join(ROOT, 'bin', 'seedbank.js');
@@ -35,10 +36,7 @@ interface Sample {
 function writeProbe(dir: string): { probe: string; out: string } {
   const probe = path.join(dir, 'rss-probe.cjs');
   const out = path.join(dir, 'rss.txt');
-  fs.writeFileSync(
-    probe,
-    "process.on('exit', () => require('fs').writeFileSync(process.env.SEEDBANK_RSS_FILE, String(process.resourceUsage().maxRSS)));\n",
-  );
+  fs.writeFileSync(probe, PEAK_RSS_PRELOAD);
   return { probe, out };
 }
 

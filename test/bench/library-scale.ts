@@ -13,6 +13,7 @@ import { Library } from '../../electron/core/library/library';
 import { benchContext, median } from './bench-context';
 import { ensureScaleLibrary } from './build-scale-library';
 import { rawFtsMedianMs } from './library-baselines';
+import { peakRssBytes } from './peak-rss';
 import {
   filterRuns,
   insertOneRuns,
@@ -54,19 +55,8 @@ function databaseBytes(home: string): number {
     .reduce((sum, file) => sum + fs.statSync(file).size, 0);
 }
 
-/**
- * This process's peak RSS. Not `resourceUsage().maxRSS`: Linux keeps that across exec, so a child
- * spawned by a big parent starts with the parent's peak. VmHWM belongs to the process's own
- * memory map, made new at exec. Elsewhere, the RSS now (measured after the work).
- */
 function peakRssMb(): number {
-  try {
-    const match = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync('/proc/self/status', 'utf8'));
-    if (match) return Number(match[1]) / 1024;
-  } catch {
-    // Not Linux.
-  }
-  return process.memoryUsage().rss / 1024 / 1024;
+  return peakRssBytes() / 1024 / 1024;
 }
 
 /** Runs in the child process: every figure of one point. */
