@@ -26,6 +26,7 @@ import { createWatchedHandlers } from './library/watched/watched-handlers';
 import { anyFolder, typedFolderAccess, type FolderAccess } from './folder-access';
 import { createFileLogger, type Logger } from './logging/logger';
 import { appPaths } from './paths';
+import { holdYoungGeneration } from './runtime/young-generation';
 import { KeyringSecretStore } from './secrets/keyring-store';
 import { createKeyService } from './secrets/key-service';
 import type { SecretStore } from './secrets/secret-store';
@@ -93,6 +94,8 @@ function noDialog(field: string): SeedbankError {
 }
 
 export async function createCore(options: CoreOptions): Promise<Core> {
+  // Before the core allocates anything: every host's young generation stays small (the file says why).
+  holdYoungGeneration();
   const env = options.env ?? process.env;
   const paths = appPaths(options.home);
   const logger = options.logger ?? createFileLogger({ directory: paths.logsDir });
