@@ -5,6 +5,8 @@
  * lifecycle.ts, shell-handlers.ts), so each is tested under plain Node; all behaviour is in
  * `core/`, shared with the CLI and the web host.
  */
+// First: holds V8's young generation before the rest of the app loads (the file says why).
+import './core/runtime/young-generation';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {

@@ -3,6 +3,8 @@
  * browser on 127.0.0.1. Prints exactly one line on stdout — the address with its token — so
  * scripts and tests can read it; everything else goes to the log file or stderr.
  */
+// First: holds V8's young generation before the rest of the app loads (the file says why).
+import '../core/runtime/young-generation';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Handlers } from '../../shared/api';

@@ -12,6 +12,8 @@
  *   npx esbuild test/bench/jobs-bench.ts --bundle --platform=node --format=esm \
  *     --packages=external --outfile=out/bench/jobs-bench.mjs && node out/bench/jobs-bench.mjs
  */
+// First, as the app's entries do: what the desktop app gets (electron/core/runtime/young-generation.ts).
+import '../../electron/core/runtime/young-generation';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
