@@ -9,6 +9,7 @@
  * The header is read here (image-dimensions.ts), not by sharp: the same declared size sharp's
  * `metadata()` reports, without a libvips call per file — the largest share of an import's time.
  */
+import type { Stats } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { SeedbankError } from '../../../../shared/errors';
 import type { EmbeddedRecord } from '../../../../shared/types';
@@ -21,14 +22,19 @@ export const MAX_IMAGE_FILE_BYTES = 256 * 1024 * 1024;
 /** 100 MP: BFL's largest outputs are about 4 MP, references at most 20 MP. */
 export const MAX_DECODE_PIXELS = 100_000_000;
 
-/** Reads a file only when it is a regular file within the byte limit. */
-export async function readImageFile(file: string): Promise<Uint8Array> {
+/** Reads a file only when it is a regular file within the byte limit; `facts` is its stat. */
+export async function readImageFileWithFacts(file: string): Promise<{ bytes: Uint8Array; facts: Stats }> {
   const facts = await stat(file);
   if (!facts.isFile()) throw new SeedbankError('INVALID_INPUT', 'not a regular file');
   if (facts.size > MAX_IMAGE_FILE_BYTES) {
     throw new SeedbankError('INVALID_INPUT', `larger than ${MAX_IMAGE_FILE_BYTES / 1024 / 1024} MB`);
   }
-  return new Uint8Array(await readFile(file));
+  return { bytes: new Uint8Array(await readFile(file)), facts };
+}
+
+/** Reads a file only when it is a regular file within the byte limit. */
+export async function readImageFile(file: string): Promise<Uint8Array> {
+  return (await readImageFileWithFacts(file)).bytes;
 }
 
 /** The size the pixels have, from the header alone; refuses unreadable headers and pixel bombs. */
