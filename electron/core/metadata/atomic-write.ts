@@ -23,7 +23,19 @@ export function isWriteTempName(name: string): boolean {
   return WRITE_TEMP_NAME.test(name);
 }
 
-export async function writeFileAtomic(target: string, data: Uint8Array | string): Promise<void> {
+export interface AtomicWriteOptions {
+  /**
+   * False when the caller syncs the folder itself (syncFolder) before anything relies on the
+   * new name: an import writing hundreds of files into one folder syncs it once per batch.
+   */
+  syncFolder?: boolean;
+}
+
+export async function writeFileAtomic(
+  target: string,
+  data: Uint8Array | string,
+  options: AtomicWriteOptions = {},
+): Promise<void> {
   const dir = path.dirname(target);
   const temp = writeTempPath(target);
   // Keep the permissions of the file being replaced; a new file gets the usual default.
@@ -44,10 +56,11 @@ export async function writeFileAtomic(target: string, data: Uint8Array | string)
     await unlink(temp).catch(() => undefined);
     throw err;
   }
-  await syncDirectory(dir);
+  if (options.syncFolder !== false) await syncFolder(dir);
 }
 
-async function syncDirectory(dir: string): Promise<void> {
+/** Makes the names created or replaced in `dir` durable. */
+export async function syncFolder(dir: string): Promise<void> {
   // Windows cannot open a directory for fsync; there the rename is as durable as it gets.
   if (process.platform === 'win32') return;
   const handle = await open(dir, 'r').catch(() => null);

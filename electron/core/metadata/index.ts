@@ -21,7 +21,7 @@ import { readXmpProperties } from './xmp-properties';
 import type { XmpProperty } from './xmp';
 
 export { detectFormat } from './format';
-export { writeFileAtomic } from './atomic-write';
+export { syncFolder, writeFileAtomic } from './atomic-write';
 
 export interface EmbedOptions {
   /** Written as xmp:CreatorTool, e.g. `Seedbank 0.1.0`. */

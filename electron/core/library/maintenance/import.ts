@@ -11,7 +11,7 @@ import { SeedbankError } from '../../../../shared/errors';
 import { sourceToolLabel } from '../../../../shared/source-tools';
 import type { EmbeddedRecord, OutputFormat } from '../../../../shared/types';
 import type { CoreContext } from '../../context';
-import { detectFormat, embedRecord, readRecord, writeFileAtomic } from '../../metadata';
+import { detectFormat, embedRecord, readRecord, syncFolder, writeFileAtomic } from '../../metadata';
 import { walkImages, yieldToEventLoop } from '../files/file-walk';
 import { prepared } from '../db/statements';
 import { normalizeTime } from '../db/upsert-generation';
@@ -24,7 +24,7 @@ import { runPool } from './pool';
 import { plainReporter, type PlainTaskOptions } from './rebuild';
 import type { MaintenanceDeps } from './reconcile';
 import type { TaskOutcome, TaskReporter } from './tasks';
-import { admitRecord, readImageFile } from '../files/untrusted-image';
+import { admitRecord, readImageFileWithFacts } from '../files/untrusted-image';
 
 /**
  * `seedbank` for files with Seedbank's own record, the tool's name for others, `file` for none;
@@ -87,6 +87,7 @@ function hasRow(db: DatabaseSync, id: string): boolean {
  */
 async function addToLibrary(
   deps: MaintenanceDeps,
+  run: ImportRun,
   record: EmbeddedRecord,
   bytes: Uint8Array,
   format: OutputFormat,
@@ -101,9 +102,15 @@ async function addToLibrary(
     if (outcome.kind !== 'indexed') throw new SeedbankError('INVALID_INPUT', `could not index (${outcome.kind})`);
     return null;
   }
-  await mkdir(path.dirname(target), { recursive: true });
-  // The bytes as they are (plus the record): re-encoding would only lose quality.
-  await writeFileAtomic(target, bytes);
+  const folder = path.dirname(target);
+  if (!run.folders.has(folder)) {
+    await mkdir(folder, { recursive: true });
+    run.folders.add(folder);
+  }
+  // The bytes as they are (plus the record): re-encoding would only lose quality. The folder
+  // is synced once for the batch, before its rows are committed (importFolder).
+  await writeFileAtomic(target, bytes, { syncFolder: false });
+  run.written.add(folder);
   if (mtime) await utimes(target, mtime, mtime);
   const facts = await stat(target);
   return {
@@ -122,11 +129,15 @@ interface ImportRun {
   /** Record ids taken by copies whose rows are not saved yet. */
   ids: Set<string>;
   names: FolderNames;
+  /** Library folders made (or found) this run: one mkdir per month, not per file. */
+  folders: Set<string>;
+  /** Folders written into since the last commit, to sync before it. */
+  written: Set<string>;
 }
 
 async function importOne(deps: MaintenanceDeps, file: string, run: ImportRun): Promise<ImportResult> {
   const { claimed } = run;
-  const original = await readImageFile(file);
+  const { bytes: original, facts } = await readImageFileWithFacts(file);
   const format = detectFormat(original);
   if (format === null) throw new SeedbankError('INVALID_INPUT', 'not a JPEG, PNG or WebP file');
   const sha256 = sha256Hex(original);
@@ -139,9 +150,8 @@ async function importOne(deps: MaintenanceDeps, file: string, run: ImportRun): P
     run.ids.add(record.id);
     // A new id must be in the file too, or the next rebuild would read the hostile one again.
     const bytes = reIded ? embedRecord(original, record, { creatorTool: 'Seedbank import' }) : original;
-    return { kind: 'imported', tool: 'seedbank', row: await addToLibrary(deps, record, bytes, format, null) };
+    return { kind: 'imported', tool: 'seedbank', row: await addToLibrary(deps, run, record, bytes, format, null) };
   }
-  const facts = await stat(file);
   const made = await recordForForeignFile(
     { file, bytes: original, format, facts, sha256, names: run.names },
     deps.now(),
@@ -149,7 +159,7 @@ async function importOne(deps: MaintenanceDeps, file: string, run: ImportRun): P
   // The pixels' own size and the pixel limit (a small file may declare a huge image).
   const { record } = await admitRecord(made, original, deps.now());
   const bytes = embedRecord(original, record, { creatorTool: 'Seedbank import' });
-  const row = await addToLibrary(deps, record, bytes, format, facts.mtime);
+  const row = await addToLibrary(deps, run, record, bytes, format, facts.mtime);
   return { kind: 'imported', tool: record.source?.tool ?? 'file', row };
 }
 
@@ -196,7 +206,13 @@ export async function importFolder(
     duplicates: 0,
     unreadable: [],
   };
-  const run: ImportRun = { claimed: new Set(), ids: new Set(), names: folderNames() };
+  const run: ImportRun = {
+    claimed: new Set(),
+    ids: new Set(),
+    names: folderNames(),
+    folders: new Set(),
+    written: new Set(),
+  };
   const skip = (file: string, err: unknown) => {
     const reason = err instanceof Error ? err.message : String(err);
     result.unreadable.push({ file, reason });
@@ -225,6 +241,9 @@ export async function importFolder(
       // Imported counts the batch's copies before their commit: what the person sees is work done.
       reporter.progress(++handled, files.length, null, counts(copied.length));
     });
+    // The copies' names are durable before the rows pointing at them are.
+    await Promise.all([...run.written].map((folder) => syncFolder(folder)));
+    run.written.clear();
     // One commit for the batch: a commit per file costs more than reading the file.
     transaction(deps.db, () => {
       for (const { file, tool, row } of copied) {
