@@ -22,6 +22,7 @@ import { useLibraryStore } from '../../state/library-store';
 import { useViewStore } from '../../state/view-store';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { useNow } from '../../ui/elapsed';
+import { markFirstPageShown } from '../../ui/use-after-first-page';
 import { justifyRows } from './justified-layout';
 import { pendingJobsFor, requestedAspect } from './pending-jobs';
 import { PendingTile } from './PendingTile';
@@ -82,6 +83,11 @@ export function Gallery() {
   useEffect(() => virtualizer.measure(), [layout, virtualizer]);
 
   const rows = virtualizer.getVirtualItems();
+  // The rest of the studio mounts once the first page is on screen (App.tsx).
+  const firstPageShown = loadedOnce && (rows.length > 0 || items.length === 0 || error !== null);
+  useEffect(() => {
+    if (firstPageShown) markFirstPageShown();
+  }, [firstPageShown]);
   const lastRow = rows.at(-1)?.index ?? 0;
   // Ask for the next page while about a page of images is still ahead, so fast scrolling never
   // reaches an empty end.
