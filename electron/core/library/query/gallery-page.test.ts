@@ -131,7 +131,7 @@ describe('thin page items', () => {
     for (const filter of [{}, { search: 'harbour' }, { tag: 'harbour' }] as LibraryFilter[]) {
       const [item] = t.library.list({ filter, sort: 'newest', cursor: null, limit: 10 }).items;
       expect(item?.id).toBe(id);
-      for (const heavy of ['tags', 'inputs', 'params', 'upsampledPrompt', 'jobId', 'taskId', 'cost', 'format'])
+      for (const heavy of ['tags', 'inputs', 'params', 'upsampledPrompt', 'jobId', 'taskId', 'cost'])
         expect(item).not.toHaveProperty(heavy);
     }
     const { generation } = t.library.getDetail(id!);
