@@ -19,7 +19,6 @@ import {
   findGenerationRow,
   selectRows,
   toGalleryItem,
-  toGeneration,
   toGenerations,
   type GenerationRow,
 } from './db/generation-row';
