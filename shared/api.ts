@@ -10,6 +10,7 @@ import { z } from 'zod';
 import type {
   AppInfo,
   EmbeddedRecord,
+  GalleryItem,
   Generation,
   InputAlpha,
   InputImage,
@@ -132,7 +133,8 @@ export const SettingsPatchSchema = z
   .strict();
 
 export interface LibraryPage {
-  items: Generation[];
+  /** Thin items (see `GalleryItem`); `library:get` gives the whole `Generation`. */
+  items: GalleryItem[];
   nextCursor: string | null;
   /** How many images the filter matches; null when asked with `count: false` (see `library:count`). */
   total: number | null;

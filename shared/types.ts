@@ -89,6 +89,34 @@ export interface Generation {
   source?: { tool: string; fileName: string | null };
 }
 
+/**
+ * What a gallery page carries of each image: only what a tile, its caption, its badges, the
+ * keyboard (rating, favourite, undo), the export name preview and the page cursor use. No tags, references, parameters or
+ * upsampled prompt — reading those for every row of a page was most of a search's cost; the
+ * detail view, compare and export fetch the whole `Generation` by id (`library:get`).
+ * A full `Generation` is a `GalleryItem` too (`library:changed` sends those).
+ */
+export type GalleryItem = Pick<
+  Generation,
+  | 'id'
+  | 'projectId'
+  | 'model'
+  | 'prompt'
+  | 'seed'
+  | 'width'
+  | 'height'
+  | 'format'
+  | 'createdAt'
+  | 'favorite'
+  | 'rating'
+  | 'file'
+  | 'missing'
+  | 'trashed'
+  | 'imageUrl'
+  | 'thumbUrl'
+  | 'source'
+>;
+
 export interface Project {
   id: string;
   name: string;

@@ -39,8 +39,11 @@ export function historyCommand(version: string): Command {
           ...(options.includeUpsampled === true ? { searchUpsampled: true } : {}),
         };
         const page = await session.call('library:list', { filter, sort: 'newest', limit });
-        for (const generation of page.items)
+        // A page carries only what a gallery tile shows; each line needs the whole record.
+        for (const item of page.items) {
+          const { generation } = await session.call('library:get', { id: item.id });
           printLine(generationLine(generation, session.home), { json: options.json === true });
+        }
         if (!options.json && page.items.length === 0) process.stderr.write('No images.\n');
       });
     });

@@ -29,15 +29,21 @@ async function attempt<T>(work: () => Promise<T>, done?: (result: T) => string |
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** What an image was just before an edit: what undo puts back. */
-type Prior = Pick<Generation, 'id' | 'favorite' | 'rating' | 'tags' | 'projectId'>;
+type Prior = Pick<Generation, 'id' | 'favorite' | 'rating' | 'projectId'>;
+type TagPrior = Pick<Generation, 'id' | 'tags'>;
 
 async function priorsOf(ids: readonly string[]): Promise<Prior[]> {
   const loaded = new Map(useLibraryStore.getState().items.map((g) => [g.id, g]));
   return Promise.all(ids.map(async (id) => loaded.get(id) ?? (await seedbank().library.get({ id })).generation));
 }
 
+/** Tags before a tag edit: gallery items carry no tags, so each whole record is asked for. */
+function tagPriorsOf(ids: readonly string[]): Promise<TagPrior[]> {
+  return Promise.all(ids.map(async (id) => (await seedbank().library.get({ id })).generation));
+}
+
 /** Ids grouped by one value of their prior state, so undo makes one call per distinct value. */
-function groupBy<K>(priors: readonly Prior[], key: (p: Prior) => K): Map<K, string[]> {
+function groupBy<P extends { id: string }, K>(priors: readonly P[], key: (p: P) => K): Map<K, string[]> {
   const groups = new Map<K, string[]>();
   for (const p of priors) groups.set(key(p), [...(groups.get(key(p)) ?? []), p.id]);
   return groups;
@@ -104,13 +110,13 @@ export async function rate(ids: string[], rating: number) {
 }
 
 export async function tag(ids: string[], add: string[], remove: string[] = []) {
-  const priors = await attempt(() => priorsOf(ids));
+  const priors = await attempt(() => tagPriorsOf(ids));
   if (!priors) return null;
   const result = await attempt(() => seedbank().library.tag({ ids, add, remove }));
   if (result) {
     void useLibraryStore.getState().refreshTags();
     // Per image: take away only the tags it did not have, give back only those it had.
-    const inverse = (p: Prior) =>
+    const inverse = (p: TagPrior) =>
       JSON.stringify([remove.filter((t) => p.tags.includes(t)), add.filter((t) => !p.tags.includes(t))]);
     const label =
       add.length > 0

@@ -3,18 +3,18 @@
  * the project on screen, an undo) belongs in the loaded list: at its place in the sort order, not
  * on top. Images older than everything loaded are left for a later page when there is one.
  */
-import type { Generation } from '../../shared/types';
+import type { GalleryItem } from '../../shared/types';
 
 export type OrderedSort = 'newest' | 'oldest';
 
 /** `items` with `entering` put in order by creation time (ties: id, as the core's seq does). */
 export function placeInOrder(
-  items: readonly Generation[],
-  entering: readonly Generation[],
+  items: readonly GalleryItem[],
+  entering: readonly GalleryItem[],
   sort: OrderedSort,
   hasMore: boolean,
-): { items: Generation[]; placed: number } {
-  const before = (a: Generation, b: Generation) => {
+): { items: GalleryItem[]; placed: number } {
+  const before = (a: GalleryItem, b: GalleryItem) => {
     const newerFirst = a.createdAt > b.createdAt || (a.createdAt === b.createdAt && a.id > b.id);
     return sort === 'newest' ? newerFirst : !newerFirst;
   };

@@ -5,7 +5,7 @@
  */
 import { create } from 'zustand';
 import type { ErrorInfo } from '../../shared/errors';
-import type { Generation, Project } from '../../shared/types';
+import type { GalleryItem, Generation, Project } from '../../shared/types';
 import { seedbank } from '../platform/seedbank';
 import { errorInfoOf } from '../ui/error-text';
 import { matchesFilter, type LibraryFilter } from './library-filter';
@@ -18,7 +18,8 @@ const FIRST_PAGE = 120;
 const PAGE_SIZE = 500;
 
 interface LibraryState {
-  items: Generation[];
+  /** Thin page items; `library:changed` puts whole Generations in place (a Generation is a GalleryItem). */
+  items: GalleryItem[];
   /** How many images the filter matches; null while that count is on its way. */
   total: number | null;
   nextCursor: string | null;
@@ -201,7 +202,7 @@ export const useLibraryStore = create<LibraryState>()((set, get) => ({
     let items = get().items;
     let total = get().total ?? 0;
     if (gone.size > 0 || changed.size > 0) {
-      const kept: Generation[] = [];
+      const kept: GalleryItem[] = [];
       for (const g of items) {
         if (gone.has(g.id)) continue;
         const next = changed.get(g.id);

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import type { DatabaseSync } from 'node:sqlite';
 import { performance } from 'node:perf_hooks';
-import { searchWords, toFtsQuery } from '../../electron/core/library/db/search-index';
+import { ownWordsOnly, searchWords, toFtsQuery } from '../../electron/core/library/db/search-index';
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -25,12 +25,16 @@ function timed(times: number, work: (i: number) => void): number[] {
   return out;
 }
 
-/** Median of the raw FTS5 query, given the same query text Seedbank builds from each term. */
+/**
+ * Median of the raw FTS5 query, given the same query text Seedbank builds from each term —
+ * including the column filter of the gallery's default search (BFL's upsampled prompt left
+ * out), so the ratio compares like with like.
+ */
 export function rawFtsMedianMs(db: DatabaseSync, terms: readonly string[], times: number): number {
   const statement = db.prepare(
     'SELECT rowid FROM generations_fts WHERE generations_fts MATCH ? ORDER BY rowid DESC LIMIT 200',
   );
-  return median(timed(times, (i) => statement.all(toFtsQuery(terms[i % terms.length]!) ?? '')));
+  return median(timed(times, (i) => statement.all(ownWordsOnly(toFtsQuery(terms[i % terms.length]!) ?? '""'))));
 }
 
 /** Median of a `LIKE '%word%'` scan over prompts (every word must appear), newest first. */

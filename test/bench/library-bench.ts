@@ -299,11 +299,36 @@ async function makeMegapixelJpeg(): Promise<Uint8Array> {
   );
 }
 
+/** The search page and its raw FTS5 baseline, interleaved run by run so load drifts hit both. */
+async function searchOnly(): Promise<void> {
+  const big = path.join(benchRoot(), `library-${COUNT}`);
+  await ensureBenchLibrary(big, COUNT, true);
+  const ctx = benchContext(big);
+  const library = new Library(ctx, { backgroundMaintenance: false });
+  await library.start();
+  // Each entry is the median of one round of 20 runs, for the page as for the baseline.
+  const page: number[] = [];
+  const raw: number[] = [];
+  for (let round = 0; round < 10; round++) {
+    page.push(median(await searchRuns(library, 20)));
+    raw.push(rawFtsMedianMs(ctx.db, SEARCH_TERMS, 20));
+  }
+  const pageMs = median(page);
+  const rawMs = median(raw);
+  console.log(
+    JSON.stringify({ searchMedianMs: pageMs, rawFtsMedianMs: rawMs, ratio: Math.round((pageMs / rawMs) * 100) / 100 }),
+  );
+  await library.close();
+  ctx.db.close();
+}
+
 if (process.argv[2] === '--rss') await measureRss(process.argv[3] ?? '');
 else if (process.argv[2] === '--scale-point')
   process.stdout.write(JSON.stringify(await measureScalePoint(process.argv[3] ?? '')));
 // Only the scale curve (checking its mechanics without the rest of the suite).
 else if (process.argv[2] === '--scale-only') await scaleCurve(benchRoot());
+// Only the search rows beside their raw FTS5 baseline, on the cached library (quick, while tuning).
+else if (process.argv[2] === '--search-only') await searchOnly();
 else if (process.argv[2] === '--front-door') {
   // Only the front-door rows (a quick check while working on them).
   const small = path.join(benchRoot(), `rebuild-${REBUILD_COUNT}`);

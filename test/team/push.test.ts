@@ -66,7 +66,7 @@ describe('seedbank library push', () => {
       const live = await store.list({ filter: {}, sort: 'oldest', cursor: null, limit: 50 });
       expect(live.items.map((g) => g.id)).toEqual([0, 1, 2, 4].map((i) => personal.ids[i]));
       expect(live.items[0]?.rating).toBe(4);
-      expect(live.items[1]?.tags).toEqual(['Shared']);
+      expect((await store.getGeneration(live.items[1]!.id))?.tags).toEqual(['Shared']);
       expect(live.items[2]?.projectId).not.toBeNull();
       const trashed = await store.list({ filter: { trashed: true }, sort: 'oldest', cursor: null, limit: 50 });
       expect(trashed.items.map((g) => g.id)).toEqual([personal.ids[3]]);

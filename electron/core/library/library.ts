@@ -16,10 +16,9 @@ import * as edits from './edits/edits';
 import { exportImages, type ExportSelection } from './maintenance/export';
 import {
   currentFile,
-  detailsOfRows,
   findGenerationRow,
   selectRows,
-  toGeneration,
+  toGalleryItem,
   toGenerations,
   type GenerationRow,
 } from './db/generation-row';
@@ -178,8 +177,7 @@ export class Library {
   list(args: ListArgs): LibraryPage {
     const page = listRows(this.ctx.db, this.ctx.logger, args);
     this.startup?.afterFirstPage();
-    const details = detailsOfRows(page.rows);
-    const items = page.rows.map((row) => toGeneration(row, details, this.ctx.assetUrl));
+    const items = page.rows.map((row) => toGalleryItem(row, this.ctx.assetUrl));
     return { items, nextCursor: page.nextCursor, total: page.total };
   }
 

@@ -60,7 +60,10 @@ export function DetailView({ id }: { id: string }) {
     };
   }, [id]);
 
-  const gen = live ?? (detail?.generation.id === id ? detail.generation : null);
+  // The whole record comes from `library:get` (a gallery item is thin); the gallery's copy, kept
+  // current by `library:changed`, lays its fields over it so a rating or tag shows at once.
+  const whole = detail?.generation.id === id ? detail.generation : null;
+  const gen = whole && live ? { ...whole, ...live } : whole;
   if (error) {
     return (
       <div className="overlay" role="dialog" aria-modal="true" aria-label="Image detail">

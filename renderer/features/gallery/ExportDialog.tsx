@@ -16,7 +16,7 @@ import {
   type ExportFormat,
   type ExportOptions,
 } from '../../../shared/export-preset';
-import type { Generation } from '../../../shared/types';
+import type { GalleryItem } from '../../../shared/types';
 import { seedbank } from '../../platform/seedbank';
 import { chooseFolder } from '../../state/library-actions';
 import { useLibraryStore } from '../../state/library-store';
@@ -39,7 +39,7 @@ let typedHost = false;
 
 type Folder = { kind: 'none' } | { kind: 'chosen'; handle: string; name: string } | { kind: 'typed'; path: string };
 
-function previewName(template: string, format: ExportFormat, gen: Generation | undefined, projectName: string | null) {
+function previewName(template: string, format: ExportFormat, gen: GalleryItem | undefined, projectName: string | null) {
   if (!gen) return null;
   const out = format === 'original' ? gen.format : format;
   const extension = out === 'jpeg' ? 'jpg' : out;

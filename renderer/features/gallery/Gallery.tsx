@@ -15,7 +15,7 @@ import {
   type RefObject,
 } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { Generation, Job } from '../../../shared/types';
+import type { GalleryItem, Job } from '../../../shared/types';
 import { useJobsStore } from '../../state/jobs-store';
 import { isFilterEmpty } from '../../state/library-filter';
 import { useLibraryStore } from '../../state/library-store';
@@ -32,7 +32,7 @@ const GAP = 6;
 /** The grid's padding (left + right). */
 const PAD = 8;
 
-const aspectOf = (gen: Generation) => (gen.width && gen.height ? gen.width / gen.height : 1);
+const aspectOf = (gen: GalleryItem) => (gen.width && gen.height ? gen.width / gen.height : 1);
 
 function useWidth(ref: RefObject<HTMLElement | null>): number {
   const [width, setWidth] = useState(0);
@@ -104,11 +104,11 @@ export function Gallery() {
     if (row >= 0) virtualizer.scrollToIndex(row, { align: 'auto' });
   }, [focusedId, layout, pending.length, virtualizer]);
 
-  const onClick = useCallback((gen: Generation, event: MouseEvent) => {
+  const onClick = useCallback((gen: GalleryItem, event: MouseEvent) => {
     const mode = event.shiftKey ? 'range' : event.ctrlKey || event.metaKey ? 'toggle' : 'single';
     useLibraryStore.getState().select(gen.id, mode);
   }, []);
-  const onOpen = useCallback((gen: Generation) => openDetail(gen.id), [openDetail]);
+  const onOpen = useCallback((gen: GalleryItem) => openDetail(gen.id), [openDetail]);
   const selectedIds = useCallback(() => [...useLibraryStore.getState().selected], []);
 
   return (

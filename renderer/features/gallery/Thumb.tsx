@@ -5,23 +5,23 @@
  */
 import { memo, useEffect, useRef, useState, type MouseEvent } from 'react';
 import { getModel } from '../../../shared/models';
-import type { Generation } from '../../../shared/types';
+import type { GalleryItem } from '../../../shared/types';
 import { sourceToolLabel } from '../../../shared/source-tools';
 import { GENERATION_DRAG_TYPE } from '../../ui/read-image-file';
 
 interface ThumbProps {
-  gen: Generation;
+  gen: GalleryItem;
   selected: boolean;
   focused: boolean;
   width: number;
   height: number;
-  onClick(gen: Generation, event: MouseEvent): void;
-  onOpen(gen: Generation): void;
+  onClick(gen: GalleryItem, event: MouseEvent): void;
+  onOpen(gen: GalleryItem): void;
   selectedIds: () => string[];
 }
 
 /** The badge text for a rating/favourite change, shown briefly; null on first render. */
-function useChangeBadge(gen: Generation): string | null {
+function useChangeBadge(gen: GalleryItem): string | null {
   const previous = useRef({ rating: gen.rating, favorite: gen.favorite });
   const [badge, setBadge] = useState<string | null>(null);
   useEffect(() => {

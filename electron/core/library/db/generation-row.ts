@@ -3,7 +3,7 @@
  * column names, JSON columns, 0/1 booleans and where a trashed file currently sits.
  */
 import type { DatabaseSync, SQLInputValue } from 'node:sqlite';
-import type { Generation, OutputFormat } from '../../../../shared/types';
+import type { GalleryItem, Generation, OutputFormat } from '../../../../shared/types';
 import { thumbLocation, trashedLocation } from '../files/library-paths';
 import { prepared } from './statements';
 
@@ -73,37 +73,6 @@ export const GENERATION_COLUMNS = [
   .map((column) => `g.${column}`)
   .join(', ');
 
-/**
- * A row's tags (in name order) and reference hashes (in slot order) as JSON arrays, read in the
- * same statement as the row: for a gallery page this costs less than two more queries over the
- * page's ids. Select these after GENERATION_COLUMNS and map with `detailsOfRows`.
- */
-export const DETAIL_COLUMNS = [
-  '(SELECT json_group_array(tg.tag ORDER BY tg.tag) FROM generation_tags tg WHERE tg.generation_id = g.id) AS tags_json',
-  // input_count (kept by triggers, and what the "has references" filter reads) spares most rows the lookup.
-  `CASE WHEN g.input_count > 0 THEN (SELECT json_group_array(gi.hash ORDER BY gi.slot) FROM generation_inputs gi
-     WHERE gi.generation_id = g.id) ELSE '[]' END AS inputs_json`,
-].join(', ');
-
-export interface ItemRowWithDetails extends ItemRow {
-  tags_json: string;
-  inputs_json: string;
-}
-
-const EMPTY_LIST = '[]';
-
-/** The details carried by rows read with DETAIL_COLUMNS, in the shape `toGeneration` takes. */
-export function detailsOfRows(rows: readonly ItemRowWithDetails[]): RowDetails {
-  const tags = new Map<string, string[]>();
-  const inputs = new Map<string, string[]>();
-  for (const row of rows) {
-    // Most images have no tags and no references: skip the parse for those.
-    if (row.tags_json !== EMPTY_LIST) tags.set(row.id, JSON.parse(row.tags_json) as string[]);
-    if (row.inputs_json !== EMPTY_LIST) inputs.set(row.id, JSON.parse(row.inputs_json) as string[]);
-  }
-  return { tags, inputs };
-}
-
 /** The columns a `Generation` is made from (the rest are the library's own bookkeeping). */
 const ITEM_COLUMN_NAMES = [
   'id',
@@ -134,6 +103,32 @@ export type ItemRow = Pick<GenerationRow, (typeof ITEM_COLUMN_NAMES)[number]>;
 
 /** What a gallery page reads of each row: no more than `toGeneration` uses (each column costs). */
 export const ITEM_COLUMNS = ITEM_COLUMN_NAMES.map((column) => `g.${column}`).join(', ');
+
+/** The columns a `GalleryItem` is made from (and the page cursor: seq, rating). */
+const GALLERY_COLUMN_NAMES = [
+  'id',
+  'project_id',
+  'model',
+  'prompt',
+  'seed',
+  'width',
+  'height',
+  'format',
+  'created_at',
+  'file',
+  'seq',
+  'favorite',
+  'rating',
+  'trashed_at',
+  'missing',
+  'source_tool',
+  'source_name',
+] as const satisfies readonly (keyof ItemRow)[];
+
+export type GalleryRow = Pick<GenerationRow, (typeof GALLERY_COLUMN_NAMES)[number]>;
+
+/** What a gallery page reads of each row: no more than `toGalleryItem` uses (each column costs). */
+export const GALLERY_COLUMNS = GALLERY_COLUMN_NAMES.map((column) => `g.${column}`).join(', ');
 
 /** Tags and reference hashes of a set of rows, fetched in one query each. */
 export interface RowDetails {
@@ -207,23 +202,21 @@ export function imageFields(row: ItemRow, details: RowDetails): ImageFields {
   };
 }
 
-export function toGeneration(
-  row: ItemRow,
-  details: RowDetails,
-  assetUrl: (relativePath: string) => string,
-): Generation {
+/** A gallery tile's fields; `toGeneration` builds on it, so the two never disagree. */
+export function toGalleryItem(row: GalleryRow, assetUrl: (relativePath: string) => string): GalleryItem {
   const file = currentFile(row);
   return {
     id: row.id,
-    jobId: row.job_id,
-    taskId: row.task_id,
     projectId: row.project_id,
-    ...imageFields(row, details),
-    cost: row.cost,
+    model: row.model,
+    prompt: row.prompt,
+    seed: row.seed,
+    width: row.width,
+    height: row.height,
+    format: row.format as OutputFormat,
     createdAt: row.created_at,
     favorite: row.favorite === 1,
     rating: row.rating,
-    tags: details.tags.get(row.id) ?? [],
     file,
     missing: row.missing === 1,
     trashed: row.trashed_at !== null,
@@ -232,6 +225,21 @@ export function toGeneration(
     ...(typeof row.source_tool === 'string'
       ? { source: { tool: row.source_tool, fileName: row.source_name ?? null } }
       : {}),
+  };
+}
+
+export function toGeneration(
+  row: ItemRow,
+  details: RowDetails,
+  assetUrl: (relativePath: string) => string,
+): Generation {
+  return {
+    ...toGalleryItem(row, assetUrl),
+    jobId: row.job_id,
+    taskId: row.task_id,
+    ...imageFields(row, details),
+    cost: row.cost,
+    tags: details.tags.get(row.id) ?? [],
   };
 }
 

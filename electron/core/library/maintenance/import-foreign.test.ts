@@ -121,8 +121,10 @@ describe('importing images other tools made', () => {
       expect(found, words).toHaveLength(1);
       expect(found[0], words).toMatchObject({ seed, source: { tool } });
     }
-    expect(search('harbour')[0]).toMatchObject({ rating: 4, tags: ['harbour', 'Places/Brittany'] });
-    expect(search('orchard')[0]).toMatchObject({ rating: 2, tags: ['apples'] });
+    // Page items are thin: tags come with the whole record by id.
+    const whole = (words: string) => t.library.getGeneration(search(words)[0]!.id);
+    expect(whole('harbour')).toMatchObject({ rating: 4, tags: ['harbour', 'Places/Brittany'] });
+    expect(whole('orchard')).toMatchObject({ rating: 2, tags: ['apples'] });
   });
 
   it('keeps the original text and the ComfyUI workflow in the copy, which a rebuild reads back', async () => {

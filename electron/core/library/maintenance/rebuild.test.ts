@@ -20,7 +20,11 @@ function snapshot() {
   const page = t.library.list({ filter: {}, sort: 'oldest', cursor: null, limit: 500 });
   const trash = t.library.list({ filter: { trashed: true }, sort: 'oldest', cursor: null, limit: 500 });
   const names = new Map(t.library.projects.list().projects.map((p) => [p.id, p.name]));
-  return [...page.items, ...trash.items].map(({ jobId: _jobId, projectId, ...rest }) => ({
+  // Whole records by id (a page carries only a tile's share), in the pages' order.
+  const whole = t.library.generationsById([...page.items, ...trash.items].map((g) => g.id));
+  const byId = new Map(whole.map((g) => [g.id, g]));
+  const ordered = [...page.items, ...trash.items].map((g) => byId.get(g.id)!);
+  return ordered.map(({ jobId: _jobId, projectId, ...rest }) => ({
     ...rest,
     project: projectId === null ? null : names.get(projectId),
   }));

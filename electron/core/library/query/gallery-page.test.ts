@@ -12,6 +12,12 @@ import {
 let t: TestLibrary;
 afterEach(async () => t?.close());
 
+/** The fields of `whole` named in `keys`: the share of a Generation a page item carries. */
+function pick<T extends object>(whole: T | undefined, keys: string[]): Partial<T> | undefined {
+  if (whole === undefined) return undefined;
+  return Object.fromEntries(Object.entries(whole).filter(([key]) => keys.includes(key))) as Partial<T>;
+}
+
 function ids(filter: LibraryFilter, sort: LibrarySort = 'newest', limit = 500): string[] {
   return t.library.list({ filter, sort, cursor: null, limit }).items.map((g) => g.id);
 }
@@ -103,12 +109,35 @@ describe('page items', () => {
       const items = t.library.list({ filter, sort: 'newest', cursor: null, limit: 10 }).items;
       const byId = new Map(t.library.generationsById(items.map((g) => g.id)).map((g) => [g.id, g]));
       expect(items.length).toBeGreaterThan(0);
-      expect(items).toEqual(items.map((g) => byId.get(g.id)));
+      // Each page item is the tile's share of the whole Generation, field for field.
+      expect(items).toEqual(items.map((g) => pick(byId.get(g.id), Object.keys(g))));
     }
     const [withRefs] = t.library.generationsById([added[1]!]);
     expect(withRefs?.inputs).toEqual(refs);
     const [tagged] = t.library.list({ filter: { tag: 'mango' }, sort: 'newest', cursor: null, limit: 10 }).items;
-    expect(tagged?.tags).toEqual(['Apple', 'mango', 'zebra']);
+    expect(t.library.getDetail(tagged!.id).generation.tags).toEqual(['Apple', 'mango', 'zebra']);
+  });
+});
+
+describe('thin page items', () => {
+  it('carry no tags, references, parameters or upsampled prompt; the detail fetch carries them all', async () => {
+    t = await openTestLibrary();
+    const refs = ['d'.repeat(64)];
+    const [id] = await addImages(t, 1, () => ({
+      inputs: refs,
+      tags: ['harbour'],
+      params: { seed: 7, prompt_upsampling: true },
+    }));
+    for (const filter of [{}, { search: 'harbour' }, { tag: 'harbour' }] as LibraryFilter[]) {
+      const [item] = t.library.list({ filter, sort: 'newest', cursor: null, limit: 10 }).items;
+      expect(item?.id).toBe(id);
+      for (const heavy of ['tags', 'inputs', 'params', 'upsampledPrompt', 'jobId', 'taskId', 'cost'])
+        expect(item).not.toHaveProperty(heavy);
+    }
+    const { generation } = t.library.getDetail(id!);
+    expect(generation.tags).toEqual(['harbour']);
+    expect(generation.inputs).toEqual(refs);
+    expect(generation.params).toMatchObject({ seed: 7, prompt_upsampling: true });
   });
 });
 

@@ -9,7 +9,7 @@
 import type { DatabaseSync, SQLInputValue } from 'node:sqlite';
 import type { Logger } from '../../logging/logger';
 import { decodeCursor, encodeCursor, SORTS, type LibrarySort, type SortKey } from './page-cursor';
-import { DETAIL_COLUMNS, ITEM_COLUMNS, type ItemRowWithDetails } from '../db/generation-row';
+import { GALLERY_COLUMNS, type GalleryRow } from '../db/generation-row';
 import { buildWhere, chooseIndex, seqIndex, withTagClause, type LibraryFilter, type Where } from './gallery-filter';
 import { prepared } from '../db/statements';
 
@@ -29,8 +29,8 @@ export interface ListArgs {
 }
 
 export interface RowPage {
-  /** The page's rows with their tags and references (`detailsOfRows`). */
-  rows: ItemRowWithDetails[];
+  /** The page's rows: what a gallery tile shows (`toGalleryItem`), no tags or references. */
+  rows: GalleryRow[];
   nextCursor: string | null;
   /** Null when the page was asked for without its count. */
   total: number | null;
@@ -113,8 +113,8 @@ export function countRows(db: DatabaseSync, filter: LibraryFilter, where: Where)
   );
 }
 
-/** What a page reads of each row: everything a gallery item shows, with tags and references. */
-const PAGE_COLUMNS = `${ITEM_COLUMNS}, ${DETAIL_COLUMNS}`;
+/** What a page reads of each row: only what a gallery tile shows (the detail view asks for the rest). */
+const PAGE_COLUMNS = GALLERY_COLUMNS;
 
 interface PageKey {
   seq: number;
@@ -130,7 +130,7 @@ interface PageKey {
  * Otherwise two steps: the page's rowids from the filter's covering index (which may have to
  * sort every match, e.g. favourites by rating), then only those rows.
  */
-function pageRows(db: DatabaseSync, args: ListArgs, where: Where, key: SortKey | null): ItemRowWithDetails[] {
+function pageRows(db: DatabaseSync, args: ListArgs, where: Where, key: SortKey | null): GalleryRow[] {
   const driver = driverOf(args.filter, where);
   if (driver !== null && args.sort !== 'rating') {
     const clauses = [driver.match, ...driver.clauses];
@@ -143,7 +143,7 @@ function pageRows(db: DatabaseSync, args: ListArgs, where: Where, key: SortKey |
       db,
       `SELECT ${PAGE_COLUMNS} FROM ${driver.from} WHERE ${clauses.join(' AND ')}
          ORDER BY ${driver.seq} ${args.sort === 'newest' ? 'DESC' : 'ASC'} LIMIT ?`,
-    ).all(...params, args.limit + 1) as unknown as ItemRowWithDetails[];
+    ).all(...params, args.limit + 1) as unknown as GalleryRow[];
   }
   const sort = SORTS[args.sort];
   const { clauses, params } = withTagClause(where);
@@ -164,15 +164,15 @@ function pageRows(db: DatabaseSync, args: ListArgs, where: Where, key: SortKey |
 }
 
 /** Step two: the rows of the page, in the page's order, read by rowid. */
-function rowsOf(db: DatabaseSync, keys: readonly PageKey[]): ItemRowWithDetails[] {
+function rowsOf(db: DatabaseSync, keys: readonly PageKey[]): GalleryRow[] {
   if (keys.length === 0) return [];
   // One parameter (a JSON array) instead of one per row: the same SQL text for every page.
   const rows = prepared(
     db,
     `SELECT ${PAGE_COLUMNS} FROM generations g WHERE g.rowid IN (SELECT value FROM json_each(?))`,
-  ).all(JSON.stringify(keys.map((k) => k.row))) as unknown as ItemRowWithDetails[];
+  ).all(JSON.stringify(keys.map((k) => k.row))) as unknown as GalleryRow[];
   const bySeq = new Map(rows.map((row) => [row.seq, row]));
-  return keys.map((k) => bySeq.get(k.seq)).filter((row): row is ItemRowWithDetails => row !== undefined);
+  return keys.map((k) => bySeq.get(k.seq)).filter((row): row is GalleryRow => row !== undefined);
 }
 
 /** How many images the filter matches: the total a page asked for without its count. */

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Generation } from '../../../../shared/types';
+import type { GalleryItem, Generation } from '../../../../shared/types';
 import { withPngTexts } from '../../../../test/support/foreign-fixtures';
 import {
   addImages,
@@ -38,9 +38,9 @@ function nextChange(test: (change: Change) => boolean): Promise<Change> {
   });
 }
 
-const has = (list: Generation[], words: string) => list.some((g) => g.prompt.includes(words));
+const has = (list: GalleryItem[], words: string) => list.some((g) => g.prompt.includes(words));
 
-function search(text: string): Generation[] {
+function search(text: string): GalleryItem[] {
   return t.library.list({ filter: { search: text }, sort: 'newest', cursor: null, limit: 50 }).items;
 }
 
