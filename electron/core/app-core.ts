@@ -24,6 +24,7 @@ import type { MoveToOsTrash } from './library/edits/trash';
 import { createLibraryHandlers } from './library/library-handlers';
 import { forwardChanges } from './library/store/change-events';
 import { addTeamImage } from './library/team/team-add-image';
+import { drainOutbox, outboxResults } from './library/team/team-outbox';
 import type { SecretStoreFor } from './library/team/team-credentials';
 import { openTeamFromSettings, teamLibraryCheck, type TeamOpening } from './library/team/team-from-settings';
 import { createRefusedLibraryHandlers, createTeamLibraryHandlers } from './library/team/team-library-handlers';
@@ -88,6 +89,8 @@ export interface Core {
   library: Library;
   /** The team library as opened from the settings (`local` when this computer's library is in use). */
   team: TeamOpening;
+  /** Settles when the offline outbox has been moved into the team library (at once when there is none). */
+  outboxDrained: Promise<void>;
   runner: JobRunner;
   handlers: Partial<Handlers>;
   dispatch: Dispatch;
@@ -180,7 +183,17 @@ export async function createCore(options: CoreOptions): Promise<Core> {
             ),
           has: async (id) => (await team.store.getGeneration(id)) !== null,
         }
-      : libraryResults(library);
+      : team.state === 'refused'
+        ? outboxResults(libraryResults(library), paths.home)
+        : libraryResults(library);
+  // Images made while the team library could not be opened move in now (idempotent, in the background).
+  const drained =
+    team.state === 'open'
+      ? drainOutbox({ db, home: paths.home }, team.store, team.folder).then(
+          (report) => report && logger.info('team outbox moved in', { ...report, skipped: report.skipped.length }),
+          (err: unknown) => logger.error('team outbox not moved in', { error: err }),
+        )
+      : Promise.resolve();
   const runner = new JobRunner(ctx, library, results);
   if (options.resumeJobs !== false) runner.start();
 
@@ -217,11 +230,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ctx,
     library,
     team,
+    outboxDrained: drained.then(() => undefined),
     runner,
     handlers,
     dispatch: createDispatcher(handlers, logger),
     async close() {
       await runner.stop();
+      await drained;
       stopForwarding();
       if (team.state === 'open') await team.store.close();
       await library.close();

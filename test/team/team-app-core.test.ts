@@ -3,7 +3,7 @@
  * on one real PostgreSQL and one shared folder, generating through the BFL emulator. What one
  * makes, the other hears about as `library:changed` and can list and search; a rating by one
  * reaches the other; a database at another schema version is refused at start, and the library
- * channels and the diagnostics say why.
+ * channels and the diagnostics say why; images made while the server was away move in later.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -11,6 +11,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Generation, Settings } from '../../shared/types';
+import { readOutbox } from '../../electron/core/library/team/team-outbox';
 import { TEAM_SCHEMA_VERSION } from '../../electron/core/library/team/team-schema';
 import { startFakeBfl, type FakeBfl } from '../fake-bfl';
 import { kleinRequest, openTestCore, type TestCore } from '../support/jobs-test-harness';
@@ -158,3 +159,46 @@ describe('a workstation whose schema version differs from the database’s', () 
     expect(line?.detail).toMatch(versions);
   });
 });
+
+describe('the offline outbox', () => {
+  it('images made while the team server was away land on this computer and move into the team library at the next start, once', async () => {
+    const library = await teamLibrary();
+    const away = { ...library, url: library.url.replace(`:${server.port}/`, ':1/') };
+    const t = await openTestCore({ apiBase: fake.apiBase, settingsAtStart: teamSettings(away, 'Ana Lima') });
+    cleanups.push(() => removeTempDir(t.home));
+    await expect(t.call('library:list', {})).rejects.toThrow(/Team library not opened/);
+    const { jobs } = await t.call('jobs:submit', { request: kleinRequest('a harbour at dusk') });
+    const [job] = await t.core.runner.waitFor(jobs.map((j) => j.id));
+    expect(job?.status).toBe('done');
+    const id = job!.generationId!;
+    expect(t.core.library.getGeneration(id)?.prompt).toBe('a harbour at dusk');
+    await t.close();
+
+    // The server is back (the right address): the next start moves the image in.
+    for (let start = 0; start < 2; start++) {
+      const again = await openTestCore({
+        apiBase: fake.apiBase,
+        home: t.home,
+        settingsAtStart: teamSettings(library, 'Ana Lima'),
+      });
+      await again.core.outboxDrained;
+      const page = await again.call('library:list', {});
+      expect(page.items.map((g) => g.id)).toEqual([id]);
+      await again.close();
+    }
+    const image = (await madeByFile(library.url, id))!;
+    expect(fs.existsSync(path.join(library.folder, image))).toBe(true);
+    expect(await readOutbox(t.home)).toEqual([]);
+  });
+});
+
+async function madeByFile(url: string, id: string): Promise<string | null> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ file: string }>('SELECT file FROM generations WHERE id = $1', [id]);
+    return rows[0]?.file ?? null;
+  } finally {
+    await client.end();
+  }
+}
