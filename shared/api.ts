@@ -107,6 +107,25 @@ export const LibraryFilterSchema = z
   })
   .strict();
 
+/** A connection string with a password would put it in settings.json: the password goes to the keychain. */
+const DatabaseUrlSchema = z
+  .string()
+  .max(2000)
+  .refine((text) => /^postgres(ql)?:\/\//.test(text) && URL.canParse(text), {
+    message: 'databaseUrl must be a postgres://user@host:port/database connection string',
+  })
+  .refine((text) => !URL.canParse(text) || new URL(text).password === '', {
+    message: 'databaseUrl must not carry a password (it is kept in the OS keychain)',
+  });
+
+export const LibrarySettingsSchema = z
+  .object({
+    mode: z.enum(['local', 'team']),
+    databaseUrl: DatabaseUrlSchema.optional(),
+    sharedFolder: z.string().min(1).max(4096).optional(),
+  })
+  .strict();
+
 export const SettingsPatchSchema = z
   .object({
     /** BFL's own regions only: the key goes to the API base, so the page must not choose another. */
@@ -128,6 +147,9 @@ export const SettingsPatchSchema = z
         maximized: z.boolean(),
       })
       .nullable(),
+    library: LibrarySettingsSchema,
+    /** Recorded as "made by" in a team library; empty or unset: the OS user name. */
+    personName: z.string().trim().max(100),
   })
   .partial()
   .strict();

@@ -168,6 +168,19 @@ export interface Settings {
   /** Named export presets (name template, format, size, contact sheet), newest last. */
   exportPresets: ExportPreset[];
   window: WindowBounds | null;
+  /** Where the library lives: this computer (the embedded SQLite library) or a team's PostgreSQL + shared folder. */
+  library: LibrarySettings;
+  /** The name recorded as "made by" on images this person generates in a team library; the OS user name when unset or empty. */
+  personName?: string;
+}
+
+export interface LibrarySettings {
+  /** `local`: this computer's library (the default). `team`: PostgreSQL + a shared folder. */
+  mode: 'local' | 'team';
+  /** `postgres://user@host:port/database` — never with a password (that lives in the OS keychain). */
+  databaseUrl?: string;
+  /** The team's shared folder (images/, trash/, seedbank-library-id). */
+  sharedFolder?: string;
 }
 
 export interface KeyStatus {

@@ -22,6 +22,13 @@ import { Library } from './library/library';
 import { moveToOsTrashWithPackage } from './library/edits/os-trash';
 import type { MoveToOsTrash } from './library/edits/trash';
 import { createLibraryHandlers } from './library/library-handlers';
+import { forwardChanges } from './library/store/change-events';
+import { addTeamImage } from './library/team/team-add-image';
+import { drainOutbox, outboxResults } from './library/team/team-outbox';
+import type { SecretStoreFor } from './library/team/team-credentials';
+import { openTeamFromSettings, teamLibraryCheck, type TeamOpening } from './library/team/team-from-settings';
+import { createRefusedLibraryHandlers, createTeamLibraryHandlers } from './library/team/team-library-handlers';
+import { libraryResults, type ResultStore } from './jobs/result-store';
 import { createWatchedHandlers } from './library/watched/watched-handlers';
 import { anyFolder, typedFolderAccess, type FolderAccess } from './folder-access';
 import { createFileLogger, type Logger } from './logging/logger';
@@ -44,6 +51,11 @@ export interface CoreOptions {
   fetch?: FetchLike;
   /** The keychain; `null` when none is reachable. Defaults to the OS keychain. */
   secretStore?: SecretStore | null;
+  /**
+   * The keychain entries of team databases' passwords; null: none (the connection string is used
+   * as it is). Defaults to the OS keychain, or none when `secretStore` is null.
+   */
+  teamSecretStoreFor?: SecretStoreFor | null;
   openSettingsStore?: (directory: string) => SettingsStore;
   assetUrl?: (relativePath: string) => string;
   logger?: Logger;
@@ -76,6 +88,10 @@ export interface CoreOptions {
 export interface Core {
   ctx: CoreContext;
   library: Library;
+  /** The team library as opened from the settings (`local` when this computer's library is in use). */
+  team: TeamOpening;
+  /** Settles when the offline outbox has been moved into the team library (at once when there is none). */
+  outboxDrained: Promise<void>;
   runner: JobRunner;
   handlers: Partial<Handlers>;
   dispatch: Dispatch;
@@ -91,6 +107,13 @@ function defaultFolders(kind: CoreOptions['kind'], home: string): FolderAccess {
 
 function noDialog(field: string): SeedbankError {
   return new SeedbankError('INVALID_INPUT', 'Folders are chosen with the folder dialog', field);
+}
+
+/** The library channels for the library the settings chose (see team-library-handlers.ts). */
+function libraryHandlersFor(team: TeamOpening, local: ReturnType<typeof createLibraryHandlers>) {
+  if (team.state === 'open') return createTeamLibraryHandlers(team.store, local);
+  if (team.state === 'refused') return createRefusedLibraryHandlers(team.error, local);
+  return local;
 }
 
 export async function createCore(options: CoreOptions): Promise<Core> {
@@ -138,13 +161,49 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...(options.backgroundMaintenance === false ? { backgroundMaintenance: false, thumbnailsAfterTasks: false } : {}),
   });
   await library.start();
-  const runner = new JobRunner(ctx, library);
+  const team = await openTeamFromSettings({
+    settings: settings.get(),
+    secretStoreFor:
+      options.teamSecretStoreFor !== undefined
+        ? options.teamSecretStoreFor
+        : secretStore === null
+          ? null
+          : (service, account) => new KeyringSecretStore(service, account),
+    assetUrl: ctx.assetUrl,
+    now: ctx.now,
+    onTrouble: (message) => logger.warn('team library trouble', { message }),
+  });
+  if (team.state === 'refused') logger.error('team library refused', { error: team.error.message });
+  // Other workstations' changes (and this one's) reach the page as `library:changed`.
+  const stopForwarding = team.state === 'open' ? await forwardChanges(team.store, bus) : () => undefined;
+  const results: ResultStore =
+    team.state === 'open'
+      ? {
+          addImage: (args) =>
+            addTeamImage(
+              { store: team.store, folder: team.folder, creatorTool: library.creatorTool, now: ctx.now },
+              args,
+            ),
+          has: async (id) => (await team.store.getGeneration(id)) !== null,
+        }
+      : team.state === 'refused'
+        ? outboxResults(libraryResults(library), paths.home)
+        : libraryResults(library);
+  // Images made while the team library could not be opened move in now (idempotent, in the background).
+  const drained =
+    team.state === 'open'
+      ? drainOutbox({ db, home: paths.home }, team.store, team.folder).then(
+          (report) => report && logger.info('team outbox moved in', { ...report, skipped: report.skipped.length }),
+          (err: unknown) => logger.error('team outbox not moved in', { error: err }),
+        )
+      : Promise.resolve();
+  const runner = new JobRunner(ctx, library, results);
   if (options.resumeJobs !== false) runner.start();
 
   const folders = options.folders ?? defaultFolders(options.kind, paths.home);
   const coreHandlers: Partial<Handlers> = {
     ...createAppHandlers(ctx),
-    ...createLibraryHandlers(library, ctx, folders),
+    ...libraryHandlersFor(team, createLibraryHandlers(library, ctx, folders)),
     ...createWatchedHandlers(library, folders),
     ...createJobHandlers(runner, ctx),
     ...createAccountHandlers({
@@ -163,6 +222,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         if (!getCredits) throw new Error('credits:get is not available');
         return getCredits(undefined);
       },
+      library: () => teamLibraryCheck(team),
     }),
   );
   const extra =
@@ -172,11 +232,16 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   return {
     ctx,
     library,
+    team,
+    outboxDrained: drained.then(() => undefined),
     runner,
     handlers,
     dispatch: createDispatcher(handlers, logger),
     async close() {
       await runner.stop();
+      await drained;
+      stopForwarding();
+      if (team.state === 'open') await team.store.close();
       await library.close();
       db.close();
       logger.info('core closed');

@@ -10,6 +10,8 @@ import type { Job, Settings } from '../../shared/types';
 import { startFakeBfl, type FakeBfl } from '../fake-bfl';
 import { createCore, type Core } from '../../electron/core/app-core';
 import { createFileLogger } from '../../electron/core/logging/logger';
+import { appPaths } from '../../electron/core/paths';
+import { createSettingsService } from '../../electron/core/settings/settings-service';
 import { makeTempDir, removeTempDir } from './temp';
 
 export interface TestCore {
@@ -26,6 +28,8 @@ export interface TestCoreOptions {
   key?: string | null;
   home?: string;
   settings?: Partial<Settings>;
+  /** Settings written before the core starts (those it reads once at start, e.g. which library). */
+  settingsAtStart?: Partial<Settings>;
 }
 
 export function tempHome(prefix = 'seedbank-jobs-'): string {
@@ -36,6 +40,10 @@ export async function openTestCore(options: TestCoreOptions): Promise<TestCore> 
   const home = options.home ?? tempHome();
   const env: NodeJS.ProcessEnv = { SEEDBANK_API_BASE: options.apiBase };
   if (options.key !== null) env.BFL_API_KEY = options.key ?? 'bfl-fake-key-0001';
+  if (options.settingsAtStart) {
+    const logger = createFileLogger({ directory: path.join(home, 'logs') });
+    createSettingsService({ directory: appPaths(home).settingsDir, env, logger }).update(options.settingsAtStart);
+  }
   const core = await createCore({
     home,
     env,

@@ -21,6 +21,8 @@ export interface CoreCheckDeps {
   /** The `credits:get` handler: the one place that calls BFL's credits endpoint with the key. */
   credits: () => Promise<{ credits: number }>;
   minFreeBytes?: number;
+  /** The team library's line (connected, or why it was refused); null for this computer's library. */
+  library?: () => DiagnosticCheck | null;
 }
 
 const check = (id: string, label: string, ok: boolean, detail: string, fix: string | null = null): DiagnosticCheck => ({
@@ -204,6 +206,8 @@ export async function coreChecks(deps: CoreCheckDeps, options: { online: boolean
     ...databaseChecks(ctx),
     logCheck(ctx),
   ];
+  const library = deps.library?.() ?? null;
+  if (library) checks.push(library);
   if (options.online) checks.push(...(await onlineChecks(ctx, deps.credits)));
   return checks;
 }

@@ -11,7 +11,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Generation, OutputFormat } from '../../../shared/types';
 import type { BflClient } from '../bfl';
-import type { Library } from '../library/library';
+import type { ResultStore } from './result-store';
 import { assertCompleteImage, detectFormat } from '../metadata';
 import type { JobRow } from './job-row';
 import { buildRecord } from './result-record';
@@ -86,7 +86,7 @@ export interface StoreInput {
   finishedAt: string;
 }
 
-export async function storeResult(library: Pick<Library, 'addImage'>, input: StoreInput): Promise<Generation> {
+export async function storeResult(library: Pick<ResultStore, 'addImage'>, input: StoreInput): Promise<Generation> {
   const format: OutputFormat = detectFormat(input.bytes) ?? 'jpeg';
   const record = buildRecord({ ...input, format });
   return library.addImage({ record, bytes: input.bytes, jobId: input.row.id, projectId: input.row.project_id });

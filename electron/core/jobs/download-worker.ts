@@ -27,11 +27,14 @@ import type { JobRow } from './job-row';
 import type { JobStore } from './job-store';
 import type { LeaseManager } from './lease';
 import { pollTask } from './poll-step';
+import type { ResultStore } from './result-store';
 
 /** The part of the worker's dependencies the download stage uses. */
 export interface DownloadDeps {
   ctx: CoreContext;
   library: Library;
+  /** Where finished images land (this computer's library or the team's). */
+  results: ResultStore;
   store: JobStore;
   leases: Pick<LeaseManager, 'owner'>;
   events: JobEvents;
@@ -75,10 +78,10 @@ export class DownloadWorker {
     return this.d.leases.owner;
   }
 
-  private alreadyStored(generationId: string | null): boolean {
+  private async alreadyStored(generationId: string | null): Promise<boolean> {
     if (!generationId) return false;
     try {
-      return Boolean(this.d.library.getGeneration(generationId));
+      return await this.d.results.has(generationId);
     } catch {
       return false;
     }
@@ -86,7 +89,7 @@ export class DownloadWorker {
 
   async download(row: JobRow): Promise<void> {
     const tmpDir = this.d.ctx.paths.tmpDir;
-    if (this.alreadyStored(row.generation_id)) {
+    if (await this.alreadyStored(row.generation_id)) {
       // A run stopped between storing the image and finishing the job: the parked copy is spent.
       await discardParked(tmpDir, row.id);
       this.complete(row, row.generation_id!);
@@ -115,7 +118,7 @@ export class DownloadWorker {
       : this.d.store.patch(row.id, 'downloading', { generation_id: generationId }, this.nowIso(), this.owner);
     if (!withId) return;
     try {
-      await storeResult(this.d.library, {
+      await storeResult(this.d.results, {
         row: withId,
         bytes,
         generationId,

@@ -24,10 +24,13 @@ import { pollTask } from './poll-step';
 import { nextPollDelay, POLL_DEADLINE_MS, type ExpectedDurations } from './poll-schedule';
 import type { SubmitSlots } from './submit-slots';
 import { submitJob } from './submit-step';
+import type { ResultStore } from './result-store';
 
 export interface WorkerDeps {
   ctx: CoreContext;
   library: Library;
+  /** Where finished images land (this computer's library or the team's). */
+  results: ResultStore;
   store: JobStore;
   leases: LeaseManager;
   slots: SubmitSlots;

@@ -11,6 +11,7 @@ import { BflClient } from '../bfl';
 import type { CoreContext } from '../context';
 import { newId } from '../ids';
 import type { Library } from '../library/library';
+import { libraryResults, type ResultStore } from './result-store';
 import { writeFileAtomic } from '../metadata/atomic-write';
 import { Backoff } from './backoff';
 import type { DownloadFiles } from './download-step';
@@ -60,6 +61,8 @@ export class JobRunner {
   constructor(
     private readonly ctx: CoreContext,
     readonly library: Library,
+    /** Where finished images land; this computer's library unless the team library is chosen. */
+    results: ResultStore = libraryResults(library),
   ) {
     const nowMs = () => ctx.now().getTime();
     const nowIso = () => ctx.now().toISOString();
@@ -80,6 +83,7 @@ export class JobRunner {
     this.deps = {
       ctx,
       library,
+      results,
       store: this.store,
       leases: this.leases,
       slots: this.slots,

@@ -10,7 +10,7 @@ import type { FolderAccess } from '../folder-access';
 import type { Library } from './library';
 import { inputAlpha } from './files/input-alpha';
 
-type LibraryChannel =
+export type LibraryChannel =
   | 'inputs:add'
   | 'inputs:fromLibrary'
   | 'inputs:get'

@@ -47,6 +47,17 @@ export async function pushLibrary(
   const ids = (source.db.prepare('SELECT id FROM generations ORDER BY seq').all() as { id: string }[]).map(
     (row) => row.id,
   );
+  return pushImages(source, team, folder, ids, onProgress);
+}
+
+/** The images `ids` of the personal library into the team library (same rules as `pushLibrary`). */
+export async function pushImages(
+  source: PushSource,
+  team: TeamLibraryStore,
+  folder: string,
+  ids: readonly string[],
+  onProgress: (report: PushReport) => void = () => undefined,
+): Promise<PushReport> {
   const report: PushReport = { total: ids.length, pushed: 0, alreadyThere: 0, skipped: [] };
   for (let start = 0; start < ids.length; start += BATCH) {
     const rows = selectRows(source.db, ids.slice(start, start + BATCH));
