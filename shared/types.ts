@@ -140,6 +140,32 @@ export interface Settings {
   /** Named export presets (name template, format, size, contact sheet), newest last. */
   exportPresets: ExportPreset[];
   window: WindowBounds | null;
+  /**
+   * Which library this computer uses: its own (`local`, the default) or the team library on
+   * PostgreSQL plus a shared folder. `databaseUrl` never carries a password (the OS keychain does).
+   */
+  library: { mode: 'local' | 'team'; databaseUrl?: string; sharedFolder?: string };
+  /** The name written with this person's images in a team library; the OS user name when unset. */
+  personName?: string;
+}
+
+/** One result of the team library's Test (connection, schema, folder, library id). */
+export interface TeamCheckResult {
+  name: 'connection' | 'schema' | 'folder' | 'library id';
+  ok: boolean;
+  message: string;
+}
+
+/** Settings → Library as the page sees it: never the password, only whether one is saved. */
+export interface TeamLibraryView {
+  mode: 'local' | 'team';
+  databaseUrl: string | null;
+  sharedFolder: string | null;
+  /** The name in effect: the setting, else the OS user name. */
+  personName: string;
+  /** True when the OS keychain holds a password for `databaseUrl`. */
+  passwordSaved: boolean;
+  keychainAvailable: boolean;
 }
 
 export interface KeyStatus {

@@ -15,6 +15,8 @@ import { createDiagnosticsHandlers } from './diagnostics/diagnostics-handlers';
 import { createAccountHandlers } from './handlers/account-handlers';
 import { testCandidateKey } from './secrets/key-setup';
 import { createAppHandlers } from './handlers/app-handlers';
+import { createTeamHandlers } from './handlers/team-handlers';
+import type { SecretStoreFor } from './library/team/team-credentials';
 import { createJobHandlers } from './jobs/job-handlers';
 import { JobRunner } from './jobs/runner';
 import { openDatabase } from './library/db/database';
@@ -43,6 +45,8 @@ export interface CoreOptions {
   fetch?: FetchLike;
   /** The keychain; `null` when none is reachable. Defaults to the OS keychain. */
   secretStore?: SecretStore | null;
+  /** The keychain per account, for the team database's password; `null` when none is reachable. Defaults like `secretStore`. */
+  teamSecrets?: SecretStoreFor | null;
   openSettingsStore?: (directory: string) => SettingsStore;
   assetUrl?: (relativePath: string) => string;
   logger?: Logger;
@@ -144,6 +148,16 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...createLibraryHandlers(library, ctx, folders),
     ...createWatchedHandlers(library, folders),
     ...createJobHandlers(runner, ctx),
+    ...createTeamHandlers({
+      settings: ctx.settings,
+      secrets:
+        options.teamSecrets !== undefined
+          ? options.teamSecrets
+          : options.secretStore === null
+            ? null
+            : (service, account) => new KeyringSecretStore(service, account),
+      folders,
+    }),
     ...createAccountHandlers({
       keys: ctx.keys,
       bus: ctx.bus,

@@ -18,6 +18,7 @@ export const DEFAULT_SETTINGS: Settings = {
   pollBudgetPerSecond: 20,
   exportPresets: [],
   window: null,
+  library: { mode: 'local' },
 };
 
 export const REGION_BASES: Record<Region, string> = {

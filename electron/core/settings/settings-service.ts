@@ -55,7 +55,8 @@ function sanitize(raw: Record<string, unknown>): { settings: Settings; dropped: 
   const dropped: string[] = [];
   const target = settings as unknown as Record<string, unknown>;
   for (const [key, value] of Object.entries(raw)) {
-    if (!(key in DEFAULT_SETTINGS)) continue;
+    // Optional settings (personName) have no default but are kept too.
+    if (!(key in SettingsPatchSchema.shape)) continue;
     const parsed = SettingsPatchSchema.safeParse({ [key]: value });
     if (parsed.success) target[key] = (parsed.data as Record<string, unknown>)[key];
     else dropped.push(key);
