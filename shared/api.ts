@@ -430,7 +430,7 @@ export const requests = {
    * dialog was cancelled.
    */
   'dialog:chooseFolder': request(
-    z.object({ purpose: z.enum(['import', 'export', 'watch']) }).strict(),
+    z.object({ purpose: z.enum(['import', 'export', 'watch', 'team']) }).strict(),
     answer<{ handle: string | null; name: string | null }>(),
   ),
 } as const;
