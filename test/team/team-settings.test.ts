@@ -11,7 +11,10 @@ import type { RequestChannel, RequestPayload, RequestResult } from '../../shared
 import { unwrapEnvelope } from '../../shared/bridge';
 import { SeedbankError } from '../../shared/errors';
 import { createCore, type Core } from '../../electron/core/app-core';
-import { createFileLogger } from '../../electron/core/logging/logger';
+import { createFileLogger, silentLogger } from '../../electron/core/logging/logger';
+import { withoutPassword } from '../../electron/core/library/team/team-credentials';
+import { createSettingsService } from '../../electron/core/settings/settings-service';
+import { buildCli, cliEnv, runCli, tempHome } from '../cli/cli-harness';
 import { claimFolder, migrateTeamDatabase } from '../../electron/core/library/team/team-migrate';
 import type { SecretStore } from '../../electron/core/secrets/secret-store';
 import { startPostgres, type TestPostgres } from '../support/postgres';
@@ -185,5 +188,29 @@ describe('library:teamSave', () => {
     expect((outcome as SeedbankError).message).toMatch(/password/);
     const file = path.join(core!.ctx.paths.settingsDir, 'settings.json');
     expect(fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '').not.toContain('secret');
+  });
+});
+
+describe('seedbank library check and Settings → Library', () => {
+  it('uses the saved team library when no flag or variable names one, and SEEDBANK_DATABASE_URL wins over it', async () => {
+    buildCli();
+    const { url, folder } = await teamLibrary();
+    const unmigrated = await server.createDatabase();
+    const cliHome = tempHome();
+    cleanup.push(folder, cliHome);
+    createSettingsService({ directory: cliHome, env: {}, logger: silentLogger }).update({
+      library: { mode: 'team', databaseUrl: withoutPassword(url), sharedFolder: folder },
+    });
+    // No keychain in the CLI's environment: the server gets the password the way scripts give it.
+    const env = cliEnv({ home: cliHome, apiBase: 'http://127.0.0.1:9', extra: { PGPASSWORD: PASSWORD } });
+    const fromSettings = await runCli(['library', 'check', '--json'], env);
+    expect(fromSettings.code, fromSettings.stderr).toBe(0);
+    const passed = JSON.parse(fromSettings.stdout) as { checks: { ok: boolean }[] };
+    expect(passed.checks.map((c) => c.ok)).toEqual([true, true, true, true]);
+
+    const fromEnv = await runCli(['library', 'check', '--json'], { ...env, SEEDBANK_DATABASE_URL: unmigrated });
+    expect(fromEnv.code).not.toBe(0);
+    const failed = JSON.parse(fromEnv.stdout) as { checks: { name: string; ok: boolean }[] };
+    expect(failed.checks.find((c) => c.name === 'schema')?.ok).toBe(false);
   });
 });
