@@ -80,7 +80,8 @@ export function LibrarySection() {
     setSaved(null);
     setBusy(true);
     try {
-      const team = mode === 'team' || databaseUrl.trim() !== '';
+      // Local keeps the team's details for later when both are there; Team always sends them (the core names what is missing).
+      const team = mode === 'team' || (databaseUrl.trim() !== '' && folder.trim() !== '');
       const result = await seedbank().library.teamSave({
         mode,
         ...(team ? { databaseUrl, sharedFolder: folder } : {}),
@@ -155,7 +156,11 @@ export function LibrarySection() {
             />
             <span className="hint">
               A password typed here goes to the OS keychain when you save, never into the settings file.{' '}
-              {view?.passwordSaved ? 'Password saved: yes.' : 'Password saved: no.'}
+              {view?.keychainAvailable === false
+                ? 'No OS keychain here: leave the password out and use .pgpass or PGPASSWORD.'
+                : view?.passwordSaved
+                  ? 'Password saved: yes.'
+                  : 'Password saved: no.'}
             </span>
           </div>
           <div className="field">
