@@ -15,7 +15,12 @@ export interface FolderDialogDeps {
   window: () => BrowserWindow | null;
 }
 
-const TITLES = { import: 'Import images from folder', export: 'Export to folder', watch: 'Watch a folder' } as const;
+const TITLES = {
+  import: 'Import images from folder',
+  export: 'Export to folder',
+  watch: 'Watch a folder',
+  team: 'The team library’s shared folder',
+} as const;
 
 export function createFolderDialogHandler(deps: FolderDialogDeps): Handlers['dialog:chooseFolder'] {
   return async ({ purpose }) => {

@@ -23,6 +23,8 @@ import type {
   SourceDetails,
   SpendSummary,
   TaskProgress,
+  TeamCheckResult,
+  TeamLibraryView,
   WatchedFolder,
 } from './types';
 import type { DiagnosticsReport } from './diagnostics';
@@ -107,21 +109,29 @@ export const LibraryFilterSchema = z
   })
   .strict();
 
-/** A connection string with a password would put it in settings.json: the password goes to the keychain. */
-const DatabaseUrlSchema = z
+/** A team database's connection string: postgres:// or postgresql://, nothing else. */
+const TeamDatabaseUrl = z
   .string()
-  .max(2000)
-  .refine((text) => /^postgres(ql)?:\/\//.test(text) && URL.canParse(text), {
-    message: 'databaseUrl must be a postgres://user@host:port/database connection string',
-  })
-  .refine((text) => !URL.canParse(text) || new URL(text).password === '', {
-    message: 'databaseUrl must not carry a password (it is kept in the OS keychain)',
+  .trim()
+  .max(2048)
+  .regex(/^postgres(ql)?:\/\/[^\s]+$/, {
+    error: 'must be a connection string starting with postgres:// (e.g. postgres://user@server/seedbank)',
   });
+
+/** True when a connection string carries a password (`user:password@`). */
+export function hasPassword(url: string): boolean {
+  return URL.canParse(url) && new URL(url).password !== '';
+}
+
+/** Empty means "the OS user name" (see Settings.personName). */
+const PersonName = z.string().trim().max(200);
 
 export const LibrarySettingsSchema = z
   .object({
-    mode: z.enum(['local', 'team']),
-    databaseUrl: DatabaseUrlSchema.optional(),
+    mode: z.enum(['local', 'team'], { error: "must be 'local' or 'team'" }),
+    databaseUrl: TeamDatabaseUrl.refine((url) => !hasPassword(url), {
+      error: 'must not carry a password: the password is kept in the OS keychain (Settings → Library)',
+    }).optional(),
     sharedFolder: z.string().min(1).max(4096).optional(),
   })
   .strict();
@@ -149,9 +159,18 @@ export const SettingsPatchSchema = z
       .nullable(),
     library: LibrarySettingsSchema,
     /** Recorded as "made by" in a team library; empty or unset: the OS user name. */
-    personName: z.string().trim().max(100),
+    personName: PersonName,
   })
   .partial()
+  .strict();
+
+/** The team library's form in Settings → Library; a password typed in `databaseUrl` goes to the keychain. */
+export const TeamLibraryFormSchema = z
+  .object({
+    databaseUrl: TeamDatabaseUrl,
+    /** A handle from `dialog:chooseFolder` in the app (or the folder already saved); a typed full path in the browser host. */
+    sharedFolder: z.string().trim().min(1, { error: 'choose the shared folder' }).max(4096),
+  })
   .strict();
 
 export interface LibraryPage {
@@ -237,6 +256,31 @@ export const requests = {
 
   'settings:get': request(Empty, answer<SettingsView>()),
   'settings:update': request(SettingsPatchSchema, answer<SettingsView>()),
+
+  /** Settings → Library: the mode, the team database (no password), the folder, the person's name. */
+  'library:teamSettings': request(Empty, answer<TeamLibraryView>()),
+  /**
+   * The team library's Test: connection, schema version, write access to the folder, library ids
+   * match. A password typed in `databaseUrl` is used for the test only, never kept.
+   */
+  'library:teamTest': request(TeamLibraryFormSchema, answer<{ checks: TeamCheckResult[] }>()),
+  /**
+   * Saves Settings → Library. Team needs a passing test, or `confirmUntested`; the password typed
+   * in `databaseUrl` goes to the OS keychain and the URL is saved without it. The switch takes
+   * effect when Seedbank next starts.
+   */
+  'library:teamSave': request(
+    z
+      .object({
+        mode: z.enum(['local', 'team'], { error: "must be 'local' or 'team'" }),
+        databaseUrl: TeamDatabaseUrl.optional(),
+        sharedFolder: z.string().trim().min(1).max(4096).optional(),
+        personName: PersonName.optional(),
+        confirmUntested: z.boolean().default(false),
+      })
+      .strict(),
+    answer<TeamLibraryView & { checks: TeamCheckResult[]; restartNeeded: boolean }>(),
+  ),
 
   /** Stores a reference image once by content hash; checks format and BFL's 20 MB / 20 MP limits. */
   'inputs:add': request(
@@ -392,7 +436,7 @@ export const requests = {
    * dialog was cancelled.
    */
   'dialog:chooseFolder': request(
-    z.object({ purpose: z.enum(['import', 'export', 'watch']) }).strict(),
+    z.object({ purpose: z.enum(['import', 'export', 'watch', 'team']) }).strict(),
     answer<{ handle: string | null; name: string | null }>(),
   ),
 } as const;

@@ -183,6 +183,25 @@ export interface LibrarySettings {
   sharedFolder?: string;
 }
 
+/** One result of the team library's Test (connection, schema, folder, library id). */
+export interface TeamCheckResult {
+  name: 'connection' | 'schema' | 'folder' | 'library id';
+  ok: boolean;
+  message: string;
+}
+
+/** Settings → Library as the page sees it: never the password, only whether one is saved. */
+export interface TeamLibraryView {
+  mode: 'local' | 'team';
+  databaseUrl: string | null;
+  sharedFolder: string | null;
+  /** The name in effect: the setting, else the OS user name. */
+  personName: string;
+  /** True when the OS keychain holds a password for `databaseUrl`. */
+  passwordSaved: boolean;
+  keychainAvailable: boolean;
+}
+
 export interface KeyStatus {
   hasKey: boolean;
   /** The last four characters, for recognising a key; never more. */

@@ -18,15 +18,41 @@ interface TeamOptions {
   json?: boolean;
 }
 
-function namedDatabase(options: TeamOptions): string {
-  const url = options.database ?? process.env.SEEDBANK_DATABASE_URL;
-  if (!url)
+/**
+ * The database and folder this command means (`team-target.ts`: flag, then environment, then
+ * Settings → Library of `SEEDBANK_HOME`). Settings are read only when needed and never written.
+ */
+async function target(options: TeamOptions) {
+  const [{ teamTarget }, { createSettingsService }, { appPaths, defaultHome, resolveHome }, { silentLogger }] =
+    await Promise.all([
+      import('../core/library/team/team-target'),
+      import('../core/settings/settings-service'),
+      import('../core/paths'),
+      import('../core/logging/logger'),
+    ]);
+  return teamTarget({
+    given: { database: options.database, folder: options.folder },
+    env: process.env,
+    settings: () => {
+      const home = resolveHome(process.env, () => defaultHome(process.env));
+      return createSettingsService({
+        directory: appPaths(home).settingsDir,
+        env: process.env,
+        logger: silentLogger,
+      }).get().library;
+    },
+  });
+}
+
+async function namedDatabase(options: TeamOptions): Promise<string> {
+  const { databaseUrl } = await target(options);
+  if (databaseUrl === null)
     throw new SeedbankError(
       'INVALID_INPUT',
-      'No team database named: pass --database postgres://… or set SEEDBANK_DATABASE_URL',
+      'No team database named: pass --database postgres://…, set SEEDBANK_DATABASE_URL, or choose Team in Settings → Library',
       'database',
     );
-  return url;
+  return databaseUrl;
 }
 
 async function keychain() {
@@ -36,7 +62,7 @@ async function keychain() {
 
 /** The connection string with the password `library login` stored, when it has none of its own. */
 async function databaseUrl(options: TeamOptions): Promise<string> {
-  const url = namedDatabase(options);
+  const url = await namedDatabase(options);
   const [{ withStoredPassword }, { KeychainUnavailableError }] = await Promise.all([
     import('../core/library/team/team-credentials'),
     import('../core/secrets/secret-store'),
@@ -50,25 +76,25 @@ async function databaseUrl(options: TeamOptions): Promise<string> {
   }
 }
 
-function folderOf(options: TeamOptions, required: true): string;
-function folderOf(options: TeamOptions, required: false): string | null;
-function folderOf(options: TeamOptions, required: boolean): string | null {
-  const folder = options.folder ?? process.env.SEEDBANK_TEAM_FOLDER;
-  if (!folder) {
+async function folderOf(options: TeamOptions, required: true): Promise<string>;
+async function folderOf(options: TeamOptions, required: false): Promise<string | null>;
+async function folderOf(options: TeamOptions, required: boolean): Promise<string | null> {
+  const { sharedFolder } = await target(options);
+  if (sharedFolder === null) {
     if (!required) return null;
     throw new SeedbankError(
       'INVALID_INPUT',
-      'No shared folder named: pass --folder DIR or set SEEDBANK_TEAM_FOLDER',
+      'No shared folder named: pass --folder DIR, set SEEDBANK_TEAM_FOLDER, or choose Team in Settings → Library',
       'folder',
     );
   }
-  return path.resolve(folder);
+  return path.resolve(sharedFolder);
 }
 
 const withTeamOptions = (command: Command): Command =>
   command
-    .option('--database <url>', 'the team database (default: $SEEDBANK_DATABASE_URL)')
-    .option('--folder <dir>', 'the shared folder (default: $SEEDBANK_TEAM_FOLDER)')
+    .option('--database <url>', 'the team database (default: $SEEDBANK_DATABASE_URL, then Settings → Library)')
+    .option('--folder <dir>', 'the shared folder (default: $SEEDBANK_TEAM_FOLDER, then Settings → Library)')
     .option('--json', 'print the outcome as JSON');
 
 function migrateSubcommand(): Command {
@@ -79,7 +105,7 @@ function migrateSubcommand(): Command {
   ).action(async (options: TeamOptions) => {
     const { migrateTeamDatabase, claimFolder } = await import('../core/library/team/team-migrate');
     const url = await databaseUrl(options);
-    const folder = folderOf(options, false);
+    const folder = await folderOf(options, false);
     const result = await migrateTeamDatabase(url);
     const claimed = folder === null ? null : await claimFolder(folder, result.libraryId);
     if (options.json) process.stdout.write(`${JSON.stringify({ ...result, folder, claimed })}\n`);
@@ -105,7 +131,7 @@ function checkSubcommand(): Command {
     ),
   ).action(async (options: TeamOptions) => {
     const { testTeamConnection } = await import('../core/library/team/team-connect');
-    const checks = await testTeamConnection(await databaseUrl(options), folderOf(options, true));
+    const checks = await testTeamConnection(await databaseUrl(options), await folderOf(options, true));
     if (options.json) process.stdout.write(`${JSON.stringify({ checks })}\n`);
     else
       for (const check of checks)
@@ -119,7 +145,7 @@ async function openTeam(options: TeamOptions) {
   // The CLI shows no images: an asset URL is never followed.
   return TeamLibraryStore.open({
     url: await databaseUrl(options),
-    folder: folderOf(options, true),
+    folder: await folderOf(options, true),
     assetUrl: (p) => p,
   });
 }
@@ -139,7 +165,7 @@ function pushSubcommand(): Command {
     const home = resolveHome(process.env, () => defaultHome(process.env));
     const db = openDatabase(appPaths(home).database);
     try {
-      const report = await pushLibrary({ db, home }, team, folderOf(options, true), (progress) => {
+      const report = await pushLibrary({ db, home }, team, await folderOf(options, true), (progress) => {
         if (!options.json)
           process.stderr.write(
             `${progress.pushed + progress.alreadyThere + progress.skipped.length}/${progress.total}\r`,
@@ -203,7 +229,7 @@ function loginSubcommand(): Command {
     .action(async (options: TeamOptions & { forget?: boolean }) => {
       const { forgetPassword, rememberPassword, withoutPassword } =
         await import('../core/library/team/team-credentials');
-      const url = namedDatabase(options);
+      const url = await namedDatabase(options);
       if (options.forget) {
         await forgetPassword(url, await keychain());
         process.stdout.write(`Forgot the password of ${withoutPassword(url)}.\n`);

@@ -15,6 +15,7 @@ import { createDiagnosticsHandlers } from './diagnostics/diagnostics-handlers';
 import { createAccountHandlers } from './handlers/account-handlers';
 import { testCandidateKey } from './secrets/key-setup';
 import { createAppHandlers } from './handlers/app-handlers';
+import { createTeamHandlers } from './handlers/team-handlers';
 import { createJobHandlers } from './jobs/job-handlers';
 import { JobRunner } from './jobs/runner';
 import { openDatabase } from './library/db/database';
@@ -51,11 +52,8 @@ export interface CoreOptions {
   fetch?: FetchLike;
   /** The keychain; `null` when none is reachable. Defaults to the OS keychain. */
   secretStore?: SecretStore | null;
-  /**
-   * The keychain entries of team databases' passwords; null: none (the connection string is used
-   * as it is). Defaults to the OS keychain, or none when `secretStore` is null.
-   */
-  teamSecretStoreFor?: SecretStoreFor | null;
+  /** The keychain per account, for the team database's password; `null` when none is reachable. Defaults like `secretStore`. */
+  teamSecrets?: SecretStoreFor | null;
   openSettingsStore?: (directory: string) => SettingsStore;
   assetUrl?: (relativePath: string) => string;
   logger?: Logger;
@@ -161,14 +159,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...(options.backgroundMaintenance === false ? { backgroundMaintenance: false, thumbnailsAfterTasks: false } : {}),
   });
   await library.start();
+  const teamSecrets: SecretStoreFor | null =
+    options.teamSecrets !== undefined
+      ? options.teamSecrets
+      : secretStore === null
+        ? null
+        : (service, account) => new KeyringSecretStore(service, account);
   const team = await openTeamFromSettings({
     settings: settings.get(),
-    secretStoreFor:
-      options.teamSecretStoreFor !== undefined
-        ? options.teamSecretStoreFor
-        : secretStore === null
-          ? null
-          : (service, account) => new KeyringSecretStore(service, account),
+    secretStoreFor: teamSecrets,
     assetUrl: ctx.assetUrl,
     now: ctx.now,
     onTrouble: (message) => logger.warn('team library trouble', { message }),
@@ -206,6 +205,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...libraryHandlersFor(team, createLibraryHandlers(library, ctx, folders)),
     ...createWatchedHandlers(library, folders),
     ...createJobHandlers(runner, ctx),
+    ...createTeamHandlers({
+      settings: ctx.settings,
+      secrets: teamSecrets,
+      folders,
+    }),
     ...createAccountHandlers({
       keys: ctx.keys,
       bus: ctx.bus,

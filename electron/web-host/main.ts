@@ -37,6 +37,16 @@ async function main(): Promise<void> {
   const port = Number.isInteger(requestedPort) && requestedPort > 0 && requestedPort < 65536 ? requestedPort : 0;
   const token = createToken();
 
+  /** One memory store per account, standing in for the keychain's entries (the team database password). */
+  const memoryKeychain = () => {
+    const entries = new Map<string, MemorySecretStore>();
+    return (service: string, account: string) => {
+      const key = `${service}\n${account}`;
+      let entry = entries.get(key);
+      if (!entry) entries.set(key, (entry = new MemorySecretStore()));
+      return entry;
+    };
+  };
   const core = await createCore({
     home,
     env,
@@ -46,7 +56,7 @@ async function main(): Promise<void> {
     extraHandlers: webHandlers,
     // `memory`: a stand-in keychain for tests; `none`: behave as a system without any keychain.
     ...(env.SEEDBANK_KEYCHAIN === 'memory'
-      ? { secretStore: new MemorySecretStore() }
+      ? { secretStore: new MemorySecretStore(), teamSecrets: memoryKeychain() }
       : env.SEEDBANK_KEYCHAIN === 'none'
         ? { secretStore: null }
         : {}),

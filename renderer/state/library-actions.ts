@@ -177,7 +177,7 @@ export const emptyTrash = () =>
  * host has no dialog, so `typed` tells the caller to ask for a path instead.
  */
 export async function chooseFolder(
-  purpose: 'import' | 'export' | 'watch',
+  purpose: 'import' | 'export' | 'watch' | 'team',
 ): Promise<{ handle: string | null; name: string | null } | 'typed'> {
   try {
     return await seedbank().dialog.chooseFolder({ purpose });

@@ -3,6 +3,7 @@ import { useSettingsStore } from '../../state/settings-store';
 import { useViewStore } from '../../state/view-store';
 import { AboutSection } from './AboutSection';
 import { KeySection } from './KeySection';
+import { LibrarySection } from './LibrarySection';
 import { PreferencesSection } from './PreferencesSection';
 import { SpendSection } from './SpendSection';
 import { WatchedFoldersSection } from './WatchedFoldersSection';
@@ -27,6 +28,7 @@ export function SettingsPage() {
         <div>
           <KeySection />
           <PreferencesSection />
+          <LibrarySection />
         </div>
         <div>
           <SpendSection />
