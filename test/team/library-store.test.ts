@@ -270,7 +270,13 @@ describe.each(STORES)('library store: $name', ({ open }) => {
       ['cafe', ['cafe']],
       ['CAFÉ', ['cafe']],
       ['creme brulee', ['creme']],
-      ['caramel', ['creme']],
+      // BFL's rewritten prompt is searched only when asked.
+      ['caramel', []],
+      ['caramel', ['creme'], { searchUpsampled: true }],
+      // Several tags: any of them, or all of them.
+      ['   ', ['cafe', 'city'], { tags: ['breakfast', 'Cyberpunk'], tagMatch: 'any' }],
+      ['   ', [], { tags: ['breakfast', 'cyberpunk'], tagMatch: 'all' }],
+      ['   ', ['cafe'], { tags: ['BREAKFAST'], tagMatch: 'all' }],
       ['breakfast', ['cafe']],
       ['cyber', ['city']],
       ['sci fi', ['city']],

@@ -83,6 +83,7 @@ export function filterClauses(filter: LibraryFilter, params: Params): string[] {
     clauses.push(
       `g.seq IN (SELECT seq FROM generation_tags WHERE lower(tag) = lower(${params.add(filter.tag.trim())}))`,
     );
+  if (filter.tags !== undefined) tagsClauses(clauses, params, filter.tags, filter.tagMatch ?? 'all');
   const from = normalizeTime(filter.from);
   if (from !== null) clauses.push(`g.seq >= ${params.add(Date.parse(from) * SEQ_SLOTS)}`);
   const to = normalizeTime(filter.to);
@@ -97,10 +98,19 @@ export function filterClauses(filter: LibraryFilter, params: Params): string[] {
   if (filter.search !== undefined) {
     const words = searchWords(filter.search);
     // In a subquery, so the query is built once (an InitPlan), not again for every row a page walks.
-    if (words.length > 0)
-      clauses.push(`g.search_words @@ (SELECT seedbank_search_query(${params.add(words)}::text[]))`);
+    // BFL's rewritten prompt only when asked (as gallery-filter.ts's FTS column filter).
+    const column = filter.searchUpsampled === true ? 'g.search_words' : 'g.own_words';
+    if (words.length > 0) clauses.push(`${column} @@ (SELECT seedbank_search_query(${params.add(words)}::text[]))`);
   }
   return clauses;
+}
+
+/** Several tags, as gallery-filter.ts's addTagsFilter: each one for "all of", any one for "any of". */
+function tagsClauses(clauses: string[], params: Params, tags: readonly string[], match: 'all' | 'any'): void {
+  const unique = [...new Set(tags.map((tag) => tag.trim()))];
+  const member = (list: string) => `g.seq IN (SELECT seq FROM generation_tags WHERE lower(tag) IN (${list}))`;
+  if (match === 'any') clauses.push(member(unique.map((tag) => `lower(${params.add(tag)})`).join(', ')));
+  else for (const tag of unique) clauses.push(member(`lower(${params.add(tag)})`));
 }
 
 const ORDER: Record<LibrarySort, string> = {

@@ -94,7 +94,9 @@ const v1: TeamMigration = {
       source_json text,
       made_on_host text,
       made_by text,
-      search_words tsvector NOT NULL DEFAULT ''::tsvector
+      search_words tsvector NOT NULL DEFAULT ''::tsvector,
+      -- The same words without BFL's rewritten prompt: what a search reads unless asked for it.
+      own_words tsvector NOT NULL DEFAULT ''::tsvector
     );
     CREATE INDEX live_by_seq ON generations (seq) WHERE trashed_at IS NULL;
     CREATE INDEX live_by_rating ON generations (rating, seq) WHERE trashed_at IS NULL;
@@ -106,6 +108,7 @@ const v1: TeamMigration = {
     CREATE INDEX generations_by_sha256 ON generations (sha256) WHERE sha256 IS NOT NULL;
     CREATE INDEX generations_by_source_sha256 ON generations (source_sha256) WHERE source_sha256 IS NOT NULL;
     CREATE INDEX generations_search ON generations USING gin (search_words);
+    CREATE INDEX generations_search_own ON generations USING gin (own_words);
 
     CREATE TABLE generation_inputs (
       generation_id text NOT NULL REFERENCES generations(id) ON DELETE CASCADE,
@@ -146,9 +149,15 @@ const v1: TeamMigration = {
         (SELECT string_agg(tag, ' ') FROM generation_tags WHERE generation_id = g.id))))
     $fn$;
 
+    CREATE FUNCTION seedbank_own_words(g generations) RETURNS tsvector LANGUAGE sql STABLE AS $fn$
+      SELECT array_to_tsvector(seedbank_words(concat_ws(' ', g.prompt, g.source_name,
+        (SELECT string_agg(tag, ' ') FROM generation_tags WHERE generation_id = g.id))))
+    $fn$;
+
     CREATE FUNCTION generations_fill_search() RETURNS trigger LANGUAGE plpgsql AS $fn$
     BEGIN
       NEW.search_words := seedbank_search_words(NEW);
+      NEW.own_words := seedbank_own_words(NEW);
       RETURN NEW;
     END $fn$;
     CREATE TRIGGER generations_fill_search BEFORE INSERT OR UPDATE OF prompt, upsampled_prompt, source_name
@@ -158,7 +167,8 @@ const v1: TeamMigration = {
     CREATE FUNCTION generation_tags_changed() RETURNS trigger LANGUAGE plpgsql AS $fn$
     DECLARE target text := coalesce(NEW.generation_id, OLD.generation_id);
     BEGIN
-      UPDATE generations g SET search_words = seedbank_search_words(g) WHERE g.id = target;
+      UPDATE generations g SET search_words = seedbank_search_words(g), own_words = seedbank_own_words(g)
+        WHERE g.id = target;
       RETURN NULL;
     END $fn$;
     CREATE TRIGGER generation_tags_changed AFTER INSERT OR DELETE ON generation_tags
