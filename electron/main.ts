@@ -149,9 +149,11 @@ async function start(home: string): Promise<void> {
   enforceCsp(session.defaultSession, csp);
   // The protocol is set up before the core opens; the watched folders are asked at each request.
   let watched: () => readonly WatchedRoot[] = () => [];
+  let prepareAsset: (raw: string) => Promise<void> = async () => undefined;
   setupProtocols(session.defaultSession.protocol, {
     libraryRoot: home,
     watched: () => watched(),
+    prepareAsset: (raw) => prepareAsset(raw),
     rendererRoot: devServerUrl ? null : path.join(here, '../renderer'),
     csp,
   });
@@ -159,6 +161,7 @@ async function start(home: string): Promise<void> {
   // Unfinished jobs resume inside createCore: polling continues, nothing is submitted twice.
   const core = await startCore(home);
   watched = () => core.library.watched.roots();
+  prepareAsset = (raw) => core.library.thumbnailOnDemand(raw);
   const logger = core.ctx.logger;
   registerIpcHandlers({
     ipcMain,

@@ -99,8 +99,13 @@ function createHandler(root: string, resolve: Resolver, headers: Record<string, 
 export function createAssetHandler(
   libraryRoot: string,
   watched: () => readonly WatchedRoot[] = () => [],
+  prepare?: (rawPath: string) => Promise<void>,
 ): (request: Request) => Promise<Response> {
-  const resolve: Resolver = (root, url) => resolveLibraryRequest(root, url, watched());
+  const resolve: Resolver = async (root, url) => {
+    const raw = rawPathOf(url, ASSET_SCHEME, ASSET_HOST);
+    if (raw !== null) await prepare?.(raw);
+    return resolveLibraryRequest(root, url, watched());
+  };
   return createHandler(libraryRoot, resolve, { ...SERVED_FILE_HEADERS });
 }
 
@@ -117,12 +122,14 @@ export interface ProtocolRoots {
   libraryRoot: string;
   /** The watched folders, served read-only under `watched/<id>/` (asked at each request). */
   watched?: () => readonly WatchedRoot[];
+  /** Runs before an asset is resolved: the library makes a thumbnail not made yet (asked at each request). */
+  prepareAsset?: (rawPath: string) => Promise<void>;
   /** `out/renderer`; null in development, where the Vite dev server serves the page. */
   rendererRoot: string | null;
   csp: string;
 }
 
 export function setupProtocols(protocol: Pick<Protocol, 'handle'>, roots: ProtocolRoots): void {
-  protocol.handle(ASSET_SCHEME, createAssetHandler(roots.libraryRoot, roots.watched));
+  protocol.handle(ASSET_SCHEME, createAssetHandler(roots.libraryRoot, roots.watched, roots.prepareAsset));
   if (roots.rendererRoot) protocol.handle(APP_SCHEME, createAppHandler(roots.rendererRoot, roots.csp));
 }

@@ -14,13 +14,18 @@ import {
   type WatchedRoot,
 } from '../core/served-files/served-files';
 
-/** `rawRelative` is the path after `/asset/<token>/`, still percent-encoded. */
+/**
+ * `rawRelative` is the path after `/asset/<token>/`, still percent-encoded. `prepare` runs first
+ * (the library makes a thumbnail not made yet: `Library.thumbnailOnDemand`).
+ */
 export async function serveAsset(
   res: ServerResponse,
   libraryRoot: string,
   rawRelative: string,
   watched: readonly WatchedRoot[] = [],
+  prepare?: (rawRelative: string) => Promise<void>,
 ): Promise<void> {
+  await prepare?.(rawRelative);
   const answer = await resolveServedUrlPath(libraryServedFolders(libraryRoot, watched), rawRelative);
   if (answer.status !== 200) {
     res.writeHead(answer.status, { 'Content-Type': 'text/plain; charset=utf-8' });

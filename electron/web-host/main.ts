@@ -66,6 +66,7 @@ async function main(): Promise<void> {
     bus: core.ctx.bus,
     libraryRoot: home,
     watched: () => core.library.watched.roots(),
+    prepareAsset: (raw) => core.library.thumbnailOnDemand(raw),
     rendererDir,
     port,
     token,

@@ -24,6 +24,8 @@ export interface WebHostOptions {
   libraryRoot: string;
   /** The watched folders, served read-only (images only) under `watched/<id>/`. */
   watched?: () => readonly WatchedRoot[];
+  /** Runs before an asset is resolved: the library makes a thumbnail not made yet. */
+  prepareAsset?: (rawRelative: string) => Promise<void>;
   /** The built renderer (`out/renderer`). */
   rendererDir: string;
   /** 0 picks a free port. */
@@ -73,7 +75,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const assetMatch = /^\/asset\/([^/]+)\/(.*)$/.exec(rawPath);
     if (assetMatch) {
       if (!tokensEqual(assetMatch[1], token)) return refuse(res, 403, 'Forbidden');
-      void serveAsset(res, options.libraryRoot, assetMatch[2] ?? '', options.watched?.() ?? []);
+      void serveAsset(res, options.libraryRoot, assetMatch[2] ?? '', options.watched?.() ?? [], options.prepareAsset);
       return;
     }
     if (!requestHasToken(req, url, token)) return refuse(res, 403, 'Forbidden: open the address the host printed');

@@ -41,11 +41,15 @@ import { reconcileLibrary, type MaintenanceDeps } from './maintenance/reconcile'
 import { createSearchIndex, searchIndexExists } from './db/search-index';
 import { spendSummary } from './query/spend';
 import { TaskRegistry, type TaskKind, type TaskOutcome, type TaskReporter } from './maintenance/tasks';
-import { countMissingThumbnails, makeMissingThumbnails } from './maintenance/missing-thumbnails';
+import { countMissingThumbnails, makeMissingThumbnails, makeThumbnailNow } from './maintenance/missing-thumbnails';
 import { emptyTrash, restoreGenerations, trashGenerations, type MoveToOsTrash } from './edits/trash';
 import { WriteBackQueue } from './edits/write-back';
 import { WatchedFolders, type WatchedChanges } from './watched/watched-folders';
 import { resolveImageFile } from './watched/watched-paths';
+import { isSeedbankId } from '../ids';
+
+/** A live image's thumbnail as a page asks for it (thumbLocation's untrashed form). */
+const THUMB_PATH = /^thumbs\/([^/]+)\.webp$/;
 
 export interface LibraryOptions {
   /** Emptying the trash moves files to the OS trash through this (Electron's shell, the `trash` package). */
@@ -96,6 +100,8 @@ export class Library {
   get creatorTool(): string {
     return `Seedbank ${this.ctx.version}`;
   }
+
+  private readonly makingThumbs = new Map<string, Promise<void>>();
 
   private get deps(): MaintenanceDeps {
     return {
@@ -386,6 +392,27 @@ export class Library {
     return this.runTask('export', (reporter) =>
       exportImages({ ...this.deps, version: this.ctx.version }, selection, reporter),
     );
+  }
+
+  /**
+   * Called by both front doors (the app's asset scheme, the web host's asset route) before they
+   * resolve a path: a thumbnail asked for before the background pass made it is made now, so a
+   * tile never gets a 404 for an image the library has. Anything else is left to the served-files
+   * rule. Concurrent asks for one thumbnail share one making.
+   */
+  thumbnailOnDemand(rawPath: string): Promise<void> {
+    const match = THUMB_PATH.exec(rawPath);
+    const id = match?.[1];
+    if (id === undefined || !isSeedbankId(id)) return Promise.resolve();
+    let making = this.makingThumbs.get(id);
+    if (!making) {
+      making = makeThumbnailNow(this.deps, id)
+        .then(() => undefined)
+        .catch((err: unknown) => this.ctx.logger.warn('thumbnail on demand failed', { id, error: String(err) }))
+        .finally(() => this.makingThumbs.delete(id));
+      this.makingThumbs.set(id, making);
+    }
+    return making;
   }
 
   /** Makes missing thumbnails; null when there were none to make (no task, no progress noise). */

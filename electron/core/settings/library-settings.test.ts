@@ -29,15 +29,27 @@ describe('library settings', () => {
 
   it('refuses a connection string that carries a password, naming the field, and writes nothing', () => {
     const settings = open();
-    expect(() =>
+    const message = refusal(() =>
       settings.update({ library: { mode: 'team', databaseUrl: 'postgres://seedbank:secret@db/seedbank' } }),
-    ).toThrow(/databaseUrl must not carry a password/);
+    );
+    expect(message).toMatch(/"databaseUrl"/);
+    expect(message).toMatch(/must not carry a password/);
     expect(open().get().library).toEqual({ mode: 'local' });
   });
 
   it('refuses a connection string that is not postgres://', () => {
-    expect(() => open().update({ library: { mode: 'team', databaseUrl: 'mysql://db/seedbank' } })).toThrow(
-      /databaseUrl must be a postgres:\/\//,
-    );
+    const message = refusal(() => open().update({ library: { mode: 'team', databaseUrl: 'mysql://db/seedbank' } }));
+    expect(message).toMatch(/"databaseUrl"/);
+    expect(message).toMatch(/must be a connection string starting with postgres:\/\//);
   });
 });
+
+/** The message of what `work` throws (the field's path and the rule are both in it). */
+function refusal(work: () => unknown): string {
+  try {
+    work();
+  } catch (err) {
+    return String(err);
+  }
+  throw new Error('expected a refusal');
+}

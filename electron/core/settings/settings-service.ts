@@ -64,6 +64,22 @@ function sanitize(raw: Record<string, unknown>): { settings: Settings; dropped: 
   return { settings, dropped };
 }
 
+/**
+ * settings.json as plain JSON, for a command that only reads settings (`seedbank history` must know
+ * which library to open, and conf costs ~70 ms to load). `{}` when there is no file yet; null when
+ * the file needs conf's own handling (unreadable, not JSON, not an object).
+ */
+function peekSettingsFile(directory: string): Record<string, unknown> | null {
+  try {
+    const value: unknown = JSON.parse(fs.readFileSync(path.join(directory, SETTINGS_FILE), 'utf8'));
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : null;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'ENOENT' ? {} : null;
+  }
+}
+
 export function createSettingsService(options: SettingsServiceOptions): SettingsService {
   const open = options.openStore ?? openConfStore;
   const now = options.now ?? (() => new Date());
@@ -104,8 +120,28 @@ export function createSettingsService(options: SettingsServiceOptions): Settings
     return opened;
   };
 
+  /**
+   * What reads use: the store once it is open; before that, the file read directly when it is
+   * clean (valid, nothing to reset or set aside). Anything else opens the store, which handles it.
+   */
+  let peeked: { raw: Record<string, unknown>; current: Settings } | null | undefined;
+  const read = (): { raw: Record<string, unknown>; current: Settings } => {
+    if (opened) return { raw: opened.store.store, current: opened.current };
+    if (peeked === undefined) {
+      peeked = null;
+      const raw = options.openStore ? null : peekSettingsFile(options.directory);
+      if (raw !== null && raw.region !== 'custom') {
+        const { settings, dropped } = sanitize(raw);
+        if (dropped.length === 0) peeked = { raw, current: settings };
+      }
+    }
+    if (peeked) return peeked;
+    const settings = state();
+    return { raw: settings.store.store, current: settings.current };
+  };
+
   return {
-    get: () => structuredClone(state().current),
+    get: () => structuredClone(read().current),
     update(patch) {
       const parsed = SettingsPatchSchema.parse(patch);
       const settings = state();
@@ -114,12 +150,12 @@ export function createSettingsService(options: SettingsServiceOptions): Settings
       return structuredClone(settings.current);
     },
     get notice() {
-      state();
+      read();
       return notice;
     },
-    apiBase: () => apiBaseFor(state().current, override),
+    apiBase: () => apiBaseFor(read().current, override),
     apiBaseFromEnvironment: override !== null,
-    watchList: () => parseWatchList(state().store.store[WATCH_LIST_KEY]),
+    watchList: () => parseWatchList(read().raw[WATCH_LIST_KEY]),
     setWatchList(list) {
       state().store.set({ [WATCH_LIST_KEY]: parseWatchList(list) });
     },

@@ -38,6 +38,29 @@ export function countMissingThumbnails(db: DatabaseSync): number {
   ).n;
 }
 
+function thumbnailOf(deps: ThumbnailPassDeps, row: ThumbRow): Promise<void> {
+  const image = resolveImageFile(deps.home, deps.watched ?? [], currentFile(row));
+  return makeThumbnail(image, absolutePath(deps.home, currentThumb(row)));
+}
+
+/**
+ * The thumbnail of one image whose thumbnail is not made yet, now: a tile asked for it before the
+ * background pass came to it (right after an import, or a file landing in a watched folder).
+ * False when there is nothing to make (no such image, already made, missing, in the Trash).
+ */
+export async function makeThumbnailNow(deps: ThumbnailPassDeps, id: string): Promise<boolean> {
+  const row = deps.db
+    .prepare(
+      `SELECT id, seq, file, trashed_at FROM generations
+       WHERE id = ? AND thumb_made_at IS NULL AND missing = 0 AND trashed_at IS NULL`,
+    )
+    .get(id) as ThumbRow | undefined;
+  if (row === undefined) return false;
+  await thumbnailOf(deps, row);
+  deps.db.prepare('UPDATE generations SET thumb_made_at = ? WHERE id = ?').run(deps.now().toISOString(), id);
+  return true;
+}
+
 export async function makeMissingThumbnails(deps: ThumbnailPassDeps, reporter: TaskReporter): Promise<TaskOutcome> {
   const { db, home } = deps;
   const total = countMissingThumbnails(db);
@@ -55,8 +78,7 @@ export async function makeMissingThumbnails(deps: ThumbnailPassDeps, reporter: T
     lastSeq = rows.at(-1)?.seq ?? lastSeq;
     await runPool(rows, 2, reporter.signal, async (row) => {
       try {
-        const image = resolveImageFile(home, deps.watched ?? [], currentFile(row));
-        await makeThumbnail(image, absolutePath(home, currentThumb(row)));
+        await thumbnailOf(deps, row);
         mark.run(deps.now().toISOString(), row.id);
         done++;
       } catch (err) {
