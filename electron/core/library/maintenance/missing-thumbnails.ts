@@ -62,7 +62,7 @@ export async function makeThumbnailNow(deps: ThumbnailPassDeps, id: string): Pro
 }
 
 export async function makeMissingThumbnails(deps: ThumbnailPassDeps, reporter: TaskReporter): Promise<TaskOutcome> {
-  const { db, home } = deps;
+  const { db } = deps;
   const total = countMissingThumbnails(db);
   let done = 0;
   let failed = 0;
