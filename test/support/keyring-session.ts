@@ -9,7 +9,9 @@ import { makeTempDir, removeTempDir } from './temp';
 
 export interface KeyringSession {
   address: string;
-  stop(): void;
+  /** Stops both daemons and waits for them to exit before removing the temp home (a daemon still
+   * shutting down would write into it again). */
+  stop(): Promise<void>;
 }
 
 export function keyringToolsAvailable(): string | null {
@@ -68,14 +70,32 @@ export async function startKeyringSession(): Promise<KeyringSession> {
   }
   return {
     address,
-    stop() {
+    async stop() {
+      const keyringExited =
+        keyring.exitCode !== null || keyring.signalCode !== null
+          ? Promise.resolve()
+          : new Promise<void>((resolve) => keyring.once('exit', () => resolve()));
       keyring.kill('SIGTERM');
+      await Promise.race([keyringExited, delay(5_000).then(() => keyring.kill('SIGKILL'))]);
       try {
         process.kill(dbusPid, 'SIGTERM');
       } catch {
         // already gone
       }
+      // dbus-daemon forked away from us: poll until its pid is gone (bounded).
+      for (let i = 0; i < 50 && isAlive(dbusPid); i++) await delay(100);
       removeTempDir(home);
     },
   };
+}
+
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }

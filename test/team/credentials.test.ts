@@ -31,7 +31,7 @@ describe.skipIf(missing !== null)('the team database password in the keychain', 
   });
   afterAll(async () => {
     await server?.stop();
-    session?.stop();
+    await session?.stop();
   });
 
   const secretStoreFor = (service: string, account: string) => new KeyringSecretStore(`${service}Test`, account);

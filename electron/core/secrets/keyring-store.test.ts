@@ -13,9 +13,9 @@ describe.skipIf(missing !== null)('KeyringSecretStore on a real gnome-keyring', 
     session = await startKeyringSession();
     process.env.DBUS_SESSION_BUS_ADDRESS = session.address;
   });
-  afterAll(() => {
+  afterAll(async () => {
     process.env.DBUS_SESSION_BUS_ADDRESS = previous;
-    session?.stop();
+    await session?.stop();
   });
 
   it('stores, replaces and clears the key in the keychain', async () => {

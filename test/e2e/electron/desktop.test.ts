@@ -52,7 +52,7 @@ describe.skipIf(SKIP_REASON !== null)('the desktop app', () => {
   afterAll(async () => {
     await desktop?.app.close().catch(() => undefined);
     await fake?.close();
-    keyring?.stop();
+    await keyring?.stop();
     if (home) fs.rmSync(home, { recursive: true, force: true });
   });
 
