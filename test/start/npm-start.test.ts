@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NODE_HOST_FLAGS } from '../../scripts/node-host-flags.mjs';
 import { closedPort, makeProjectCopy, readLaunches, startEnv, writeStandInRuntime } from './project-copy';
 
 const electronVersion = (
@@ -97,7 +98,8 @@ describe('npm start', () => {
     expect(result.status).toBe(0);
     const launches = readLaunches(record);
     expect(launches).toHaveLength(1);
-    expect(launches[0]!.argv).toEqual(['.']);
+    // The built app, and the host's V8 flags for Electron's main process (scripts/start.mjs).
+    expect(launches[0]!.argv).toEqual(['.', `--js-flags=${NODE_HOST_FLAGS.join(' ')}`]);
     expect(fs.realpathSync(launches[0]!.cwd)).toBe(fs.realpathSync(copy));
     expect(launches[0]!.built).toEqual(['out/main/main.js', 'out/preload/preload.cjs', 'out/renderer/index.html']);
   });
