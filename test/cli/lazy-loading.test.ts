@@ -13,7 +13,17 @@ let scratch: string;
 let home: string;
 let hook: string;
 
-const HEAVY = ['sharp', 'undici', 'conf', 'trash', 'node:sqlite', 'node:zlib', '@napi-rs/keyring'] as const;
+const HEAVY = [
+  'sharp',
+  'undici',
+  'conf',
+  'trash',
+  'node:sqlite',
+  'node:zlib',
+  '@napi-rs/keyring',
+  'pg',
+  'chokidar',
+] as const;
 
 /** The packages and builtins (of HEAVY) a run of the CLI loaded. */
 async function loaded(args: string[]): Promise<string[]> {

@@ -3,21 +3,35 @@
  * JavaScript numbers: every bigint column holds a value below 2^53 (seq is ms × 1024, file sizes
  * and times in ms), and the row mapping shared with the embedded store expects numbers.
  */
-import pg from 'pg';
+import { createRequire } from 'node:module';
+import type pg from 'pg';
 import { SeedbankError } from '../../../../shared/errors';
 
 const INT8_OID = 20;
 
+const requireHere = createRequire(import.meta.url);
+
+/**
+ * `pg`, loaded when the first connection opens: a person on this computer's library (and every
+ * CLI command that opens the library) never pays for loading the driver.
+ */
+function driver(): typeof pg {
+  return requireHere('pg') as typeof pg;
+}
+
 /** pg's own parsers, except int8 → number (the `types` option of a pool or client). */
-const types: pg.CustomTypesConfig = {
-  getTypeParser: ((oid: number, format: 'text' | 'binary' = 'text'): unknown =>
-    oid === INT8_OID
-      ? (value: string): number => Number(value)
-      : (pg.types.getTypeParser as (id: number, f: 'text' | 'binary') => unknown)(
-          oid,
-          format,
-        )) as pg.CustomTypesConfig['getTypeParser'],
-};
+function int8AsNumber(): pg.CustomTypesConfig {
+  const { types } = driver();
+  return {
+    getTypeParser: ((oid: number, format: 'text' | 'binary' = 'text'): unknown =>
+      oid === INT8_OID
+        ? (value: string): number => Number(value)
+        : (types.getTypeParser as (id: number, f: 'text' | 'binary') => unknown)(
+            oid,
+            format,
+          )) as pg.CustomTypesConfig['getTypeParser'],
+  };
+}
 
 /**
  * Settings for every session. JIT off: the gallery's queries are short, and at a few hundred
@@ -44,9 +58,9 @@ export function checkConnectionString(url: string): string {
  * connection and opens a new one for the next query, so it is only reported.
  */
 export function openPool(url: string, max = 4, onIdleError: (err: Error) => void = () => undefined): pg.Pool {
-  const pool = new pg.Pool({
+  const pool = new (driver().Pool)({
     connectionString: checkConnectionString(url),
-    types,
+    types: int8AsNumber(),
     max,
     connectionTimeoutMillis: 10_000,
     options: SESSION_OPTIONS,
@@ -56,9 +70,9 @@ export function openPool(url: string, max = 4, onIdleError: (err: Error) => void
 }
 
 export function openClient(url: string): pg.Client {
-  return new pg.Client({
+  return new (driver().Client)({
     connectionString: checkConnectionString(url),
-    types,
+    types: int8AsNumber(),
     connectionTimeoutMillis: 10_000,
     options: SESSION_OPTIONS,
   });

@@ -7,7 +7,7 @@
  * links are not followed, so nothing outside a folder is reported as inside it.
  */
 import path from 'node:path';
-import { watch, type FSWatcher } from 'chokidar';
+import type { FSWatcher } from 'chokidar';
 import type { Logger } from '../../logging/logger';
 import type { StoredWatchedFolder } from '../../settings/watch-list';
 import { formatFromExtension } from '../files/library-paths';
@@ -38,6 +38,9 @@ export class FolderWatcher {
 
   /** Starts watching; resolves once the watch is in place (changes from then on are reported). */
   async add(folder: StoredWatchedFolder): Promise<void> {
+    if (this.watchers.has(folder.id)) return;
+    // Loaded with the first watched folder: a library with none (and the CLI) never loads it.
+    const { watch } = await import('chokidar');
     if (this.watchers.has(folder.id)) return;
     const watcher = watch(folder.path, {
       ignoreInitial: true,
