@@ -17,10 +17,10 @@ import { prepared } from '../db/statements';
 import { normalizeTime } from '../db/upsert-generation';
 import { folderNames, recordForForeignFile, type FolderNames } from './import-foreign';
 import { indexLibraryFile, saveReadFile, type ReadFile } from './index-file';
-import { transaction } from '../db/database';
 import { sha256Hex } from '../files/inputs';
 import { absolutePath, imageHome } from '../files/library-paths';
 import { runPool } from './pool';
+import { inSlicedTransactions } from '../db/sliced-transactions';
 import { plainReporter, type PlainTaskOptions } from './rebuild';
 import type { MaintenanceDeps } from './reconcile';
 import type { TaskOutcome, TaskReporter } from './tasks';
@@ -168,7 +168,7 @@ async function importOne(deps: MaintenanceDeps, file: string, run: ImportRun): P
  * which overlap; eight keeps memory bounded (each holds the file and its copy) for large files.
  */
 const IMPORT_CONCURRENCY = 8;
-/** Files copied before their rows are saved in one transaction. */
+/** Files copied before their rows are saved (in short transactions, see importFolder). */
 const SAVE_BATCH = 200;
 
 /** One line a person can read: what came in, from which tools, what was skipped and why. */
@@ -244,17 +244,16 @@ export async function importFolder(
     // The copies' names are durable before the rows pointing at them are.
     await Promise.all([...run.written].map((folder) => syncFolder(folder)));
     run.written.clear();
-    // One commit for the batch: a commit per file costs more than reading the file.
-    transaction(deps.db, () => {
-      for (const { file, tool, row } of copied) {
-        try {
-          const outcome = row ? saveReadFile(deps.db, row, deps.now()) : { kind: 'indexed' };
-          if (outcome.kind !== 'indexed') throw new SeedbankError('INVALID_INPUT', `could not index (${outcome.kind})`);
-          result.imported++;
-          result.byTool[tool] = (result.byTool[tool] ?? 0) + 1;
-        } catch (err) {
-          skip(file, err);
-        }
+    // Few commits for the batch (a commit per file costs more than reading the file), each short,
+    // so a gallery request waits for one slice, not for 200 rows (sliced-transactions.ts).
+    await inSlicedTransactions(deps.db, copied, ({ file, tool, row }) => {
+      try {
+        const outcome = row ? saveReadFile(deps.db, row, deps.now()) : { kind: 'indexed' };
+        if (outcome.kind !== 'indexed') throw new SeedbankError('INVALID_INPUT', `could not index (${outcome.kind})`);
+        result.imported++;
+        result.byTool[tool] = (result.byTool[tool] ?? 0) + 1;
+      } catch (err) {
+        skip(file, err);
       }
     });
     for (const { row } of copied) if (row) run.ids.delete(row.record.id);
