@@ -39,7 +39,8 @@ export interface GenerationRow {
   source_name: string | null;
 }
 
-export const GENERATION_COLUMNS = [
+/** Every column of a generation row, embedded and team alike (team-gallery.ts reads the same). */
+export const GENERATION_COLUMN_NAMES = [
   'id',
   'job_id',
   'task_id',
@@ -69,9 +70,9 @@ export const GENERATION_COLUMNS = [
   'record_dirty',
   'source_tool',
   'source_name',
-]
-  .map((column) => `g.${column}`)
-  .join(', ');
+] as const;
+
+export const GENERATION_COLUMNS = GENERATION_COLUMN_NAMES.map((column) => `g.${column}`).join(', ');
 
 /** The columns a `Generation` is made from (the rest are the library's own bookkeeping). */
 const ITEM_COLUMN_NAMES = [

@@ -11,6 +11,7 @@ import type { ListArgs } from '../query/gallery-page';
 import { decodeCursor, encodeCursor, type LibrarySort } from '../query/page-cursor';
 import { searchWords } from '../db/search-index';
 import { normalizeTime, SEQ_SLOTS } from '../db/upsert-generation';
+import { GENERATION_COLUMN_NAMES } from '../db/generation-row';
 
 /** Positional parameters ($1, $2, …) collected while the SQL is written. */
 export class Params {
@@ -22,36 +23,7 @@ export class Params {
 }
 
 /** The embedded columns of `GenerationRow`; the team store keeps no thumbnail bookkeeping (thumbnails are per workstation). */
-export const TEAM_GENERATION_COLUMNS = [
-  'id',
-  'job_id',
-  'task_id',
-  'project_id',
-  'model',
-  'prompt',
-  'upsampled_prompt',
-  'seed',
-  'width',
-  'height',
-  'format',
-  'params',
-  'cost',
-  'created_at',
-  'submitted_at',
-  'finished_at',
-  'file',
-  'file_bytes',
-  'file_mtime_ms',
-  'sha256',
-  'seq',
-  'favorite',
-  'rating',
-  'trashed_at',
-  'missing',
-  'record_dirty',
-  'source_tool',
-  'source_name',
-]
+export const TEAM_GENERATION_COLUMNS = GENERATION_COLUMN_NAMES.filter((column) => column !== 'thumb_made_at')
   .map((column) => `g.${column}`)
   .concat('NULL::text AS thumb_made_at')
   .join(', ');
