@@ -179,6 +179,17 @@ describe('library:teamSave', () => {
     expect(forced.mode).toBe('team');
   });
 
+  it('switches libraries only through Settings → Library (its test), not through settings:update', async () => {
+    await open();
+    const url = await server.createDatabase();
+    const outcome = await call('settings:update', {
+      library: { mode: 'team', databaseUrl: url.replace(/:[^:@/]*@/, '@'), sharedFolder: '/nowhere' },
+    }).catch((err: unknown) => err);
+    expect(outcome).toBeInstanceOf(SeedbankError);
+    expect((outcome as SeedbankError).field).toBe('library');
+    expect((await call('library:teamSettings')).mode).toBe('local');
+  });
+
   it('refuses a connection string with a password through settings:update', async () => {
     await open();
     const outcome = await call('settings:update', {

@@ -4,6 +4,7 @@
 import type { Handlers } from '../../../shared/api';
 import type { SettingsView } from '../../../shared/api';
 import { hasFts5 } from '../library/db/database';
+import { SeedbankError } from '../../../shared/errors';
 import type { CoreContext } from '../context';
 import { keySetupOf } from '../secrets/key-setup';
 import { createKeyHandlers } from './key-handlers';
@@ -32,6 +33,14 @@ export function createAppHandlers(ctx: CoreContext): Pick<Handlers, AppChannels>
     ...createKeyHandlers(keySetupOf(ctx)),
     'settings:get': () => settingsView(ctx),
     'settings:update': (patch) => {
+      // Which library this computer uses changes only through Settings → Library
+      // (`library:teamSave`), which tests a team library before switching to it.
+      if (patch.library !== undefined)
+        throw new SeedbankError(
+          'INVALID_INPUT',
+          'library: choose the library in Settings → Library, which tests a team library before switching',
+          'library',
+        );
       ctx.settings.update(patch);
       const view = settingsView(ctx);
       ctx.bus.emit('settings:changed', view);
