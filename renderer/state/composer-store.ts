@@ -26,6 +26,18 @@ export interface Slot {
   bytes: number | null;
 }
 
+/** Library reference images as the composer's slots, named by their position. */
+export function slotsFromInputs(inputs: readonly InputImage[]): Slot[] {
+  return inputs.map((input, i) => ({
+    hash: input.hash,
+    url: input.url,
+    name: `Reference ${i + 1}`,
+    width: input.width,
+    height: input.height,
+    bytes: input.bytes,
+  }));
+}
+
 export interface PendingConfirm {
   /** The core's reason, naming the figures. */
   message: string;

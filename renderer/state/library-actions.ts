@@ -6,7 +6,7 @@
 import type { Generation } from '../../shared/types';
 import { sourceToolLabel } from '../../shared/source-tools';
 import { seedbank } from '../platform/seedbank';
-import { useComposerStore } from './composer-store';
+import { slotsFromInputs, useComposerStore } from './composer-store';
 import { useLibraryStore } from './library-store';
 import { useUndoStore, type UndoEntry } from './undo-store';
 import { useViewStore } from './view-store';
@@ -191,14 +191,7 @@ export async function chooseFolder(
 /** Reuse every parameter of an image (model, prompt, size, seed, references) in the composer. */
 export async function reuseAll(gen: Generation): Promise<void> {
   const detail = await attempt(() => seedbank().library.get({ id: gen.id }));
-  const references = (detail?.references ?? []).map(({ input }, i) => ({
-    hash: input.hash,
-    url: input.url,
-    name: `Reference ${i + 1}`,
-    width: input.width,
-    height: input.height,
-    bytes: input.bytes,
-  }));
+  const references = slotsFromInputs((detail?.references ?? []).map(({ input }) => input));
   if (gen.source) {
     reuseForeign(gen, gen.source.tool);
     return;

@@ -4,7 +4,7 @@
  */
 import type { Job } from '../../../shared/types';
 import { seedbank } from '../../platform/seedbank';
-import { useComposerStore } from '../../state/composer-store';
+import { slotsFromInputs, useComposerStore } from '../../state/composer-store';
 import { useViewStore } from '../../state/view-store';
 import { jobSeed } from './batches';
 
@@ -15,14 +15,7 @@ export async function editInComposer(job: Job): Promise<void> {
     prompt: job.request.prompt,
     params: job.request.params,
     seed: jobSeed(job),
-    references: inputs.map((input, i) => ({
-      hash: input.hash,
-      url: input.url,
-      name: `Reference ${i + 1}`,
-      width: input.width,
-      height: input.height,
-      bytes: input.bytes,
-    })),
+    references: slotsFromInputs(inputs),
   });
   const prompt = document.getElementById('composer-prompt');
   if (prompt instanceof HTMLTextAreaElement) {

@@ -74,37 +74,6 @@ export const GENERATION_COLUMN_NAMES = [
 
 export const GENERATION_COLUMNS = GENERATION_COLUMN_NAMES.map((column) => `g.${column}`).join(', ');
 
-/** The columns a `Generation` is made from (the rest are the library's own bookkeeping). */
-const ITEM_COLUMN_NAMES = [
-  'id',
-  'job_id',
-  'task_id',
-  'project_id',
-  'model',
-  'prompt',
-  'upsampled_prompt',
-  'seed',
-  'width',
-  'height',
-  'format',
-  'params',
-  'cost',
-  'created_at',
-  'file',
-  'seq',
-  'favorite',
-  'rating',
-  'trashed_at',
-  'missing',
-  'source_tool',
-  'source_name',
-] as const satisfies readonly (keyof GenerationRow)[];
-
-export type ItemRow = Pick<GenerationRow, (typeof ITEM_COLUMN_NAMES)[number]>;
-
-/** What a gallery page reads of each row: no more than `toGeneration` uses (each column costs). */
-export const ITEM_COLUMNS = ITEM_COLUMN_NAMES.map((column) => `g.${column}`).join(', ');
-
 /** The columns a `GalleryItem` is made from (and the page cursor: seq, rating). */
 const GALLERY_COLUMN_NAMES = [
   'id',
@@ -124,12 +93,15 @@ const GALLERY_COLUMN_NAMES = [
   'missing',
   'source_tool',
   'source_name',
-] as const satisfies readonly (keyof ItemRow)[];
+] as const satisfies readonly (keyof GenerationRow)[];
 
 export type GalleryRow = Pick<GenerationRow, (typeof GALLERY_COLUMN_NAMES)[number]>;
 
 /** What a gallery page reads of each row: no more than `toGalleryItem` uses (each column costs). */
 export const GALLERY_COLUMNS = GALLERY_COLUMN_NAMES.map((column) => `g.${column}`).join(', ');
+
+/** The columns a whole `Generation` is made from: a gallery item's and the recipe's (the rest are bookkeeping). */
+export type ItemRow = GalleryRow & Pick<GenerationRow, 'job_id' | 'task_id' | 'upsampled_prompt' | 'params' | 'cost'>;
 
 /** Tags and reference hashes of a set of rows, fetched in one query each. */
 export interface RowDetails {

@@ -41,6 +41,44 @@ export function cleanTags(tags: readonly string[]): string[] {
   return [...seen.values()];
 }
 
+/**
+ * The row's values from id to trashed_at, in column order: what both stores' upserts write
+ * (team-upsert.ts too), so the record → row rules live here only.
+ */
+export function rowValues(args: SaveGeneration, createdAt: string): (string | number | null)[] {
+  const { record, file } = args;
+  return [
+    record.id,
+    args.jobId,
+    record.taskId,
+    args.projectId,
+    record.model,
+    record.prompt,
+    record.upsampledPrompt,
+    record.seed,
+    record.width,
+    record.height,
+    file.format,
+    JSON.stringify(record.params ?? {}),
+    record.cost,
+    createdAt,
+    normalizeTime(record.submittedAt),
+    normalizeTime(record.finishedAt),
+    file.file,
+    file.bytes,
+    Math.round(file.mtimeMs),
+    file.sha256,
+    record.favorite ? 1 : 0,
+    clampRating(record.rating),
+    args.trashedAt,
+  ];
+}
+
+/** source_tool, source_name, source_sha256, source_json: where an imported image came from. */
+export function sourceValues(source: RecordSource | undefined): (string | null)[] {
+  return [source?.tool ?? null, source?.fileName ?? null, source?.sha256 ?? null, sourceDetailsJson(source)];
+}
+
 /** Inserts or replaces the row for `record.id` with its inputs and tags. Run inside a transaction. */
 export function saveGeneration(db: DatabaseSync, args: SaveGeneration): void {
   const { record, file } = args;
@@ -65,35 +103,10 @@ export function saveGeneration(db: DatabaseSync, args: SaveGeneration): void {
        source_tool = excluded.source_tool, source_name = excluded.source_name,
        source_sha256 = excluded.source_sha256, source_json = excluded.source_json`,
   ).run(
-    record.id,
-    args.jobId,
-    record.taskId,
-    args.projectId,
-    record.model,
-    record.prompt,
-    record.upsampledPrompt,
-    record.seed,
-    record.width,
-    record.height,
-    file.format,
-    JSON.stringify(record.params ?? {}),
-    record.cost,
-    createdAt,
-    normalizeTime(record.submittedAt),
-    normalizeTime(record.finishedAt),
-    file.file,
-    file.bytes,
-    Math.round(file.mtimeMs),
-    file.sha256,
-    record.favorite ? 1 : 0,
-    clampRating(record.rating),
-    args.trashedAt,
+    ...rowValues(args, createdAt),
     args.thumbMadeAt,
     seqFor(db, record.id, createdAt),
-    record.source?.tool ?? null,
-    record.source?.fileName ?? null,
-    record.source?.sha256 ?? null,
-    sourceDetailsJson(record.source),
+    ...sourceValues(record.source),
   );
   replaceInputs(db, record.id, record.inputs ?? []);
   replaceTags(db, record.id, record.tags ?? []);

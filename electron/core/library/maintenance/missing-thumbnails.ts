@@ -5,6 +5,7 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type { Logger } from '../../logging/logger';
 import { currentFile, currentThumb } from '../db/generation-row';
+import { prepared } from '../db/statements';
 import { absolutePath } from '../files/library-paths';
 import type { StoredWatchedFolder } from '../../settings/watch-list';
 import { resolveImageFile } from '../watched/watched-paths';
@@ -49,15 +50,15 @@ function thumbnailOf(deps: ThumbnailPassDeps, row: ThumbRow): Promise<void> {
  * False when there is nothing to make (no such image, already made, missing, in the Trash).
  */
 export async function makeThumbnailNow(deps: ThumbnailPassDeps, id: string): Promise<boolean> {
-  const row = deps.db
-    .prepare(
-      `SELECT id, seq, file, trashed_at FROM generations
-       WHERE id = ? AND thumb_made_at IS NULL AND missing = 0 AND trashed_at IS NULL`,
-    )
-    .get(id) as ThumbRow | undefined;
+  // Asked at every tile's thumbnail request (the answer is nearly always "made already"): cached statements.
+  const row = prepared(
+    deps.db,
+    `SELECT id, seq, file, trashed_at FROM generations
+     WHERE id = ? AND thumb_made_at IS NULL AND missing = 0 AND trashed_at IS NULL`,
+  ).get(id) as ThumbRow | undefined;
   if (row === undefined) return false;
   await thumbnailOf(deps, row);
-  deps.db.prepare('UPDATE generations SET thumb_made_at = ? WHERE id = ?').run(deps.now().toISOString(), id);
+  prepared(deps.db, 'UPDATE generations SET thumb_made_at = ? WHERE id = ?').run(deps.now().toISOString(), id);
   return true;
 }
 

@@ -113,9 +113,6 @@ export function countRows(db: DatabaseSync, filter: LibraryFilter, where: Where)
   );
 }
 
-/** What a page reads of each row: only what a gallery tile shows (the detail view asks for the rest). */
-const PAGE_COLUMNS = GALLERY_COLUMNS;
-
 interface PageKey {
   seq: number;
   /** The table's rowid, which every index carries: step two reads each row without a seq lookup. */
@@ -141,7 +138,7 @@ function pageRows(db: DatabaseSync, args: ListArgs, where: Where, key: SortKey |
     }
     return prepared(
       db,
-      `SELECT ${PAGE_COLUMNS} FROM ${driver.from} WHERE ${clauses.join(' AND ')}
+      `SELECT ${GALLERY_COLUMNS} FROM ${driver.from} WHERE ${clauses.join(' AND ')}
          ORDER BY ${driver.seq} ${args.sort === 'newest' ? 'DESC' : 'ASC'} LIMIT ?`,
     ).all(...params, args.limit + 1) as unknown as GalleryRow[];
   }
@@ -169,7 +166,7 @@ function rowsOf(db: DatabaseSync, keys: readonly PageKey[]): GalleryRow[] {
   // One parameter (a JSON array) instead of one per row: the same SQL text for every page.
   const rows = prepared(
     db,
-    `SELECT ${PAGE_COLUMNS} FROM generations g WHERE g.rowid IN (SELECT value FROM json_each(?))`,
+    `SELECT ${GALLERY_COLUMNS} FROM generations g WHERE g.rowid IN (SELECT value FROM json_each(?))`,
   ).all(JSON.stringify(keys.map((k) => k.row))) as unknown as GalleryRow[];
   const bySeq = new Map(rows.map((row) => [row.seq, row]));
   return keys.map((k) => bySeq.get(k.seq)).filter((row): row is GalleryRow => row !== undefined);

@@ -7,10 +7,10 @@
 import type pg from 'pg';
 import {
   cleanTags,
-  clampRating,
   normalizeTime,
+  rowValues,
   SEQ_SLOTS,
-  sourceDetailsJson,
+  sourceValues,
   type SaveGeneration,
 } from '../db/upsert-generation';
 
@@ -65,38 +65,7 @@ export async function saveTeamGeneration(client: pg.PoolClient, args: SaveGenera
        source_sha256 = excluded.source_sha256, source_json = excluded.source_json,
        made_on_host = coalesce(generations.made_on_host, excluded.made_on_host),
        made_by = coalesce(generations.made_by, excluded.made_by)`,
-    [
-      record.id,
-      args.jobId,
-      record.taskId,
-      args.projectId,
-      record.model,
-      record.prompt,
-      record.upsampledPrompt,
-      record.seed,
-      record.width,
-      record.height,
-      file.format,
-      JSON.stringify(record.params ?? {}),
-      record.cost,
-      createdAt,
-      normalizeTime(record.submittedAt),
-      normalizeTime(record.finishedAt),
-      file.file,
-      file.bytes,
-      Math.round(file.mtimeMs),
-      file.sha256,
-      record.favorite ? 1 : 0,
-      clampRating(record.rating),
-      args.trashedAt,
-      seq,
-      record.source?.tool ?? null,
-      record.source?.fileName ?? null,
-      record.source?.sha256 ?? null,
-      sourceDetailsJson(record.source),
-      maker.host,
-      maker.person,
-    ],
+    [...rowValues(args, createdAt), seq, ...sourceValues(record.source), maker.host, maker.person],
   );
   await replaceInputs(client, record.id, record.inputs ?? []);
   await replaceTeamTags(client, record.id, record.tags ?? []);
