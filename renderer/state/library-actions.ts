@@ -153,12 +153,26 @@ export async function move(ids: string[], projectId: string | null) {
 
 export async function trash(ids: string[]) {
   const result = await attempt(() => seedbank().library.trash({ ids }));
+  // The core moves only Seedbank's own files: an image indexed in a watched folder is left where
+  // it is (it leaves the library with its folder), so say so instead of a silent nothing.
+  const kept = result ? ids.length - result.trashed : 0;
+  if (result && result.trashed === 0) {
+    useViewStore
+      .getState()
+      .showToast(
+        kept === 1
+          ? 'This image stays in its watched folder: remove the folder in Settings to take its images out'
+          : `These ${kept} images stay in their watched folders: remove a folder in Settings to take its images out`,
+      );
+    return result;
+  }
   if (result) {
     const view = useViewStore.getState();
     // The viewer moves on to the image that takes its place (Lightroom's Loupe does the same);
     // it closes when there is none.
     if (view.detailId && ids.includes(view.detailId) && !openNeighbour(1) && !openNeighbour(-1)) view.closeDetail();
-    done(`Moved ${plural(result.trashed, 'image')} to the Trash`, () => seedbank().library.restore({ ids }));
+    const stayed = kept > 0 ? ` (${plural(kept, 'image')} in watched folders stayed)` : '';
+    done(`Moved ${plural(result.trashed, 'image')} to the Trash${stayed}`, () => seedbank().library.restore({ ids }));
   }
   return result;
 }

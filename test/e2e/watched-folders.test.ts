@@ -48,4 +48,14 @@ describe('watched folders in the studio', () => {
     expect(fs.readdirSync(folder)).toEqual(['ComfyUI_00007_.png']);
     expect(fs.readFileSync(path.join(folder, 'ComfyUI_00007_.png'))).toEqual(bytes);
   });
+
+  it('says so when Delete cannot move a watched image to the Trash, and keeps it in the gallery', async () => {
+    const { page } = studio;
+    const image = galleryImage(page, COMFY_PROMPT);
+    await image.click();
+    await page.keyboard.press('Delete');
+    await page.getByRole('status').filter({ hasText: 'This image stays in its watched folder' }).waitFor();
+    expect(await image.count()).toBe(1);
+    expect(studio.pageErrors).toEqual([]);
+  });
 });
