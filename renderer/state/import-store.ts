@@ -35,9 +35,8 @@ interface ImportState {
   close(): void;
 }
 
-export const useImportStore = create<ImportState>((set, get) => ({
-  phase: 'closed',
-  open: false,
+/** What an import knows before it starts: the store begins here and each new import from here. */
+const NO_IMPORT = {
   folderLabel: null,
   taskId: null,
   counts: null,
@@ -45,23 +44,19 @@ export const useImportStore = create<ImportState>((set, get) => ({
   report: null,
   message: null,
   error: null,
+} satisfies Partial<ImportState>;
+
+export const useImportStore = create<ImportState>((set, get) => ({
+  phase: 'closed',
+  open: false,
+  ...NO_IMPORT,
   askTyped() {
     if (get().phase === 'running') return set({ open: true });
     set({ phase: 'choose', open: true, error: null, report: null, message: null });
   },
   async start(directory, label) {
     if (get().phase === 'running') return;
-    set({
-      phase: 'running',
-      open: true,
-      folderLabel: label,
-      taskId: null,
-      counts: null,
-      paused: false,
-      report: null,
-      message: null,
-      error: null,
-    });
+    set({ ...NO_IMPORT, phase: 'running', open: true, folderLabel: label });
     // The task's id comes with its first progress event; the answer comes at the end.
     const off = seedbank().onTasksProgress((progress: TaskProgress) => {
       if (progress.kind !== 'import' || progress.finished) return;
