@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Generation, Settings } from '../../shared/types';
+import type { GalleryItem, Settings } from '../../shared/types';
 import { encodeServedPath } from '../../electron/core/served-files/path-grammar';
 import { EventBus } from '../../electron/core/events';
 import { createToken, startWebHost, type WebHost } from '../../electron/web-host/server';
@@ -93,7 +93,7 @@ async function get(host: WebHost, urlPath: string, method = 'GET') {
   };
 }
 
-async function itemOf(t: TestCore, id: string, trashed = false): Promise<Generation> {
+async function itemOf(t: TestCore, id: string, trashed = false): Promise<GalleryItem> {
   const page = await t.call('library:list', { filter: trashed ? { trashed: true } : {} });
   const item = page.items.find((g) => g.id === id);
   expect(item, `${id} listed${trashed ? ' in the Trash' : ''}`).toBeDefined();
