@@ -18,7 +18,7 @@ import { startFakeBfl, type FakeBfl } from '../fake-bfl';
 import { kleinRequest, openTestCore, type TestCore } from '../support/jobs-test-harness';
 import { startPostgres, type TestPostgres } from '../support/postgres';
 import { makeTeamLibrary } from '../support/store-test-kit';
-import { removeTempDir } from '../support/temp';
+import { makeTempDir, removeTempDir } from '../support/temp';
 
 let server: TestPostgres;
 let fake: FakeBfl;
@@ -179,5 +179,26 @@ describe('a team library’s images through the web host', () => {
     const bytes = fs.readFileSync(path.join(library.folder, item.file));
     for (const method of ['PUT', 'DELETE', 'POST']) expect((await get(host, item.imageUrl, method)).status).toBe(405);
     expect(fs.readFileSync(path.join(library.folder, item.file)).equals(bytes)).toBe(true);
+  });
+
+  it('makes no thumbnail of a file elsewhere on this computer that a link on the share points to', async () => {
+    const library = await teamLibrary();
+    const { t, host } = await workstation(library, 'Ana Lima');
+    const [id] = await generate(t, ['a private picture']);
+    const item = await itemOf(t, id!);
+    // Someone replaces the image on the share with a link to a picture in this person's home.
+    const elsewhere = makeTempDir('seedbank-team-elsewhere-');
+    const privatePicture = path.join(elsewhere, 'private.png');
+    await sharp({ create: { width: 64, height: 64, channels: 3, background: '#c0ffee' } })
+      .png()
+      .toFile(privatePicture);
+    fs.rmSync(path.join(library.folder, item.file));
+    fs.symlinkSync(privatePicture, path.join(library.folder, item.file));
+
+    expect((await get(host, item.imageUrl)).status).toBe(403);
+    expect((await get(host, item.thumbUrl)).status).toBe(404);
+    expect(fs.existsSync(path.join(t.home, 'team', t.core.assets.team()!.libraryId, 'thumbs', `${id}.webp`))).toBe(
+      false,
+    );
   });
 });
