@@ -101,4 +101,34 @@ describe('image drag-out', () => {
     await expect(handler({ id: 'gone' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect(startDrag).toHaveBeenCalledTimes(1);
   });
+
+  it('in a team library, drags the image from the shared folder with this workstation’s cached thumbnail as icon', async () => {
+    const tmp = fs.realpathSync(makeTempDir('seedbank-drag-team-'));
+    const id = '01kb2m3n4p5q6r7s8t9v0w1x2y';
+    const team = {
+      libraryId: '3f0c7c1e-8d2a-4b6e-9a51-2c7d0e4f5a6b',
+      folder: path.join(tmp, 'share'),
+      thumbs: path.join(home, 'team', 'thumbs'),
+    };
+    fs.mkdirSync(path.join(team.folder, 'images', '2026-11'), { recursive: true });
+    fs.writeFileSync(path.join(team.folder, 'images', '2026-11', `${id}.jpg`), 'team jpeg');
+    fs.writeFileSync(path.join(team.folder, 'seedbank-library-id'), team.libraryId);
+    const startDrag = vi.fn();
+    const thumb = path.join(team.thumbs, `${id}.webp`);
+    const images = fakeImages([thumb]);
+    const handler = createDragHandler({
+      home,
+      team: () => team,
+      getGeneration: async (file) => ({ id, file, missing: false }) as Generation,
+      getContents: () => ({ startDrag }),
+      nativeImage: images.factory,
+    });
+    expect(await handler({ id: `images/2026-11/${id}.jpg` })).toEqual({ started: true });
+    expect(startDrag).toHaveBeenCalledWith(
+      expect.objectContaining({ file: path.join(team.folder, 'images', '2026-11', `${id}.jpg`) }),
+    );
+    expect(images.made).toEqual([{ source: thumb, resized: 96 }]);
+    await expect(handler({ id: 'seedbank-library-id' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(handler({ id: 'images/2026-11/g1.jpg' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
 });

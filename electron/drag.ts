@@ -9,7 +9,13 @@ import path from 'node:path';
 import type { NativeImage, WebContents } from 'electron';
 import { SeedbankError } from '../shared/errors';
 import type { Generation } from '../shared/types';
-import { libraryServedFolders, resolveServedRelativePath, type WatchedRoot } from './core/served-files/served-files';
+import {
+  libraryServedFolders,
+  resolveServedRelativePath,
+  teamServedPath,
+  type TeamServedRoot,
+  type WatchedRoot,
+} from './core/served-files/served-files';
 
 /** The drag image; macOS refuses a drag with an empty icon, so the caller always passes one. */
 export function startImageDrag(
@@ -45,6 +51,8 @@ export interface DragHandlerDeps {
   home: string;
   /** The watched folders now: their images may be dragged out too. */
   watched?: () => readonly WatchedRoot[];
+  /** The team library in use: `library:get` then answers its images, whose files are on the share. */
+  team?: () => TeamServedRoot | null;
   getGeneration: (id: string) => Promise<Generation>;
   getContents: () => Pick<WebContents, 'startDrag'> | null;
   nativeImage: NativeImageFactory;
@@ -54,9 +62,10 @@ export interface DragHandlerDeps {
 export function createDragHandler(deps: DragHandlerDeps): (payload: { id: string }) => Promise<{ started: boolean }> {
   return async ({ id }) => {
     const generation = await deps.getGeneration(id);
+    const team = deps.team?.() ?? null;
     const answer = await resolveServedRelativePath(
-      libraryServedFolders(deps.home, deps.watched?.() ?? []),
-      generation.file,
+      libraryServedFolders(deps.home, deps.watched?.() ?? [], team),
+      team ? teamServedPath(team.libraryId, generation.file) : generation.file,
     );
     if (generation.missing || answer.status !== 200) {
       throw new SeedbankError('NOT_FOUND', 'The image file is not in the library folder any more');
@@ -64,7 +73,7 @@ export function createDragHandler(deps: DragHandlerDeps): (payload: { id: string
     const file = answer.file;
     const contents = deps.getContents();
     if (!contents) return { started: false };
-    const thumb = path.join(deps.home, 'thumbs', `${generation.id}.webp`);
+    const thumb = path.join(team ? team.thumbs : path.join(deps.home, 'thumbs'), `${generation.id}.webp`);
     startImageDrag(contents, file, dragIconFor(deps.nativeImage, [thumb, file]));
     return { started: true };
   };

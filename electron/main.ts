@@ -33,7 +33,7 @@ import { createFolderDialogHandler } from './folder-dialog';
 import { createCore, type Core } from './core/app-core';
 import { resolveHome } from './core/paths';
 import type { SettingsStore } from './core/settings/settings-service';
-import type { WatchedRoot } from './core/served-files/served-files';
+import type { TeamServedRoot, WatchedRoot } from './core/served-files/served-files';
 import { createSenderCheck, forwardEvents, registerIpcHandlers } from './ipc';
 import { acquireSingleInstance, setupQuitGuard, type QuitGuard } from './lifecycle';
 import { setupMenu } from './menu';
@@ -107,6 +107,7 @@ async function startCore(home: string): Promise<Core> {
       'shell:startDrag': createDragHandler({
         home,
         watched: () => opened?.library.watched.roots() ?? [],
+        team: () => opened?.assets.team() ?? null,
         getGeneration: async (id) => {
           const detail = await coreHandlers['library:get']?.({ id });
           if (!detail) throw new SeedbankError('NOT_FOUND', `No image with id ${id}`);
@@ -150,10 +151,12 @@ async function start(home: string): Promise<void> {
   // The protocol is set up before the core opens; the watched folders are asked at each request.
   let watched: () => readonly WatchedRoot[] = () => [];
   let prepareAsset: (raw: string) => Promise<void> = async () => undefined;
+  let team: () => TeamServedRoot | null = () => null;
   setupProtocols(session.defaultSession.protocol, {
     libraryRoot: home,
     watched: () => watched(),
     prepareAsset: (raw) => prepareAsset(raw),
+    team: () => team(),
     rendererRoot: devServerUrl ? null : path.join(here, '../renderer'),
     csp,
   });
@@ -161,7 +164,8 @@ async function start(home: string): Promise<void> {
   // Unfinished jobs resume inside createCore: polling continues, nothing is submitted twice.
   const core = await startCore(home);
   watched = () => core.library.watched.roots();
-  prepareAsset = (raw) => core.library.thumbnailOnDemand(raw);
+  prepareAsset = (raw) => core.assets.prepare(raw);
+  team = () => core.assets.team();
   const logger = core.ctx.logger;
   registerIpcHandlers({
     ipcMain,

@@ -14,6 +14,7 @@ import {
 } from './protocol';
 import { makeTempDir } from '../test/support/temp';
 import { ASSET_SCHEME } from './security';
+import type { TeamServedRoot } from './core/served-files/served-files';
 
 let tmp: string;
 let root: string;
@@ -171,5 +172,70 @@ describe('protocol handlers', () => {
       { libraryRoot: root, rendererRoot: null, csp: '' },
     );
     expect(devHandled).toEqual([ASSET_SCHEME]);
+  });
+});
+
+describe('a team library through the scheme', () => {
+  const LIBRARY = '3f0c7c1e-8d2a-4b6e-9a51-2c7d0e4f5a6b';
+  const ID = '01kb2m3n4p5q6r7s8t9v0w1x2y';
+  let team: TeamServedRoot;
+  const teamUrl = (rest: string) => url(`team/${LIBRARY}/${rest}`);
+
+  beforeAll(() => {
+    team = { libraryId: LIBRARY, folder: path.join(tmp, 'share'), thumbs: path.join(root, 'team', LIBRARY, 'thumbs') };
+    write(path.join(team.folder, 'images', '2026-11', `${ID}.jpg`), 'team jpeg');
+    write(path.join(team.folder, 'seedbank-library-id'), LIBRARY);
+  });
+
+  it('streams a shared-folder image at seedbank-asset://library/team/<library id>/…, the thumbnail made first', async () => {
+    const asked: string[] = [];
+    const handler = createAssetHandler(
+      root,
+      () => [],
+      async (raw) => {
+        asked.push(raw);
+        if (raw.endsWith('.webp')) write(path.join(team.thumbs, `${ID}.webp`), 'made on demand');
+      },
+      () => team,
+    );
+    const image = await handler(new Request(teamUrl(`images/2026-11/${ID}.jpg`)));
+    expect(image.status).toBe(200);
+    expect(image.headers.get('content-type')).toBe('image/jpeg');
+    expect(await image.text()).toBe('team jpeg');
+    const thumb = await handler(new Request(teamUrl(`thumbs/${ID}.webp`)));
+    expect(await thumb.text()).toBe('made on demand');
+    expect(asked).toEqual([`team/${LIBRARY}/images/2026-11/${ID}.jpg`, `team/${LIBRARY}/thumbs/${ID}.webp`]);
+  });
+
+  it('refuses the share’s other files, traversal, and any write; nothing is served once no team library is in use', async () => {
+    let current: TeamServedRoot | null = team;
+    const handler = createAssetHandler(
+      root,
+      () => [],
+      undefined,
+      () => current,
+    );
+    for (const rest of ['seedbank-library-id', 'images/%2e%2e/seedbank-library-id', 'images/..%2f..%2flibrary.db'])
+      expect((await handler(new Request(teamUrl(rest)))).status, rest).toBe(403);
+    for (const method of ['PUT', 'DELETE', 'POST']) {
+      const response = await handler(new Request(teamUrl(`images/2026-11/${ID}.jpg`), { method, body: 'x' }));
+      expect(response.status).toBe(405);
+    }
+    expect(fs.readFileSync(path.join(team.folder, 'images', '2026-11', `${ID}.jpg`), 'utf8')).toBe('team jpeg');
+    current = null;
+    expect((await handler(new Request(teamUrl(`images/2026-11/${ID}.jpg`)))).status).toBe(403);
+  });
+
+  it('setupProtocols asks for the team library at each request', async () => {
+    let handler: ((request: Request) => Promise<Response>) | undefined;
+    setupProtocols(
+      {
+        handle: (scheme, h) => {
+          if (scheme === ASSET_SCHEME) handler = h as (request: Request) => Promise<Response>;
+        },
+      },
+      { libraryRoot: root, team: () => team, rendererRoot: null, csp: '' },
+    );
+    expect((await handler!(new Request(teamUrl(`images/2026-11/${ID}.jpg`)))).status).toBe(200);
   });
 });

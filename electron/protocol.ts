@@ -17,6 +17,7 @@ import {
   resolveServedUrlPath,
   type ServedAnswer,
   type ServedFolder,
+  type TeamServedRoot,
   type WatchedRoot,
 } from './core/served-files/served-files';
 import { ASSET_SCHEME } from './security';
@@ -48,14 +49,18 @@ function rawPathOf(requestUrl: string, scheme: string, host: string): string | n
 
 const FORBIDDEN = { status: 403 } as const;
 
-/** `seedbank-asset://library/images/2026-11/x.jpg` → the answer of the served-files rule. */
+/**
+ * `seedbank-asset://library/images/2026-11/x.jpg` → the answer of the served-files rule; a team
+ * library's files are `seedbank-asset://library/team/<library id>/images/…` (served-files.ts).
+ */
 export async function resolveLibraryRequest(
   libraryRoot: string,
   requestUrl: string,
   watched: readonly WatchedRoot[] = [],
+  team: TeamServedRoot | null = null,
 ): Promise<ServedAnswer> {
   const raw = rawPathOf(requestUrl, ASSET_SCHEME, ASSET_HOST);
-  return raw === null ? FORBIDDEN : resolveServedUrlPath(libraryServedFolders(libraryRoot, watched), raw);
+  return raw === null ? FORBIDDEN : resolveServedUrlPath(libraryServedFolders(libraryRoot, watched, team), raw);
 }
 
 /** `seedbank-app://app/assets/x.js` → a file of the built renderer; the bare origin means `index.html`. */
@@ -95,16 +100,17 @@ function createHandler(root: string, resolve: Resolver, headers: Record<string, 
   };
 }
 
-/** `watched`: the watched folders now (they change while the app runs). */
+/** `watched`, `team`: the watched folders and the team library now (they change while the app runs). */
 export function createAssetHandler(
   libraryRoot: string,
   watched: () => readonly WatchedRoot[] = () => [],
   prepare?: (rawPath: string) => Promise<void>,
+  team: () => TeamServedRoot | null = () => null,
 ): (request: Request) => Promise<Response> {
   const resolve: Resolver = async (root, url) => {
     const raw = rawPathOf(url, ASSET_SCHEME, ASSET_HOST);
     if (raw !== null) await prepare?.(raw);
-    return resolveLibraryRequest(root, url, watched());
+    return resolveLibraryRequest(root, url, watched(), team());
   };
   return createHandler(libraryRoot, resolve, { ...SERVED_FILE_HEADERS });
 }
@@ -124,12 +130,14 @@ export interface ProtocolRoots {
   watched?: () => readonly WatchedRoot[];
   /** Runs before an asset is resolved: the library makes a thumbnail not made yet (asked at each request). */
   prepareAsset?: (rawPath: string) => Promise<void>;
+  /** The team library in use, served read-only under `team/<library id>/` (asked at each request). */
+  team?: () => TeamServedRoot | null;
   /** `out/renderer`; null in development, where the Vite dev server serves the page. */
   rendererRoot: string | null;
   csp: string;
 }
 
 export function setupProtocols(protocol: Pick<Protocol, 'handle'>, roots: ProtocolRoots): void {
-  protocol.handle(ASSET_SCHEME, createAssetHandler(roots.libraryRoot, roots.watched, roots.prepareAsset));
+  protocol.handle(ASSET_SCHEME, createAssetHandler(roots.libraryRoot, roots.watched, roots.prepareAsset, roots.team));
   if (roots.rendererRoot) protocol.handle(APP_SCHEME, createAppHandler(roots.rendererRoot, roots.csp));
 }

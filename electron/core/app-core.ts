@@ -29,6 +29,8 @@ import { drainOutbox, outboxResults } from './library/team/team-outbox';
 import type { SecretStoreFor } from './library/team/team-credentials';
 import { openTeamFromSettings, teamLibraryCheck, type TeamOpening } from './library/team/team-from-settings';
 import { createRefusedLibraryHandlers, createTeamLibraryHandlers } from './library/team/team-library-handlers';
+import { TeamThumbnails } from './library/team/team-thumbnails';
+import type { TeamServedRoot } from './served-files/served-files';
 import { libraryResults, type ResultStore } from './jobs/result-store';
 import { createWatchedHandlers } from './library/watched/watched-handlers';
 import { anyFolder, typedFolderAccess, type FolderAccess } from './folder-access';
@@ -88,6 +90,12 @@ export interface Core {
   library: Library;
   /** The team library as opened from the settings (`local` when this computer's library is in use). */
   team: TeamOpening;
+  /**
+   * What the asset front doors (the app's scheme, the web host's route) serve beside this
+   * computer's library folder, asked at each request: the team library's shared folder and
+   * thumbnail cache; and what they run first: a thumbnail made on demand (either library).
+   */
+  assets: { team(): TeamServedRoot | null; prepare(rawPath: string): Promise<void> };
   /** Settles when the offline outbox has been moved into the team library (at once when there is none). */
   outboxDrained: Promise<void>;
   runner: JobRunner;
@@ -196,6 +204,16 @@ export async function createCore(options: CoreOptions): Promise<Core> {
           (err: unknown) => logger.error('team outbox not moved in', { error: err }),
         )
       : Promise.resolve();
+  const teamThumbnails =
+    team.state === 'open'
+      ? new TeamThumbnails({
+          getGeneration: (id) => team.store.getGeneration(id),
+          libraryId: team.libraryId,
+          folder: team.folder,
+          home: paths.home,
+          logger,
+        })
+      : null;
   const runner = new JobRunner(ctx, library, results);
   if (options.resumeJobs !== false) runner.start();
 
@@ -237,6 +255,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ctx,
     library,
     team,
+    assets: {
+      team: () => teamThumbnails?.root ?? null,
+      prepare: (raw) =>
+        raw.startsWith('team/') ? (teamThumbnails?.prepare(raw) ?? Promise.resolve()) : library.thumbnailOnDemand(raw),
+    },
     outboxDrained: drained.then(() => undefined),
     runner,
     handlers,

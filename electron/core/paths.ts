@@ -36,6 +36,15 @@ export function appPaths(home: string): AppPaths {
   };
 }
 
+/**
+ * This workstation's thumbnails of a team library's images: cheap to remake, so each workstation
+ * keeps its own, never on the share; one folder per team library id, so two never mix. Deleting
+ * it is safe: a tile asked for makes its thumbnail again.
+ */
+export function teamThumbnailCache(home: string, libraryId: string): string {
+  return path.join(home, 'team', libraryId, 'thumbs');
+}
+
 /** The platform's per-user folder for Seedbank when Electron is not there to say (CLI, web host). */
 export function defaultHome(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
   const homeDir = env.HOME ?? env.USERPROFILE ?? '.';

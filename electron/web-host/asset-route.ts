@@ -11,12 +11,14 @@ import {
   libraryServedFolders,
   refusalText,
   resolveServedUrlPath,
+  type TeamServedRoot,
   type WatchedRoot,
 } from '../core/served-files/served-files';
 
 /**
  * `rawRelative` is the path after `/asset/<token>/`, still percent-encoded. `prepare` runs first
- * (the library makes a thumbnail not made yet: `Library.thumbnailOnDemand`).
+ * (the library makes a thumbnail not made yet: `Library.thumbnailOnDemand`, or a team library's).
+ * `team`: the team library in use, served read-only under `team/<library id>/`.
  */
 export async function serveAsset(
   res: ServerResponse,
@@ -24,9 +26,10 @@ export async function serveAsset(
   rawRelative: string,
   watched: readonly WatchedRoot[] = [],
   prepare?: (rawRelative: string) => Promise<void>,
+  team: TeamServedRoot | null = null,
 ): Promise<void> {
   await prepare?.(rawRelative);
-  const answer = await resolveServedUrlPath(libraryServedFolders(libraryRoot, watched), rawRelative);
+  const answer = await resolveServedUrlPath(libraryServedFolders(libraryRoot, watched, team), rawRelative);
   if (answer.status !== 200) {
     res.writeHead(answer.status, { 'Content-Type': 'text/plain; charset=utf-8' });
     res.end(refusalText(answer.status));

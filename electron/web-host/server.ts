@@ -14,7 +14,7 @@ import { serveAsset } from './asset-route';
 import { isAllowedHost, requestHasToken, tokenCookie, tokensEqual } from './request-guard';
 import { attachSocketBridge } from './socket-bridge';
 import { serveStatic } from './static-route';
-import type { WatchedRoot } from '../core/served-files/served-files';
+import type { TeamServedRoot, WatchedRoot } from '../core/served-files/served-files';
 import { webContentSecurityPolicy } from './web-csp';
 
 export interface WebHostOptions {
@@ -26,6 +26,8 @@ export interface WebHostOptions {
   watched?: () => readonly WatchedRoot[];
   /** Runs before an asset is resolved: the library makes a thumbnail not made yet. */
   prepareAsset?: (rawRelative: string) => Promise<void>;
+  /** The team library in use, served read-only under `team/<library id>/` (asked at each request). */
+  team?: () => TeamServedRoot | null;
   /** The built renderer (`out/renderer`). */
   rendererDir: string;
   /** 0 picks a free port. */
@@ -75,7 +77,14 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const assetMatch = /^\/asset\/([^/]+)\/(.*)$/.exec(rawPath);
     if (assetMatch) {
       if (!tokensEqual(assetMatch[1], token)) return refuse(res, 403, 'Forbidden');
-      void serveAsset(res, options.libraryRoot, assetMatch[2] ?? '', options.watched?.() ?? [], options.prepareAsset);
+      void serveAsset(
+        res,
+        options.libraryRoot,
+        assetMatch[2] ?? '',
+        options.watched?.() ?? [],
+        options.prepareAsset,
+        options.team?.() ?? null,
+      );
       return;
     }
     if (!requestHasToken(req, url, token)) return refuse(res, 403, 'Forbidden: open the address the host printed');

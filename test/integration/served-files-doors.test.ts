@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EventBus } from '../../electron/core/events';
 import { createAssetHandler } from '../../electron/protocol';
 import { startWebHost, type WebHost } from '../../electron/web-host/server';
+import type { TeamServedRoot } from '../../electron/core/served-files/served-files';
 
 interface Answer {
   status: number;
@@ -29,6 +30,8 @@ interface Case {
 }
 
 const HASH = 'a'.repeat(64);
+const TEAM = 'team/3f0c7c1e-8d2a-4b6e-9a51-2c7d0e4f5a6b';
+const GEN = '01kb2m3n4p5q6r7s8t9v0w1x2y';
 const ok = (type: string, body: string) => ({ status: 200, type, body }) as const;
 const FORBIDDEN = { status: 403 } as const;
 const NOT_FOUND = { status: 404 } as const;
@@ -76,6 +79,25 @@ const CASES: Case[] = [
   { name: 'dot-dot out of a watched folder', path: 'watched/w1/../outside.txt', expected: FORBIDDEN },
   { name: 'a folder not on the watch list', path: 'watched/w2/ComfyUI_00001_.png', expected: FORBIDDEN },
   { name: 'a missing watched image', path: 'watched/w1/nope.png', expected: NOT_FOUND },
+  // A team library: the shared folder read-only under team/<library id>/, the library's layout only.
+  { name: 'a team image', path: `${TEAM}/images/2026-11/${GEN}.jpg`, expected: ok('image/jpeg', 'TEAM JPEG') },
+  {
+    name: 'a trashed team image',
+    path: `${TEAM}/trash/images/2026-11/${GEN}.png`,
+    expected: ok('image/png', 'TEAM TRASHED'),
+  },
+  { name: 'a cached team thumbnail', path: `${TEAM}/thumbs/${GEN}.webp`, expected: ok('image/webp', 'TEAM THUMB') },
+  { name: 'the share’s library id', path: `${TEAM}/seedbank-library-id`, expected: FORBIDDEN },
+  { name: 'another file on the share', path: `${TEAM}/images/2026-11/notes.txt`, expected: FORBIDDEN },
+  { name: 'an image outside a month folder', path: `${TEAM}/images/${GEN}.jpg`, expected: FORBIDDEN },
+  { name: 'dot-dot out of the share', path: `${TEAM}/images/..%2f..%2foutside.txt`, expected: FORBIDDEN },
+  { name: 'a share link to the database', path: `${TEAM}/images/2026-11/db.jpg`, expected: FORBIDDEN },
+  {
+    name: 'another team library',
+    path: `team/00000000-0000-4000-8000-000000000000/images/2026-11/${GEN}.jpg`,
+    expected: FORBIDDEN,
+  },
+  { name: 'a missing team image', path: `${TEAM}/images/2026-11/${'0'.repeat(26)}.jpg`, expected: NOT_FOUND },
   // Allowed paths that name nothing.
   { name: 'a missing image', path: 'images/2026-11/nope.jpg', expected: NOT_FOUND },
   { name: 'a missing trashed image', path: 'trash/images/2026-11/nope.jpg', expected: NOT_FOUND },
@@ -87,6 +109,7 @@ let tmp: string;
 let library: string;
 let host: WebHost;
 let watched: { id: string; path: string }[] = [];
+let team: TeamServedRoot;
 
 function write(relative: string, content: string) {
   const file = path.join(tmp, relative);
@@ -123,12 +146,25 @@ beforeAll(async () => {
   link('..', 'images/l');
   link(path.join(library, 'nowhere.jpg'), 'images/dangling.jpg');
   watched = [{ id: 'w1', path: path.join(tmp, 'comfy', 'output') }];
+  team = {
+    libraryId: TEAM.slice('team/'.length),
+    folder: path.join(tmp, 'share'),
+    thumbs: path.join(library, 'team', 'thumbs'),
+  };
+  write(`share/images/2026-11/${GEN}.jpg`, 'TEAM JPEG');
+  write(`share/trash/images/2026-11/${GEN}.png`, 'TEAM TRASHED');
+  write('share/seedbank-library-id', 'SECRET ID');
+  write('share/images/2026-11/notes.txt', 'SECRET NOTES');
+  write(`share/images/${GEN}.jpg`, 'SECRET LOOSE');
+  write(`library/team/thumbs/${GEN}.webp`, 'TEAM THUMB');
+  fs.symlinkSync(path.join(library, 'library.db'), path.join(tmp, 'share/images/2026-11/db.jpg'));
   const bus = new EventBus();
   host = await startWebHost({
     dispatch: async () => ({ error: { code: 'NOT_FOUND', message: 'not in this test' } }),
     bus,
     libraryRoot: library,
     watched: () => watched,
+    team: () => team,
     rendererDir: path.join(tmp, 'renderer'),
     token: 'tok',
   });
@@ -140,7 +176,12 @@ afterAll(async () => {
 });
 
 async function throughProtocol(rawPath: string): Promise<Answer> {
-  const response = await createAssetHandler(library, () => watched)(new Request(`seedbank-asset://library/${rawPath}`));
+  const response = await createAssetHandler(
+    library,
+    () => watched,
+    undefined,
+    () => team,
+  )(new Request(`seedbank-asset://library/${rawPath}`));
   return {
     status: response.status,
     contentType: response.headers.get('content-type'),

@@ -30,6 +30,8 @@ export interface TestCoreOptions {
   settings?: Partial<Settings>;
   /** Settings written before the core starts (those it reads once at start, e.g. which library). */
   settingsAtStart?: Partial<Settings>;
+  /** The page's URL for a library file (the web host's `/asset/<token>/…` in tests that serve files). */
+  assetUrl?: (relativePath: string) => string;
 }
 
 export function tempHome(prefix = 'seedbank-jobs-'): string {
@@ -52,6 +54,7 @@ export async function openTestCore(options: TestCoreOptions): Promise<TestCore> 
     secretStore: null,
     logger: createFileLogger({ directory: path.join(home, 'logs') }),
     resumeJobs: false,
+    ...(options.assetUrl ? { assetUrl: options.assetUrl } : {}),
   });
   if (options.settings) core.ctx.settings.update(options.settings);
   const events: TestCore['events'] = [];

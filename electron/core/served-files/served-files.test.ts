@@ -7,7 +7,9 @@ import {
   libraryServedFolders,
   resolveServedRelativePath,
   resolveServedUrlPath,
+  teamServedPath,
   type ServedFolder,
+  type TeamServedRoot,
 } from './served-files';
 
 let tmp: string;
@@ -208,6 +210,100 @@ describe('the served-files rule', () => {
 
     it('is not served once it is off the list', async () => {
       expect(await resolveServedUrlPath(libraryServedFolders(root, []), 'watched/w1/w.jpg')).toEqual({ status: 403 });
+    });
+  });
+
+  describe('a team library (libraryServedFolders with the team root)', () => {
+    const LIBRARY = '3f0c7c1e-8d2a-4b6e-9a51-2c7d0e4f5a6b';
+    const ID = '01kb2m3n4p5q6r7s8t9v0w1x2y';
+    let team: TeamServedRoot;
+    let teamFolders: ServedFolder[];
+    const inTeam = (rest: string) => resolveServedUrlPath(teamFolders, teamServedPath(LIBRARY, rest));
+
+    beforeAll(() => {
+      const share = path.join(tmp, 'share');
+      team = { libraryId: LIBRARY, folder: share, thumbs: path.join(root, 'team', LIBRARY, 'thumbs') };
+      teamFolders = libraryServedFolders(root, [], team);
+      write(path.join(share, 'images', '2026-11', `${ID}.jpg`), 'team jpeg');
+      write(path.join(share, 'trash', 'images', '2026-10', `${ID}.png`), 'team trashed png');
+      write(path.join(share, 'seedbank-library-id'), LIBRARY);
+      write(path.join(share, 'images', '2026-11', 'notes.txt'), 'a person’s notes');
+      write(path.join(share, 'images', '2026-11', `.${ID}.jpg.0a1b2c3d4e5f.tmp`), 'half written');
+      write(path.join(share, 'images', `${ID}.jpg`), 'not in a month folder');
+      write(path.join(share, 'images', '2026-11', 'deeper', `${ID}.jpg`), 'too deep');
+      write(path.join(team.thumbs, `${ID}.webp`), 'team thumb');
+      write(path.join(team.thumbs, 'notathumb.webp'), 'not named by an id');
+      fs.symlinkSync(path.join(outside, 'secret.txt'), path.join(share, 'images', '2026-11', 'leak.jpg'));
+      fs.symlinkSync(path.join(root, 'library.db'), path.join(share, 'images', '2026-11', 'db.jpg'));
+      fs.symlinkSync(outside, path.join(share, 'images', '2026-12'));
+      fs.symlinkSync(path.join(outside, 'watched', 'w.jpg'), path.join(share, 'images', '2026-11', 'elsewhere.jpg'));
+    });
+
+    it('serves the shared folder’s images and trash, and this workstation’s cached thumbnails, under team/<library id>/', async () => {
+      expect(await inTeam(`images/2026-11/${ID}.jpg`)).toMatchObject({
+        status: 200,
+        file: path.join(team.folder, 'images', '2026-11', `${ID}.jpg`),
+        contentType: 'image/jpeg',
+      });
+      expect(await inTeam(`trash/images/2026-10/${ID}.png`)).toMatchObject({ status: 200, contentType: 'image/png' });
+      for (const rest of [`thumbs/${ID}.webp`, `trash/thumbs/${ID}.webp`])
+        expect(await inTeam(rest), rest).toMatchObject({ status: 200, file: path.join(team.thumbs, `${ID}.webp`) });
+      // Drag-out takes the row's path through the same rule.
+      expect(
+        await resolveServedRelativePath(teamFolders, teamServedPath(LIBRARY, `images/2026-11/${ID}.jpg`)),
+      ).toMatchObject({
+        status: 200,
+      });
+    });
+
+    it('answers 404 for an image of the layout that is not there', async () => {
+      expect(await inTeam(`images/2026-11/${'0'.repeat(26)}.jpg`)).toEqual({ status: 404 });
+      expect(await inTeam(`thumbs/${'0'.repeat(26)}.webp`)).toEqual({ status: 404 });
+    });
+
+    it('refuses everything on the share beside the library’s image layout', async () => {
+      for (const rest of [
+        'seedbank-library-id',
+        'images/2026-11/notes.txt',
+        `images/2026-11/.${ID}.jpg.0a1b2c3d4e5f.tmp`,
+        `images/${ID}.jpg`,
+        `images/2026-11/deeper/${ID}.jpg`,
+        `images/2026-13/${ID}.jpg`,
+        'thumbs/notathumb.webp',
+        `thumbs/${ID}.jpg`,
+        'trash',
+        'images',
+      ]) {
+        expect(await inTeam(rest), rest).toEqual({ status: 403 });
+      }
+    });
+
+    it('refuses traversal and links that lead off the share, and another library’s id', async () => {
+      for (const rest of [
+        `images/2026-11/../../seedbank-library-id`,
+        `images/%2e%2e/2026-11/${ID}.jpg`,
+        `images/2026-11%2f..%2f..%2fseedbank-library-id`,
+        'images/2026-11/leak.jpg',
+        'images/2026-11/db.jpg',
+        'images/2026-12/secret.txt',
+        `thumbs/..%2f..%2f..%2flibrary.db`,
+      ]) {
+        expect(await inTeam(rest), rest).toEqual({ status: 403 });
+      }
+      // A link from the share to a file outside every served folder (a watched folder not on the list).
+      expect(await inTeam('images/2026-11/elsewhere.jpg')).toEqual({ status: 403 });
+      const other = teamServedPath('00000000-0000-4000-8000-000000000000', `images/2026-11/${ID}.jpg`);
+      expect(await resolveServedUrlPath(teamFolders, other)).toEqual({ status: 403 });
+      expect(await resolveServedUrlPath(teamFolders, `team/${LIBRARY}/..%2f..%2fimages/2026-11/abc.jpg`)).toEqual({
+        status: 403,
+      });
+    });
+
+    it('is not served when no team library is in use, and this computer’s folder stays served beside it', async () => {
+      expect(await resolveServedUrlPath(folders, teamServedPath(LIBRARY, `images/2026-11/${ID}.jpg`))).toEqual({
+        status: 403,
+      });
+      expect(await resolveServedUrlPath(teamFolders, 'images/2026-11/abc.jpg')).toMatchObject({ status: 200 });
     });
   });
 });

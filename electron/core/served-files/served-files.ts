@@ -11,13 +11,19 @@
  *      followed), and
  *   4. it is a regular file, and
  *   5. under a watched folder (`watched/<id>/…`, read-only like every root), it is a JPEG, PNG
- *      or WebP by name: the person's other files there are never served.
+ *      or WebP by name: the person's other files there are never served, and
+ *   6. under a team library's mount (`team/<library id>/…`, read-only), it also keeps to the
+ *      library's layout: `images/<yyyy-mm>/<name>` (and the same under `trash/`) from the shared
+ *      folder, `thumbs/<id>.webp` (and `trash/thumbs/…`) from this workstation's thumbnail cache.
+ *      The share is the whole studio's: the library id file, temp files and anything a person
+ *      put there are never served.
  * A refusal is 403; a path that is allowed but names nothing (a missing file, a folder, a
  * dangling link) is 404. Refusals carry no path, so an answer never tells a page where the
  * library lives.
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { isSeedbankId } from '../ids';
 import { contentTypeFor } from './content-types';
 import { segmentsOfRelativePath, segmentsOfUrlPath } from './path-grammar';
 
@@ -30,6 +36,8 @@ export interface ServedFolder {
   dir: string;
   /** Serve only JPEG, PNG and WebP files (a watched folder may hold anything else of the person's). */
   imagesOnly?: boolean;
+  /** The segments under the mount must keep to this layout (a team library's shared folder). */
+  layout?: (rest: readonly string[]) => boolean;
 }
 
 /**
@@ -45,10 +53,57 @@ export interface WatchedRoot {
   path: string;
 }
 
-export function libraryServedFolders(libraryHome: string, watched: readonly WatchedRoot[] = []): ServedFolder[] {
+/**
+ * The team library in use: its shared folder (images and trash) and this workstation's cache of
+ * its thumbnails, served read-only under `team/<libraryId>/`, so two team libraries never share
+ * a URL (nor a cached thumbnail) and the page's URLs keep the shape of this computer's.
+ */
+export interface TeamServedRoot {
+  /** The library id kept in the database and the folder (a UUID). */
+  libraryId: string;
+  /** The shared folder. */
+  folder: string;
+  /** This workstation's thumbnail cache for this library (teamThumbnailCache in paths.ts). */
+  thumbs: string;
+}
+
+/** The path a page asks for a team library's file (`images/…`, `thumbs/<id>.webp`, `trash/…`). */
+export function teamServedPath(libraryId: string, relativePath: string): string {
+  return `team/${libraryId}/${relativePath}`;
+}
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+/** `<yyyy-mm>/<file>`: a generation's home (its file name is checked as an image by `imagesOnly`). */
+const monthFile = (rest: readonly string[]) => rest.length === 2 && MONTH.test(rest[0] ?? '');
+/** `<id>.webp`: a thumbnail, named by the generation's id. */
+const thumbFile = (rest: readonly string[]) =>
+  rest.length === 1 && (rest[0] ?? '').endsWith('.webp') && isSeedbankId((rest[0] ?? '').slice(0, -'.webp'.length));
+
+function teamServedFolders(team: TeamServedRoot): ServedFolder[] {
+  const at = (...names: string[]) => ['team', team.libraryId, ...names];
+  return [
+    { mount: at('images'), dir: path.join(team.folder, 'images'), imagesOnly: true, layout: monthFile },
+    {
+      mount: at('trash', 'images'),
+      dir: path.join(team.folder, 'trash', 'images'),
+      imagesOnly: true,
+      layout: monthFile,
+    },
+    // One cached thumbnail per image whether it is in the trash or not: the picture is the same.
+    { mount: at('thumbs'), dir: team.thumbs, imagesOnly: true, layout: thumbFile },
+    { mount: at('trash', 'thumbs'), dir: team.thumbs, imagesOnly: true, layout: thumbFile },
+  ];
+}
+
+export function libraryServedFolders(
+  libraryHome: string,
+  watched: readonly WatchedRoot[] = [],
+  team: TeamServedRoot | null = null,
+): ServedFolder[] {
   return [
     ...SERVED_LIBRARY_FOLDERS.map((name) => ({ mount: [name], dir: path.join(libraryHome, name) })),
     ...watched.map((root) => ({ mount: ['watched', root.id], dir: root.path, imagesOnly: true })),
+    ...(team ? teamServedFolders(team) : []),
   ];
 }
 
@@ -95,6 +150,7 @@ async function resolveSegments(
     .filter((candidate) => mountedAt(candidate, segments))
     .sort((a, b) => b.mount.length - a.mount.length)[0];
   if (!folder) return FORBIDDEN;
+  if (folder.layout && !folder.layout(segments.slice(folder.mount.length))) return FORBIDDEN;
   const candidate = path.join(path.resolve(folder.dir), ...segments.slice(folder.mount.length));
   let real: string;
   try {

@@ -2,7 +2,11 @@
  * One studio for a test file: the BFL emulator, the web host (child process, temp home) and a
  * Chromium page on the host's address. `close()` stops all three and removes the temp home.
  */
+import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright';
+import type { Settings } from '../../../shared/types';
+import { createFileLogger } from '../../../electron/core/logging/logger';
+import { createSettingsService } from '../../../electron/core/settings/settings-service';
 import { DEFAULT_FAKE_KEY, startFakeBfl, type FakeBfl, type FakeBflOptions } from '../../fake-bfl';
 import { launchChromium } from './browser';
 import { buildStudio } from './build';
@@ -30,12 +34,18 @@ export interface StudioOptions {
   viewport?: { width: number; height: number };
   /** Extra environment for the web host (e.g. SEEDBANK_KEYCHAIN=none: no keychain at all). */
   hostEnv?: Record<string, string>;
+  /** Settings written before the host starts (those the core reads once at start, e.g. which library). */
+  settingsAtStart?: Partial<Settings>;
 }
 
 export async function startStudio(options: StudioOptions = {}): Promise<Studio> {
   buildStudio();
   const fake = await startFakeBfl({ taskMs: 400, ...options.fake });
   const home = makeTempDir('seedbank-e2e-');
+  if (options.settingsAtStart) {
+    const logger = createFileLogger({ directory: path.join(home, 'logs') });
+    createSettingsService({ directory: home, env: {}, logger }).update(options.settingsAtStart);
+  }
   const host = await startHostProcess({
     home,
     apiBase: options.apiBase ?? fake.apiBase,

@@ -9,12 +9,13 @@ import os from 'node:os';
 import type { Settings } from '../../../../shared/types';
 import { SeedbankError, toErrorInfo } from '../../../../shared/errors';
 import type { DiagnosticCheck } from '../../../../shared/diagnostics';
+import { teamServedPath } from '../../served-files/served-files';
 import { withStoredPassword, type SecretStoreFor } from './team-credentials';
 import { TeamLibraryStore } from './team-store';
 
 export type TeamOpening =
   | { state: 'local' }
-  | { state: 'open'; store: TeamLibraryStore; folder: string }
+  | { state: 'open'; store: TeamLibraryStore; folder: string; libraryId: string }
   | { state: 'refused'; error: SeedbankError };
 
 export interface TeamOpenDeps {
@@ -53,15 +54,19 @@ export async function openTeamFromSettings(deps: TeamOpenDeps): Promise<TeamOpen
     const url = deps.secretStoreFor
       ? await withStoredPassword(library.databaseUrl, deps.secretStoreFor)
       : library.databaseUrl;
+    // The page asks for team files under `team/<library id>/` (served-files.ts); the id is known
+    // once connected, and no URL is made before that.
+    let libraryId = '';
     const store = await TeamLibraryStore.open({
       url,
       folder: library.sharedFolder,
-      assetUrl: deps.assetUrl,
+      assetUrl: (relativePath) => deps.assetUrl(teamServedPath(libraryId, relativePath)),
       maker: { host: deps.host ?? os.hostname(), person: personName(deps.settings) },
       now: deps.now,
       onTrouble: deps.onTrouble,
     });
-    return { state: 'open', store, folder: library.sharedFolder };
+    libraryId = await store.libraryId();
+    return { state: 'open', store, folder: library.sharedFolder, libraryId };
   } catch (err) {
     const info = toErrorInfo(err);
     return {
