@@ -182,6 +182,29 @@ describe('a team library lost after start', () => {
     );
   });
 
+  it('the shared folder gone (a share no longer mounted): the result waits in the outbox, nothing is written where the folder was, and it moves in when the folder is back', async () => {
+    const library = await teamLibrary();
+    const gone = `${library.folder}-gone`;
+    cleanups.push(() => removeTempDir(gone));
+    const t = await workstation(library);
+    fs.renameSync(library.folder, gone);
+
+    const id = await generate(t, 'a gull over the quay');
+    expect(await readOutbox(t.home)).toEqual([id]);
+    expect(fs.existsSync(library.folder)).toBe(false);
+    await until('the status says away', () => t.core.teamOffline?.reach.status().state === 'away');
+    expect(t.core.teamOffline?.reach.status().reason).toMatch(/shared folder/);
+
+    fs.renameSync(gone, library.folder);
+    await until('the outbox empty and connected', () => {
+      const status = t.core.teamOffline?.reach.status();
+      return status?.state === 'connected' && status.waiting === 0;
+    });
+    const [row] = await teamRows(library.url, [id]);
+    expect(fs.existsSync(path.join(library.folder, row!.file))).toBe(true);
+    expect(await teamTotal(library.url)).toBe(1);
+  });
+
   it('a move into the team library cut short by the server going down again, then resumed, doubles nothing', async () => {
     const library = await teamLibrary();
     const t = await workstation(library);

@@ -70,7 +70,8 @@ export class TeamReach {
 
   /** A sign of trouble (a dropped connection, a failed write): ask now; true when away. */
   suspect(reason: string): Promise<boolean> {
-    if (this.closed) return Promise.resolve(this.away);
+    // Already away, the backoff loop (and the live feed's reconnect) are asking already.
+    if (this.closed || this.away) return Promise.resolve(this.away);
     this.o.onLog('warn', 'team library trouble; checking it can be reached', { reason });
     return this.check();
   }
