@@ -127,6 +127,37 @@ function sharedImages(folder: string): string[] {
     .map((entry) => entry.name);
 }
 
+/**
+ * Test-only brake: while `test_hold` has a row, an insert into the team library made when it
+ * already holds `after` rows waits (a move is then held mid-way) until the row is deleted or the
+ * server stops.
+ */
+async function brake(url: string, after: number): Promise<void> {
+  await withClient(url, async (client) => {
+    await client.query(`
+      CREATE TABLE test_hold (x integer);
+      INSERT INTO test_hold VALUES (1);
+      CREATE FUNCTION test_brake() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        WHILE EXISTS (SELECT 1 FROM test_hold) AND (SELECT count(*) FROM generations) >= ${after} LOOP
+          PERFORM pg_sleep(0.05);
+        END LOOP;
+        RETURN NEW;
+      END $$;
+      CREATE TRIGGER test_brake BEFORE INSERT ON generations FOR EACH ROW EXECUTE FUNCTION test_brake();`);
+  });
+}
+
+/** How many inserts the brake holds now. */
+async function held(url: string): Promise<number> {
+  return withClient(url, async (client) => {
+    const { rows } = await client.query<{ n: number }>(
+      "SELECT count(*)::integer AS n FROM pg_stat_activity WHERE wait_event = 'PgSleep'",
+    );
+    return rows[0]!.n;
+  });
+}
+
 describe('a team library lost after start', () => {
   it('says it is away, keeps the result made meanwhile in the outbox and lists it with the recent cache; back, the image moves in once without a restart', async () => {
     const library = await teamLibrary();
@@ -208,21 +239,7 @@ describe('a team library lost after start', () => {
   it('a move into the team library cut short by the server going down again, then resumed, doubles nothing', async () => {
     const library = await teamLibrary();
     const t = await workstation(library);
-    // Test-only brake: while `test_hold` has a row, an insert beyond the first waits (the move
-    // is then half done: one image in, the next held) until the row is deleted or the server stops.
-    await withClient(library.url, async (client) => {
-      await client.query(`
-        CREATE TABLE test_hold (x integer);
-        INSERT INTO test_hold VALUES (1);
-        CREATE FUNCTION test_brake() RETURNS trigger LANGUAGE plpgsql AS $$
-        BEGIN
-          WHILE EXISTS (SELECT 1 FROM test_hold) AND (SELECT count(*) FROM generations) >= 1 LOOP
-            PERFORM pg_sleep(0.05);
-          END LOOP;
-          RETURN NEW;
-        END $$;
-        CREATE TRIGGER test_brake BEFORE INSERT ON generations FOR EACH ROW EXECUTE FUNCTION test_brake();`);
-    });
+    await brake(library.url, 1);
 
     await down();
     await until('the status says away', () => t.core.teamOffline?.reach.status().state === 'away');
@@ -231,15 +248,7 @@ describe('a team library lost after start', () => {
 
     await up();
     // The move runs: the first image goes in, the second is held mid-insert.
-    await until('one image moved in and the next held', async () => {
-      const held = await withClient(library.url, async (client) => {
-        const { rows } = await client.query<{ n: number }>(
-          "SELECT count(*)::integer AS n FROM pg_stat_activity WHERE wait_event = 'PgSleep'",
-        );
-        return rows[0]!.n;
-      });
-      return held === 1;
-    });
+    await until('one image moved in and the next held', async () => (await held(library.url)) === 1);
     expect(await teamTotal(library.url)).toBe(1);
     await down();
     await until('the status says away again', () => t.core.teamOffline?.reach.status().state === 'away');
@@ -255,5 +264,32 @@ describe('a team library lost after start', () => {
     expect((await teamRows(library.url, ids)).map((r) => r.id)).toEqual([...ids].sort());
     expect(await teamTotal(library.url)).toBe(3);
     expect(sharedImages(library.folder)).toHaveLength(3);
+  });
+
+  it('a result that finishes while a move is under way keeps its place in the outbox and moves in after', async () => {
+    const library = await teamLibrary();
+    const gone = `${library.folder}-gone`;
+    cleanups.push(() => removeTempDir(gone));
+    const t = await workstation(library);
+    await brake(library.url, 0);
+    await down();
+    await until('the status says away', () => t.core.teamOffline?.reach.status().state === 'away');
+    const first = await generate(t, 'a heron at low tide');
+
+    await up();
+    await until('the move of the first image held', async () => (await held(library.url)) === 1);
+    // Meanwhile the shared folder goes away: the next result cannot go in and joins the outbox.
+    fs.renameSync(library.folder, gone);
+    const second = await generate(t, 'a heron at high tide');
+    expect(await readOutbox(t.home)).toEqual([first, second]);
+
+    fs.renameSync(gone, library.folder);
+    await withClient(library.url, (client) => client.query('DELETE FROM test_hold'));
+    await until('the outbox empty and connected', () => {
+      const status = t.core.teamOffline?.reach.status();
+      return status?.state === 'connected' && status.waiting === 0;
+    });
+    expect((await teamRows(library.url, [first, second])).map((r) => r.id)).toEqual([first, second].sort());
+    expect(await teamTotal(library.url)).toBe(2);
   });
 });

@@ -13,6 +13,7 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type { Handlers } from '../../../../shared/api';
 import type { DiagnosticCheck } from '../../../../shared/diagnostics';
+import { SeedbankError } from '../../../../shared/errors';
 import type { EventBus } from '../../events';
 import type { Logger } from '../../logging/logger';
 import { libraryResults, type ResultStore } from '../../jobs/result-store';
@@ -78,7 +79,7 @@ export function startTeamOffline(deps: TeamOfflineDeps): TeamOffline {
           return await team.addImage(args);
         } catch (err) {
           // Not an image at all: the local library would refuse it too, and the job says why.
-          if (err instanceof Error && 'code' in err && err.code === 'INVALID_INPUT') throw err;
+          if (err instanceof SeedbankError && err.code === 'INVALID_INPUT') throw err;
           logger.warn('a result could not reach the team library; it waits in the outbox', {
             generation: args.record.id,
             error: err,

@@ -86,44 +86,45 @@ export class TeamOutbox {
 
   /**
    * Moves the waiting images into the team library; the ids that arrived (or were there) leave
-   * the outbox. One drain at a time: a second call while one runs gets the running one.
+   * the outbox. One drain at a time: a call while one runs gets the running one, which looks
+   * again before it ends, so an id noted meanwhile moves in too.
    */
   drain(
     source: { db: DatabaseSync; home: string },
     team: TeamLibraryStore,
     folder: string,
   ): Promise<PushReport | null> {
-    this.draining ??= this.drainOnce(source, team, folder).finally(() => {
+    this.draining ??= this.drainAll(source, team, folder).finally(() => {
       this.draining = null;
     });
     return this.draining;
   }
 
-  private async drainOnce(
+  private async drainAll(
     source: { db: DatabaseSync; home: string },
     team: TeamLibraryStore,
     folder: string,
   ): Promise<PushReport | null> {
-    const ids = await this.ids();
-    if (ids.length === 0) return null;
-    const report = await pushImages(source, team, folder, ids);
-    const left = new Set(report.skipped.map((s) => s.id));
-    const arrived = new Set(ids.filter((id) => !left.has(id)));
-    await this.update((now) => now.filter((id) => !arrived.has(id)));
-    return report;
+    const sum: PushReport = { total: 0, pushed: 0, alreadyThere: 0, skipped: [] };
+    // An image skipped (its file gone from this computer) is not tried again in this drain.
+    const tried = new Set<string>();
+    for (;;) {
+      const ids = (await this.ids()).filter((id) => !tried.has(id));
+      if (ids.length === 0) return tried.size === 0 ? null : sum;
+      for (const id of ids) tried.add(id);
+      const report = await pushImages(source, team, folder, ids);
+      const left = new Set(report.skipped.map((s) => s.id));
+      const arrived = new Set(ids.filter((id) => !left.has(id)));
+      await this.update((now) => now.filter((id) => !arrived.has(id)));
+      sum.total += report.total;
+      sum.pushed += report.pushed;
+      sum.alreadyThere += report.alreadyThere;
+      sum.skipped.push(...report.skipped);
+    }
   }
 }
 
 /** Results into this computer's library, each id noted for the team library (the outbox of `home`). */
 export function outboxResults(local: ResultStore, home: string): ResultStore {
   return new TeamOutbox(home).results(local);
-}
-
-/** Moves the waiting images of `source.home`'s outbox into the team library (see `TeamOutbox.drain`). */
-export function drainOutbox(
-  source: { db: DatabaseSync; home: string },
-  team: TeamLibraryStore,
-  folder: string,
-): Promise<PushReport | null> {
-  return new TeamOutbox(source.home).drain(source, team, folder);
 }
