@@ -15,6 +15,7 @@ import { ImportDialog } from './features/gallery/ImportDialog';
 import { Gallery } from './features/gallery/Gallery';
 import { ProjectSidebar } from './features/gallery/ProjectSidebar';
 import { ConnectionBanner } from './features/queue/ConnectionBanner';
+import { TeamOfflineBanner } from './features/gallery/TeamOfflineBanner';
 import { useShortcuts } from './features/shortcuts/useShortcuts';
 import { useSettingsStore } from './state/settings-store';
 import { useViewStore } from './state/view-store';
@@ -60,6 +61,7 @@ export function App() {
     <div className="app">
       <TopBar />
       <ConnectionBanner />
+      <TeamOfflineBanner />
       <main className="workspace">
         <ProjectSidebar />
         <section className="gallery-pane" aria-label="Gallery">

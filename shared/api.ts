@@ -179,6 +179,30 @@ export interface LibraryPage {
   nextCursor: string | null;
   /** How many images the filter matches; null when asked with `count: false` (see `library:count`). */
   total: number | null;
+  /** Set when the team library cannot be reached: this answer comes from this workstation's recent cache. */
+  offline?: OfflineView;
+}
+
+/**
+ * Whether the team library can be reached (`library:teamStatus`). While `away`, pages and details
+ * seen recently are answered from this workstation's cache and finished images wait in its outbox
+ * (docs/team-library.md, "Offline").
+ */
+export interface TeamLibraryStatus {
+  state: 'connected' | 'away';
+  /** When the state began (ISO). */
+  since: string;
+  /** What failed (the server or the shared folder), while away. */
+  reason: string | null;
+  /** Images made on this workstation waiting in the outbox to move into the team library. */
+  waiting: number;
+}
+
+/** A cached answer: the team library is away since `since`; `seenAt` is when the answer was last fetched (null: never, only this workstation's outbox). */
+export interface OfflineView {
+  since: string;
+  reason: string;
+  seenAt: string | null;
 }
 
 export interface GenerationDetail {
@@ -191,6 +215,8 @@ export interface GenerationDetail {
   chain: ChainStep[];
   /** For an image imported from another tool: what that tool wrote (absent for Seedbank's own). */
   madeWith?: SourceDetails;
+  /** Set when the team library cannot be reached and this detail comes from this workstation's cache. */
+  offline?: OfflineView;
 }
 
 export interface ChainStep {
@@ -446,6 +472,8 @@ export const events = {
   'library:changed': z.custom<{ added: Generation[]; updated: Generation[]; removed: string[] }>(),
   'projects:changed': z.custom<{ projects: Project[] }>(),
   'network:changed': z.custom<{ online: boolean }>(),
+  /** The team library went away or came back, or its outbox changed (see `TeamLibraryStatus`). */
+  'library:teamStatus': z.custom<TeamLibraryStatus>(),
   'tasks:progress': z.custom<TaskProgress>(),
   'settings:changed': z.custom<SettingsView>(),
   'credits:changed': z.custom<{ credits: number }>(),

@@ -24,8 +24,8 @@ import { moveToOsTrashWithPackage } from './library/edits/os-trash';
 import type { MoveToOsTrash } from './library/edits/trash';
 import { createLibraryHandlers } from './library/library-handlers';
 import { forwardChanges } from './library/store/change-events';
-import { addTeamImage } from './library/team/team-add-image';
-import { drainOutbox, outboxResults } from './library/team/team-outbox';
+import { outboxResults } from './library/team/team-outbox';
+import { startTeamOffline, type TeamOffline } from './library/team/team-offline';
 import type { SecretStoreFor } from './library/team/team-credentials';
 import { openTeamFromSettings, teamLibraryCheck, type TeamOpening } from './library/team/team-from-settings';
 import { createRefusedLibraryHandlers, createTeamLibraryHandlers } from './library/team/team-library-handlers';
@@ -96,6 +96,8 @@ export interface Core {
    * thumbnail cache; and what they run first: a thumbnail made on demand (either library).
    */
   assets: { team(): TeamServedRoot | null; prepare(rawPath: string): Promise<void> };
+  /** A team library's watch, outbox and cache while it is away after start (null unless the team library opened). */
+  teamOffline: TeamOffline | null;
   /** Settles when the offline outbox has been moved into the team library (at once when there is none). */
   outboxDrained: Promise<void>;
   runner: JobRunner;
@@ -116,8 +118,15 @@ function noDialog(field: string): SeedbankError {
 }
 
 /** The library channels for the library the settings chose (see team-library-handlers.ts). */
-function libraryHandlersFor(team: TeamOpening, local: ReturnType<typeof createLibraryHandlers>) {
-  if (team.state === 'open') return createTeamLibraryHandlers(team.store, local);
+function libraryHandlersFor(
+  team: TeamOpening,
+  offline: TeamOffline | null,
+  local: ReturnType<typeof createLibraryHandlers>,
+) {
+  if (team.state === 'open') {
+    const handlers = createTeamLibraryHandlers(team.store, local);
+    return offline ? offline.handlers(handlers) : handlers;
+  }
   if (team.state === 'refused') return createRefusedLibraryHandlers(team.error, local);
   return local;
 }
@@ -173,37 +182,40 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       : secretStore === null
         ? null
         : (service, account) => new KeyringSecretStore(service, account);
+  // Set once the team library is open; its trouble reports (dropped connections) wake the watch.
+  let offline: TeamOffline | null = null;
   const team = await openTeamFromSettings({
     settings: settings.get(),
     secretStoreFor: teamSecrets,
     assetUrl: ctx.assetUrl,
     now: ctx.now,
-    onTrouble: (message) => logger.warn('team library trouble', { message }),
+    onTrouble: (message) => {
+      logger.warn('team library trouble', { message });
+      void offline?.reach.suspect(message);
+    },
   });
   if (team.state === 'refused') logger.error('team library refused', { error: team.error.message });
   // Other workstations' changes (and this one's) reach the page as `library:changed`.
   const stopForwarding = team.state === 'open' ? await forwardChanges(team.store, bus) : () => undefined;
-  const results: ResultStore =
-    team.state === 'open'
-      ? {
-          addImage: (args) =>
-            addTeamImage(
-              { store: team.store, folder: team.folder, creatorTool: library.creatorTool, now: ctx.now },
-              args,
-            ),
-          has: async (id) => (await team.store.getGeneration(id)) !== null,
-        }
-      : team.state === 'refused'
-        ? outboxResults(libraryResults(library), paths.home)
-        : libraryResults(library);
+  // A team library lost after start: noticed, said, results to the outbox, drained when back.
+  if (team.state === 'open')
+    offline = startTeamOffline({
+      store: team.store,
+      folder: team.folder,
+      library,
+      db,
+      home: paths.home,
+      bus,
+      logger,
+      now: ctx.now,
+    });
+  const results: ResultStore = offline
+    ? offline.results
+    : team.state === 'refused'
+      ? outboxResults(libraryResults(library), paths.home)
+      : libraryResults(library);
   // Images made while the team library could not be opened move in now (idempotent, in the background).
-  const drained =
-    team.state === 'open'
-      ? drainOutbox({ db, home: paths.home }, team.store, team.folder).then(
-          (report) => report && logger.info('team outbox moved in', { ...report, skipped: report.skipped.length }),
-          (err: unknown) => logger.error('team outbox not moved in', { error: err }),
-        )
-      : Promise.resolve();
+  const drained = offline ? offline.drain() : Promise.resolve();
   const teamThumbnails =
     team.state === 'open'
       ? new TeamThumbnails({
@@ -220,7 +232,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const folders = options.folders ?? defaultFolders(options.kind, paths.home);
   const coreHandlers: Partial<Handlers> = {
     ...createAppHandlers(ctx),
-    ...libraryHandlersFor(team, createLibraryHandlers(library, ctx, folders)),
+    ...libraryHandlersFor(team, offline, createLibraryHandlers(library, ctx, folders)),
     ...createWatchedHandlers(library, folders),
     ...createJobHandlers(runner, ctx),
     ...createTeamHandlers({
@@ -244,7 +256,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         if (!getCredits) throw new Error('credits:get is not available');
         return getCredits(undefined);
       },
-      library: () => teamLibraryCheck(team),
+      library: () => (offline ? offline.diagnostics() : teamLibraryCheck(team)),
     }),
   );
   const extra =
@@ -260,6 +272,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       prepare: (raw) =>
         raw.startsWith('team/') ? (teamThumbnails?.prepare(raw) ?? Promise.resolve()) : library.thumbnailOnDemand(raw),
     },
+    teamOffline: offline,
     outboxDrained: drained.then(() => undefined),
     runner,
     handlers,
@@ -268,6 +281,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       await runner.stop();
       await drained;
       stopForwarding();
+      await offline?.close();
       if (team.state === 'open') await team.store.close();
       await library.close();
       db.close();

@@ -10,6 +10,7 @@ import { seedbank } from '../platform/seedbank';
 import { errorInfoOf } from '../ui/error-text';
 import { matchesFilter, type LibraryFilter } from './library-filter';
 import { placeInOrder } from './library-order';
+import { useTeamStatusStore } from './team-status-store';
 import { loadFlag, saveFlag } from './ui-prefs';
 
 export type LibrarySort = 'newest' | 'oldest' | 'rating';
@@ -116,6 +117,7 @@ export const useLibraryStore = create<LibraryState>()((set, get) => ({
           // than the page, and the grid is what a person waits for.
           const page = await seedbank().library.list({ filter, sort, cursor: null, limit: FIRST_PAGE, count: false });
           if (seq !== querySeq) continue;
+          useTeamStatusStore.getState().sawPage(page.offline);
           set({
             items: page.items,
             total: null,

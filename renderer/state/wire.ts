@@ -8,6 +8,7 @@ import { useComposerStore } from './composer-store';
 import { useJobsStore, wireJobsStore } from './jobs-store';
 import { useLibraryStore, wireLibraryStore } from './library-store';
 import { useSettingsStore, wireSettingsStore } from './settings-store';
+import { wireTeamStatusStore } from './team-status-store';
 
 /**
  * BFL charges at submit; the balance is re-read (once, after a burst) when jobs settle, unless a
@@ -36,7 +37,13 @@ export function refreshBalanceAfterJobs(): () => void {
 }
 
 export function wireStores(): () => void {
-  const offs = [wireSettingsStore(), wireJobsStore(), wireLibraryStore(), refreshBalanceAfterJobs()];
+  const offs = [
+    wireSettingsStore(),
+    wireJobsStore(),
+    wireLibraryStore(),
+    wireTeamStatusStore(() => void useLibraryStore.getState().reload()),
+    refreshBalanceAfterJobs(),
+  ];
   void useLibraryStore.getState().reload();
   void useLibraryStore.getState().refreshProjects();
   void useLibraryStore.getState().refreshTags();

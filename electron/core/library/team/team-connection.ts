@@ -78,19 +78,30 @@ export function openClient(url: string): pg.Client {
   });
 }
 
-/** Runs `work` in one transaction on a client of the pool. */
+/**
+ * Runs `work` in one transaction on a client of the pool. While the client is out of the pool
+ * the pool does not listen for its errors: a server that goes down mid-transaction would make it
+ * emit an 'error' nobody hears, which ends the process. Heard here, the query in flight fails
+ * instead, and the client is thrown away rather than put back.
+ */
 export async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
+  let broken: Error | undefined;
+  const onError = (err: Error) => {
+    broken = err;
+  };
+  client.on('error', onError);
   try {
     await client.query('BEGIN');
     const result = await work(client);
     await client.query('COMMIT');
     return result;
   } catch (err) {
-    await client.query('ROLLBACK').catch(() => undefined);
+    if (!broken) await client.query('ROLLBACK').catch(() => undefined);
     throw err;
   } finally {
-    client.release();
+    client.removeListener('error', onError);
+    client.release(broken);
   }
 }
 

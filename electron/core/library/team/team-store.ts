@@ -16,6 +16,7 @@ import { cleanProjectName } from '../edits/projects';
 import { move } from '../edits/trash';
 import { newId } from '../../ids';
 import { absolutePath, trashedLocation } from '../files/library-paths';
+import { readLibraryIdFile } from '../store/library-id-file';
 import { checkRating, type ListArgs, type LibraryStore, type StoreChangeListener } from '../store/library-store';
 import { connectTeam } from './team-connect';
 import { inTransaction } from './team-connection';
@@ -220,6 +221,17 @@ export class TeamLibraryStore implements LibraryStore {
       removed.push(...batch);
       if (batch.length === 0) return removed;
     }
+  }
+
+  /**
+   * Resolves when the server answers and the shared folder still carries this library's id;
+   * throws with which of the two is missing (the offline watch, team-reach.ts, asks this).
+   */
+  async ping(): Promise<void> {
+    await this.pool.query('SELECT 1');
+    const inFolder = await readLibraryIdFile(this.options.folder);
+    if (inFolder !== this.id)
+      throw new Error(`The shared folder ${this.options.folder} cannot be read or is not this library's`);
   }
 
   /** Changes by any workstation, this one included, arrive through the database's notifications. */
