@@ -28,7 +28,11 @@ import { addTeamImage } from './library/team/team-add-image';
 import { drainOutbox, outboxResults } from './library/team/team-outbox';
 import type { SecretStoreFor } from './library/team/team-credentials';
 import { openTeamFromSettings, teamLibraryCheck, type TeamOpening } from './library/team/team-from-settings';
-import { createRefusedLibraryHandlers, createTeamLibraryHandlers } from './library/team/team-library-handlers';
+import {
+  createRefusedLibraryHandlers,
+  createTeamLibraryHandlers,
+  type TeamHandlerDeps,
+} from './library/team/team-library-handlers';
 import { libraryResults, type ResultStore } from './jobs/result-store';
 import { createWatchedHandlers } from './library/watched/watched-handlers';
 import { anyFolder, typedFolderAccess, type FolderAccess } from './folder-access';
@@ -108,8 +112,8 @@ function noDialog(field: string): SeedbankError {
 }
 
 /** The library channels for the library the settings chose (see team-library-handlers.ts). */
-function libraryHandlersFor(team: TeamOpening, local: ReturnType<typeof createLibraryHandlers>) {
-  if (team.state === 'open') return createTeamLibraryHandlers(team.store, local);
+function libraryHandlersFor(team: TeamOpening, local: ReturnType<typeof createLibraryHandlers>, deps: TeamHandlerDeps) {
+  if (team.state === 'open') return createTeamLibraryHandlers(team.store, local, deps);
   if (team.state === 'refused') return createRefusedLibraryHandlers(team.error, local);
   return local;
 }
@@ -171,6 +175,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     assetUrl: ctx.assetUrl,
     now: ctx.now,
     onTrouble: (message) => logger.warn('team library trouble', { message }),
+    // Ratings, tags and projects reach the shared files in the background after each edit.
+    writeBack: { creatorTool: library.creatorTool, logger },
   });
   if (team.state === 'refused') logger.error('team library refused', { error: team.error.message });
   // Other workstations' changes (and this one's) reach the page as `library:changed`.
@@ -202,7 +208,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const folders = options.folders ?? defaultFolders(options.kind, paths.home);
   const coreHandlers: Partial<Handlers> = {
     ...createAppHandlers(ctx),
-    ...libraryHandlersFor(team, createLibraryHandlers(library, ctx, folders)),
+    ...libraryHandlersFor(team, createLibraryHandlers(library, ctx, folders), { library, ctx, folders }),
     ...createWatchedHandlers(library, folders),
     ...createJobHandlers(runner, ctx),
     ...createTeamHandlers({

@@ -10,7 +10,7 @@ import type { Settings } from '../../../../shared/types';
 import { SeedbankError, toErrorInfo } from '../../../../shared/errors';
 import type { DiagnosticCheck } from '../../../../shared/diagnostics';
 import { withStoredPassword, type SecretStoreFor } from './team-credentials';
-import { TeamLibraryStore } from './team-store';
+import { TeamLibraryStore, type TeamWriteBackOptions } from './team-store';
 
 export type TeamOpening =
   | { state: 'local' }
@@ -26,6 +26,8 @@ export interface TeamOpenDeps {
   onTrouble: (message: string) => void;
   /** Host name of this workstation (the OS's by default). */
   host?: string;
+  /** Background write-back of edits into the shared files (team-store.ts). */
+  writeBack?: TeamWriteBackOptions;
 }
 
 /** Who made an image: the setting when filled in, else the OS user name. */
@@ -60,6 +62,7 @@ export async function openTeamFromSettings(deps: TeamOpenDeps): Promise<TeamOpen
       maker: { host: deps.host ?? os.hostname(), person: personName(deps.settings) },
       now: deps.now,
       onTrouble: deps.onTrouble,
+      ...(deps.writeBack ? { writeBack: deps.writeBack } : {}),
     });
     return { state: 'open', store, folder: library.sharedFolder };
   } catch (err) {

@@ -12,11 +12,11 @@ import type pg from 'pg';
 import { embedRecord, readRecord } from '../../metadata';
 import { writeFileAtomic } from '../../metadata/atomic-write';
 import { currentFile } from '../db/generation-row';
-import { overlayPersonFields, personFieldsMatch, recordOfRow } from '../edits/row-to-record';
+import { overlayPersonFields, personFieldsMatch } from '../edits/row-to-record';
 import { sha256Hex } from '../files/inputs';
 import { absolutePath } from '../files/library-paths';
 import { inTransaction } from './team-connection';
-import { loadTeamDetails, selectTeamRows } from './team-rows';
+import { selectTeamRows, teamRecordOf } from './team-rows';
 
 /** Advisory lock class for file write-back (the two-key form: class, hash of the generation id). */
 export const WRITE_BACK_LOCK_CLASS = 2;
@@ -34,16 +34,11 @@ export async function writeBackTeamFile(
     const row = (await selectTeamRows(client, [id]))[0];
     if (!row || row.missing === 1) return 'gone';
     const dirty = row.record_dirty;
-    const details = await loadTeamDetails(client, [id]);
-    const project =
-      row.project_id === null
-        ? null
-        : ((await client.query<{ name: string }>('SELECT name FROM projects WHERE id = $1', [row.project_id])).rows[0]
-            ?.name ?? null);
+    const fromRow = await teamRecordOf(client, row);
     const file = absolutePath(folder, currentFile(row));
     const bytes = new Uint8Array(await readFile(file));
     const fileRecord = readRecord(bytes);
-    const record = overlayPersonFields(recordOfRow(row, details, project), fileRecord);
+    const record = overlayPersonFields(fromRow, fileRecord);
     if (fileRecord && personFieldsMatch(fileRecord, record)) {
       await client.query('UPDATE generations SET record_dirty = 0 WHERE id = $1 AND record_dirty = $2', [id, dirty]);
       return 'unchanged';
