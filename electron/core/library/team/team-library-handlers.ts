@@ -158,7 +158,9 @@ export function createTeamLibraryHandlers(
     'inputs:fromLibrary': async ({ id }) => {
       const generation = await store.getGeneration(id);
       if (!generation || generation.missing) throw notFound(id);
-      return library.addInput(new Uint8Array(await readFile(await file(id))));
+      const input = await library.addInput(new Uint8Array(await readFile(await file(id))));
+      await store.noteInput(input, id);
+      return input;
     },
 
     'projects:list': () => store.listProjects(),

@@ -7,7 +7,7 @@
 import os from 'node:os';
 import type pg from 'pg';
 import type { GenerationDetail, LibraryPage } from '../../../../shared/api';
-import type { Generation, Project } from '../../../../shared/types';
+import type { Generation, InputImage, Project } from '../../../../shared/types';
 import { SeedbankError } from '../../../../shared/errors';
 import type { GenerationRow } from '../db/generation-row';
 import { cleanTags, type SaveGeneration } from '../db/upsert-generation';
@@ -235,6 +235,28 @@ export class TeamLibraryStore implements LibraryStore {
 
   tagCounts(): Promise<TagCount[]> {
     return teamTagCounts(this.pool);
+  }
+
+  /**
+   * Tells the team that the reference image `input` is the team image `generationId` (made from
+   * it on some workstation), so every workstation's lineage links them — even after write-back
+   * has changed the image file's hash. Only the facts go in; the picture stays on that workstation.
+   */
+  async noteInput(input: InputImage, generationId: string): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO inputs (hash, format, width, height, bytes, created_at, generation_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (hash) DO UPDATE SET generation_id = coalesce(inputs.generation_id, excluded.generation_id)`,
+      [
+        input.hash,
+        input.format,
+        input.width,
+        input.height,
+        input.bytes,
+        (this.options.now?.() ?? new Date()).toISOString(),
+        generationId,
+      ],
+    );
   }
 
   /** What an export reads from this library (team-export.ts); flush write-back first. */
