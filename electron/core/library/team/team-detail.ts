@@ -147,3 +147,13 @@ export async function teamDetail(
     ...(madeWith ? { madeWith } : {}),
   };
 }
+
+/** Records that the reference image `input` is the team image `generationId` (the facts only, no picture). */
+export async function noteTeamInput(db: Queryable, input: InputImage, generationId: string, now: Date): Promise<void> {
+  await db.query(
+    `INSERT INTO inputs (hash, format, width, height, bytes, created_at, generation_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7)
+     ON CONFLICT (hash) DO UPDATE SET generation_id = coalesce(inputs.generation_id, excluded.generation_id)`,
+    [input.hash, input.format, input.width, input.height, input.bytes, now.toISOString(), generationId],
+  );
+}

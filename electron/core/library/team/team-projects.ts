@@ -56,6 +56,23 @@ function isUniqueViolation(err: unknown): boolean {
   return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === '23505';
 }
 
+/** The id of the project with this name (any letter case), made when there is none. */
+export async function ensureTeamProject(db: Queryable, rawName: string, now: Date): Promise<string> {
+  const name = cleanProjectName(rawName);
+  const existing = await clashing(db, name, null);
+  if (existing) return existing.id;
+  // Another workstation may make it at the same moment: its row then stands.
+  const { rows } = await db.query<{ id: string }>(
+    `WITH made AS (
+       INSERT INTO projects (id, name, created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING id)
+     SELECT id FROM made UNION ALL SELECT id FROM projects WHERE lower(name) = lower($2) LIMIT 1`,
+    [newId(now.getTime()), name, now.toISOString()],
+  );
+  const id = rows[0]?.id;
+  if (id === undefined) throw new SeedbankError('INTERNAL', `The project ${name} could not be made`);
+  return id;
+}
+
 export async function createTeamProject(db: Queryable, rawName: string, now: Date): Promise<Project> {
   const name = cleanProjectName(rawName);
   const existing = await clashing(db, name, null);
@@ -117,6 +134,15 @@ export async function idsInProject(db: Queryable, id: string): Promise<string[]>
   const { rows } = await db.query<{ id: string }>('SELECT id FROM generations WHERE project_id = $1 ORDER BY seq', [
     id,
   ]);
+  return rows.map((row) => row.id);
+}
+
+/** Marks every image of a project for write-back (its name in their records changed); answers their ids. */
+export async function markTeamProjectDirty(db: Queryable, id: string): Promise<string[]> {
+  const { rows } = await db.query<{ id: string }>(
+    'UPDATE generations SET record_dirty = record_dirty + 1 WHERE project_id = $1 RETURNING id',
+    [id],
+  );
   return rows.map((row) => row.id);
 }
 

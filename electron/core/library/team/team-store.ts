@@ -9,14 +9,10 @@ import type pg from 'pg';
 import type { GenerationDetail, LibraryPage } from '../../../../shared/api';
 import type { Generation, InputImage, Project } from '../../../../shared/types';
 import { SeedbankError } from '../../../../shared/errors';
-import type { GenerationRow } from '../db/generation-row';
+import { currentFile, type GenerationRow } from '../db/generation-row';
 import { cleanTags, type SaveGeneration } from '../db/upsert-generation';
-import { cleanProjectName } from '../edits/projects';
-import { RewriteQueue } from '../edits/rewrite-queue';
-import type { Logger } from '../../logging/logger';
-import { newId } from '../../ids';
+import type { RewriteQueue } from '../edits/rewrite-queue';
 import { absolutePath } from '../files/library-paths';
-import { currentFile } from '../db/generation-row';
 import {
   checkRating,
   type ListArgs,
@@ -29,9 +25,11 @@ import { connectTeam } from './team-connect';
 import { teamExportSource } from './team-export';
 import type { ExportSource } from '../maintenance/export';
 import { emptyTeamTrash, inOrder, restoreTeamImages, teamTrashCount, trashTeamImages } from './team-trash';
-import { teamDetail, type LocalInputs } from './team-detail';
+import { noteTeamInput, teamDetail, type LocalInputs } from './team-detail';
 import {
   createTeamProject,
+  ensureTeamProject,
+  markTeamProjectDirty,
   deleteTeamProjectRow,
   idsInProject,
   listTeamProjects,
@@ -40,11 +38,19 @@ import {
   teamTagCounts,
 } from './team-projects';
 import { inTransaction } from './team-connection';
-import { cursorAfter, pageQueries, TEAM_GENERATION_COLUMNS } from './team-gallery';
+import { cursorAfter, pageQueries } from './team-gallery';
 import { ChangeFeed } from './team-live';
 import { selectTeamRows, toTeamGenerations } from './team-rows';
 import { changeTeamTags, saveTeamGeneration, type Maker } from './team-upsert';
-import { writeBackTeamFile, type WriteBackOutcome } from './team-write-back';
+import {
+  dirtyTeamIds,
+  teamWriteBackQueue,
+  writeBackTeamFile,
+  type TeamWriteBackOptions,
+  type WriteBackOutcome,
+} from './team-write-back';
+
+export type { TeamWriteBackOptions } from './team-write-back';
 
 export interface TeamStoreOptions {
   /** `postgres://…` */
@@ -65,19 +71,6 @@ export interface TeamStoreOptions {
   writeBack?: TeamWriteBackOptions;
 }
 
-export interface TeamWriteBackOptions {
-  /** Names the app in the rewritten files (`Seedbank <version>`). */
-  creatorTool: string;
-  logger: Pick<Logger, 'warn'>;
-  /** Edits of a burst within this are written back together (default 500 ms). */
-  delayMs?: number;
-  /** A failed rewrite (share or server away) is tried again after this (default 30 s). */
-  retryMs?: number;
-}
-
-const WRITE_BACK_DELAY_MS = 500;
-const WRITE_BACK_RETRY_MS = 30_000;
-
 export class TeamLibraryStore implements LibraryStore {
   readonly kind = 'team';
   private readonly feed: ChangeFeed;
@@ -96,17 +89,7 @@ export class TeamLibraryStore implements LibraryStore {
       host: options.maker?.host ?? os.hostname(),
       person: options.maker?.person ?? os.userInfo().username,
     };
-    const writeBack = options.writeBack;
-    this.queue = writeBack
-      ? new RewriteQueue({
-          rewrite: async (id) => {
-            await writeBackTeamFile(this.pool, options.folder, id, writeBack.creatorTool);
-          },
-          logger: writeBack.logger,
-          delayMs: writeBack.delayMs ?? WRITE_BACK_DELAY_MS,
-          retryMs: writeBack.retryMs ?? WRITE_BACK_RETRY_MS,
-        })
-      : null;
+    this.queue = options.writeBack ? teamWriteBackQueue(pool, options.folder, options.writeBack) : null;
   }
 
   /** Connects, or refuses with a message naming the problem and what to do. */
@@ -118,11 +101,8 @@ export class TeamLibraryStore implements LibraryStore {
   }
 
   /** Ids whose file has not caught up with its row (by any workstation), oldest first. */
-  async dirtyIds(): Promise<string[]> {
-    const { rows } = await this.pool.query<{ id: string }>(
-      'SELECT id FROM generations WHERE record_dirty > 0 AND missing = 0 ORDER BY seq',
-    );
-    return rows.map((row) => row.id);
+  dirtyIds(): Promise<string[]> {
+    return dirtyTeamIds(this.pool);
   }
 
   /** Resolves when the background write-back has nothing pending or under way (export, tests, quit). */
@@ -164,18 +144,9 @@ export class TeamLibraryStore implements LibraryStore {
     return new Set(rows.map((row) => row.id));
   }
 
-  /** The id of the project with this name (any case), made when there is none. */
-  async ensureProject(name: string): Promise<string> {
-    const clean = cleanProjectName(name);
-    const { rows } = await this.pool.query<{ id: string }>(
-      `WITH made AS (
-         INSERT INTO projects (id, name, created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING id)
-       SELECT id FROM made UNION ALL SELECT id FROM projects WHERE lower(name) = lower($2) LIMIT 1`,
-      [newId(), clean, (this.options.now?.() ?? new Date()).toISOString()],
-    );
-    const id = rows[0]?.id;
-    if (id === undefined) throw new SeedbankError('INTERNAL', `The project ${clean} could not be made`);
-    return id;
+  /** The id of the project with this name (any letter case), made when there is none. */
+  ensureProject(name: string): Promise<string> {
+    return ensureTeamProject(this.pool, name, this.options.now?.() ?? new Date());
   }
 
   async list(args: ListArgs): Promise<LibraryPage> {
@@ -242,21 +213,8 @@ export class TeamLibraryStore implements LibraryStore {
    * it on some workstation), so every workstation's lineage links them — even after write-back
    * has changed the image file's hash. Only the facts go in; the picture stays on that workstation.
    */
-  async noteInput(input: InputImage, generationId: string): Promise<void> {
-    await this.pool.query(
-      `INSERT INTO inputs (hash, format, width, height, bytes, created_at, generation_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
-       ON CONFLICT (hash) DO UPDATE SET generation_id = coalesce(inputs.generation_id, excluded.generation_id)`,
-      [
-        input.hash,
-        input.format,
-        input.width,
-        input.height,
-        input.bytes,
-        (this.options.now?.() ?? new Date()).toISOString(),
-        generationId,
-      ],
-    );
+  noteInput(input: InputImage, generationId: string): Promise<void> {
+    return noteTeamInput(this.pool, input, generationId, this.options.now?.() ?? new Date());
   }
 
   /** What an export reads from this library (team-export.ts); flush write-back first. */
@@ -277,7 +235,7 @@ export class TeamLibraryStore implements LibraryStore {
   async renameProject(id: string, name: string): Promise<Project> {
     const { project, renamed } = await renameTeamProject(this.pool, id, name);
     // The images' records carry the project's name: their files follow.
-    if (renamed) this.edited(await this.markProjectDirty(id));
+    if (renamed) this.edited(await markTeamProjectDirty(this.pool, id));
     return project;
   }
 
@@ -289,14 +247,6 @@ export class TeamLibraryStore implements LibraryStore {
     const moved = (await this.move(ids, null)).length;
     await deleteTeamProjectRow(this.pool, id);
     return { moved: images === 'trash' ? 0 : moved, trashed };
-  }
-
-  private async markProjectDirty(id: string): Promise<string[]> {
-    const { rows } = await this.pool.query<{ id: string }>(
-      'UPDATE generations SET record_dirty = record_dirty + 1 WHERE project_id = $1 RETURNING id',
-      [id],
-    );
-    return rows.map((row) => row.id);
   }
 
   /** Files first, then rows, one workstation per file (team-trash.ts). */

@@ -9,6 +9,8 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import type pg from 'pg';
+import type { Logger } from '../../logging/logger';
+import { RewriteQueue } from '../edits/rewrite-queue';
 import { embedRecord, readRecord } from '../../metadata';
 import { writeFileAtomic } from '../../metadata/atomic-write';
 import { currentFile } from '../db/generation-row';
@@ -53,4 +55,37 @@ export async function writeBackTeamFile(
     );
     return 'written';
   });
+}
+
+export interface TeamWriteBackOptions {
+  /** Names the app in the rewritten files (`Seedbank <version>`). */
+  creatorTool: string;
+  logger: Pick<Logger, 'warn'>;
+  /** Edits of a burst within this are written back together (default 500 ms). */
+  delayMs?: number;
+  /** A failed rewrite (share or server away) is tried again after this (default 30 s). */
+  retryMs?: number;
+}
+
+const WRITE_BACK_DELAY_MS = 500;
+const WRITE_BACK_RETRY_MS = 30_000;
+
+/** The background write-back of one workstation (the scheduling is the embedded library's, rewrite-queue.ts). */
+export function teamWriteBackQueue(pool: pg.Pool, folder: string, options: TeamWriteBackOptions): RewriteQueue {
+  return new RewriteQueue({
+    rewrite: async (id) => {
+      await writeBackTeamFile(pool, folder, id, options.creatorTool);
+    },
+    logger: options.logger,
+    delayMs: options.delayMs ?? WRITE_BACK_DELAY_MS,
+    retryMs: options.retryMs ?? WRITE_BACK_RETRY_MS,
+  });
+}
+
+/** Ids whose file has not caught up with its row (edited on any workstation), oldest first. */
+export async function dirtyTeamIds(pool: pg.Pool): Promise<string[]> {
+  const { rows } = await pool.query<{ id: string }>(
+    'SELECT id FROM generations WHERE record_dirty > 0 AND missing = 0 ORDER BY seq',
+  );
+  return rows.map((row) => row.id);
 }
