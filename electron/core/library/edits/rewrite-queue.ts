@@ -47,14 +47,9 @@ export class RewriteQueue {
       }, this.options.delayMs).unref();
   }
 
-  /** Pending or being written (ids waiting for a retry are not counted: see `retryingCount`). */
+  /** Pending or being written (ids waiting for a retry are not counted, so `drain` never waits for them). */
   get size(): number {
     return this.pending.size + this.inFlight.size;
-  }
-
-  /** Ids whose last rewrite failed and that wait for their retry. */
-  get retryingCount(): number {
-    return this.retrying.size;
   }
 
   /** Starts what is pending now (no delay) and resolves when nothing is pending or being written. */

@@ -77,6 +77,8 @@ export class TeamLibraryStore implements LibraryStore {
   private readonly maker: Maker;
   /** Background write-back, when the options ask for it. */
   private readonly queue: RewriteQueue | null;
+  /** The start-up scan for rows whose file is behind (sweepDirty). */
+  private sweeping: Promise<void> = Promise.resolve();
 
   private constructor(
     private readonly pool: pg.Pool,
@@ -96,8 +98,23 @@ export class TeamLibraryStore implements LibraryStore {
   static async open(options: TeamStoreOptions): Promise<TeamLibraryStore> {
     const { pool, libraryId, version } = await connectTeam(options.url, options.folder, options.onTrouble);
     const store = new TeamLibraryStore(pool, options, libraryId, version);
-    if (store.queue) store.queue.schedule(await store.dirtyIds());
+    store.sweepDirty();
     return store;
+  }
+
+  /**
+   * Schedules every row whose file is behind (this workstation's unfinished rewrites, and those of
+   * one that quit or crashed). In the background: the scan reads the whole table, and opening
+   * must not wait for it.
+   */
+  private sweepDirty(): void {
+    const { queue } = this;
+    const writeBack = this.options.writeBack;
+    if (!queue || !writeBack) return;
+    this.sweeping = this.dirtyIds().then(
+      (ids) => queue.schedule(ids),
+      (err: unknown) => writeBack.logger.warn('write-back: dirty rows not read', { error: String(err) }),
+    );
   }
 
   /** Ids whose file has not caught up with its row (by any workstation), oldest first. */
@@ -107,12 +124,8 @@ export class TeamLibraryStore implements LibraryStore {
 
   /** Resolves when the background write-back has nothing pending or under way (export, tests, quit). */
   async flushWriteBack(): Promise<void> {
+    await this.sweeping;
     await this.queue?.drain();
-  }
-
-  /** Ids whose last background rewrite failed and that wait for their retry. */
-  get writeBackRetrying(): number {
-    return this.queue?.retryingCount ?? 0;
   }
 
   async libraryId(): Promise<string> {
@@ -288,6 +301,7 @@ export class TeamLibraryStore implements LibraryStore {
   }
 
   async close(): Promise<void> {
+    await this.sweeping;
     await this.queue?.close();
     await this.feed.close();
     await this.pool.end();
