@@ -53,8 +53,6 @@ export const TEAM_REFUSALS: Partial<Record<LibraryChannel, string>> = {
     'Import into this computer’s library (Settings → Library → This computer), then copy it into the team library with `seedbank library push`',
   'library:rebuild':
     'A team library’s index lives on its PostgreSQL server: restore it from the server’s backup (`pg_restore`, README → Team library → Backup) rather than rebuilding it from one workstation',
-  'library:reconcile':
-    'Checking a team library against its shared folder is not available yet; `seedbank library check` tests the connection and the folder',
 };
 
 export function notInTeamLibrary(channel: string): SeedbankError {
@@ -140,6 +138,13 @@ export function createTeamLibraryHandlers(
       return { restored };
     },
     'library:tags': () => store.tagCounts(),
+    // The rows put right with the shared folder's files, in this workstation's task list.
+    'library:reconcile': async () => {
+      const result = await library.runTask('reconcile', (reporter) => store.reconcile(reporter, ctx.logger));
+      ctx.bus.emit('library:changed', { added: [], updated: [], removed: [] });
+      await projectsChanged();
+      return result;
+    },
     'library:reveal': async ({ id }) => ({ path: await file(id) }),
     'library:export': async (selection) => {
       const destination = await folders.resolve(selection.destination, 'destination');

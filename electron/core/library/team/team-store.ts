@@ -22,6 +22,9 @@ import {
   type TagCount,
 } from '../store/library-store';
 import { connectTeam } from './team-connect';
+import { reconcileTeamLibrary } from './team-reconcile';
+import type { Logger } from '../../logging/logger';
+import type { TaskOutcome, TaskReporter } from '../maintenance/tasks';
 import { teamExportSource } from './team-export';
 import type { ExportSource } from '../maintenance/export';
 import { emptyTeamTrash, inOrder, restoreTeamImages, teamTrashCount, trashTeamImages } from './team-trash';
@@ -281,6 +284,11 @@ export class TeamLibraryStore implements LibraryStore {
     for (const id of new Set(ids))
       outcomes.push(await writeBackTeamFile(this.pool, this.options.folder, id, creatorTool));
     return outcomes;
+  }
+
+  /** Puts the rows right with the shared folder's files (team-reconcile.ts). */
+  reconcile(reporter: TaskReporter, logger: Pick<Logger, 'warn'>): Promise<TaskOutcome> {
+    return reconcileTeamLibrary({ pool: this.pool, store: this, folder: this.options.folder, logger }, reporter);
   }
 
   /** How many images are in the team trash. */
