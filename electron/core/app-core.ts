@@ -28,7 +28,11 @@ import { outboxResults } from './library/team/team-outbox';
 import { startTeamOffline, type TeamOffline } from './library/team/team-offline';
 import type { SecretStoreFor } from './library/team/team-credentials';
 import { openTeamFromSettings, teamLibraryCheck, type TeamOpening } from './library/team/team-from-settings';
-import { createRefusedLibraryHandlers, createTeamLibraryHandlers } from './library/team/team-library-handlers';
+import {
+  createRefusedLibraryHandlers,
+  createTeamLibraryHandlers,
+  type TeamHandlerDeps,
+} from './library/team/team-library-handlers';
 import { TeamThumbnails } from './library/team/team-thumbnails';
 import type { TeamServedRoot } from './served-files/served-files';
 import { libraryResults, type ResultStore } from './jobs/result-store';
@@ -122,9 +126,10 @@ function libraryHandlersFor(
   team: TeamOpening,
   offline: TeamOffline | null,
   local: ReturnType<typeof createLibraryHandlers>,
+  deps: TeamHandlerDeps,
 ) {
   if (team.state === 'open') {
-    const handlers = createTeamLibraryHandlers(team.store, local);
+    const handlers = createTeamLibraryHandlers(team.store, local, deps);
     return offline ? offline.handlers(handlers) : handlers;
   }
   if (team.state === 'refused') return createRefusedLibraryHandlers(team.error, local);
@@ -193,6 +198,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       logger.warn('team library trouble', { message });
       void offline?.reach.suspect(message);
     },
+    // Ratings, tags and projects reach the shared files in the background after each edit.
+    writeBack: { creatorTool: library.creatorTool, logger },
   });
   if (team.state === 'refused') logger.error('team library refused', { error: team.error.message });
   // Other workstations' changes (and this one's) reach the page as `library:changed`.
@@ -232,7 +239,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const folders = options.folders ?? defaultFolders(options.kind, paths.home);
   const coreHandlers: Partial<Handlers> = {
     ...createAppHandlers(ctx),
-    ...libraryHandlersFor(team, offline, createLibraryHandlers(library, ctx, folders)),
+    ...libraryHandlersFor(team, offline, createLibraryHandlers(library, ctx, folders), { library, ctx, folders }),
     ...createWatchedHandlers(library, folders),
     ...createJobHandlers(runner, ctx),
     ...createTeamHandlers({

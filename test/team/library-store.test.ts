@@ -251,6 +251,105 @@ describe.each(STORES)('library store: $name', ({ open }) => {
     stop();
   });
 
+  it('makes, lists, renames and deletes projects, with counts, refusing a name taken in any letter case', async () => {
+    await start();
+    const [a, b, c] = await add([0, 1, 2].map((i) => makeRecord({ createdAt: minute(i) })));
+    const beta = await store.createProject('  beta   launch ');
+    expect(beta).toMatchObject({ name: 'beta launch', count: 0 });
+    const alpha = await store.createProject('Alpha');
+    await expect(store.createProject('ALPHA')).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      field: 'name',
+      message: 'A project named "Alpha" already exists',
+    });
+    await expect(store.createProject('   ')).rejects.toMatchObject({ code: 'INVALID_INPUT', field: 'name' });
+    expect(await store.move([a!, b!, '0'.repeat(26)], alpha.id)).toEqual([a, b]);
+    await expect(store.move([c!], '1'.repeat(26))).rejects.toMatchObject({ code: 'NOT_FOUND', field: 'projectId' });
+    expect(await ids({ projectId: alpha.id })).toEqual([b, a]);
+    expect(await ids({ projectId: null })).toEqual([c]);
+    await store.trash([b!]);
+    expect(await store.listProjects()).toEqual({
+      projects: [
+        { id: alpha.id, name: 'Alpha', createdAt: alpha.createdAt, count: 1 },
+        { id: beta.id, name: 'beta launch', createdAt: beta.createdAt, count: 0 },
+      ],
+      unsortedCount: 1,
+      trashCount: 1,
+    });
+    await expect(store.renameProject(alpha.id, 'Beta Launch')).rejects.toMatchObject({ field: 'name' });
+    expect(await store.renameProject(alpha.id, 'Alpha two')).toMatchObject({ id: alpha.id, name: 'Alpha two' });
+    // Deleting to Unsorted: every image leaves the project (a trashed one comes back Unsorted).
+    expect(await store.deleteProject(alpha.id, 'unsorted')).toEqual({ moved: 2, trashed: 0 });
+    expect(await ids({ projectId: null })).toEqual([c, a]);
+    await store.restore([b!]);
+    expect((await store.getGeneration(b!))?.projectId).toBeNull();
+    expect((await store.listProjects()).projects.map((p) => p.name)).toEqual(['beta launch']);
+    await expect(store.deleteProject(alpha.id, 'unsorted')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('deleting a project with its images puts them in the trash', async () => {
+    await start();
+    const [a, b] = await add([0, 1].map((i) => makeRecord({ createdAt: minute(i) })));
+    const project = await store.createProject('Moodboard');
+    await store.move([a!], project.id);
+    expect(await store.deleteProject(project.id, 'trash')).toEqual({ moved: 0, trashed: 1 });
+    expect(await ids({ trashed: true })).toEqual([a]);
+    expect(await ids()).toEqual([b]);
+    expect(fs.existsSync(path.join(opened.folder, 'trash', `images/2026-11/${a}.jpg`))).toBe(true);
+  });
+
+  it('suggests tags by how many images outside the trash carry them, most used first', async () => {
+    await start();
+    const [, , trashed] = await add([
+      makeRecord({ createdAt: minute(0), tags: ['moss', 'night'] }),
+      makeRecord({ createdAt: minute(1), tags: ['moss', 'dawn'] }),
+      makeRecord({ createdAt: minute(2), tags: ['moss', 'night', 'hidden'] }),
+    ]);
+    await store.trash([trashed!]);
+    expect(await store.tagCounts()).toEqual([
+      { tag: 'moss', count: 2 },
+      { tag: 'dawn', count: 1 },
+      { tag: 'night', count: 1 },
+    ]);
+  });
+
+  it('shows an image with its lineage: references linked to the images they are, used by, the chain of edits', async () => {
+    await start();
+    const hashOf = (id: string, at: string) => entryOf(makeRecord({ id, createdAt: at })).file.sha256;
+    const [source] = await add([makeRecord({ createdAt: minute(0), width: 1024, height: 1024 })]);
+    const outside = 'c'.repeat(64);
+    const [edit] = await add([
+      makeRecord({ createdAt: minute(1), inputs: [hashOf(source!, minute(0)), outside], width: 512, height: 512 }),
+    ]);
+    const [second, branch] = await add([
+      makeRecord({ createdAt: minute(3), inputs: [hashOf(edit!, minute(1))], width: 512, height: 512 }),
+      makeRecord({ createdAt: minute(2), inputs: [hashOf(edit!, minute(1))] }),
+    ]);
+    const detail = await store.getDetail(edit!);
+    expect(detail?.generation.id).toBe(edit);
+    expect(detail?.references.map((r) => [r.input.hash, r.generation?.id ?? null])).toEqual([
+      [hashOf(source!, minute(0)), source],
+      [outside, null],
+    ]);
+    expect(detail?.usedBy.map((g) => g.id)).toEqual([second, branch]);
+    expect(detail?.chain.map((step) => [step.generation.id, step.shrunk])).toEqual([
+      [source, false],
+      [edit, true],
+      [second, false],
+    ]);
+    expect(detail?.madeWith).toBeUndefined();
+    expect(await store.getDetail('0'.repeat(26))).toBeNull();
+  });
+
+  it('says where an image file is now, under trash/ while trashed', async () => {
+    await start();
+    const [a] = await add([makeRecord({ createdAt: minute(0) })]);
+    expect(await store.filePath(a!)).toBe(path.join(opened.folder, `images/2026-11/${a}.jpg`));
+    await store.trash([a!]);
+    expect(await store.filePath(a!)).toBe(path.join(opened.folder, 'trash', `images/2026-11/${a}.jpg`));
+    expect(await store.filePath('0'.repeat(26))).toBeNull();
+  });
+
   describe('search: the same query grammar on both stores', () => {
     const corpus = {
       astronaut: makeRecord({ prompt: 'an astronaut tending a moss garden', upsampledPrompt: null }),

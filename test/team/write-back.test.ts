@@ -10,10 +10,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { EmbeddedRecord } from '../../shared/types';
 import { embedRecord, readRecord } from '../../electron/core/metadata';
 import { WRITE_BACK_LOCK_CLASS } from '../../electron/core/library/team/team-write-back';
-import type { TeamLibraryStore } from '../../electron/core/library/team/team-store';
+import { TeamLibraryStore } from '../../electron/core/library/team/team-store';
 import { makeImageBytes, makeRecord } from '../support/library-test-kit';
 import { startPostgres, type TestPostgres } from '../support/postgres';
-import { entryOf, makeTeamLibrary, openTeamStore, type OpenStore } from '../support/store-test-kit';
+import { assetUrl, entryOf, makeTeamLibrary, openTeamStore, type OpenStore } from '../support/store-test-kit';
 
 const CREATOR = 'Seedbank test';
 
@@ -36,6 +36,7 @@ async function setUp(): Promise<{
   one: TeamLibraryStore;
   two: TeamLibraryStore;
   url: string;
+  folder: string;
   file: string;
   record: EmbeddedRecord;
 }> {
@@ -48,7 +49,14 @@ async function setUp(): Promise<{
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, embedRecord(await makeImageBytes(), record, { creatorTool: CREATOR }));
   await a.store.addGeneration(entry);
-  return { one: a.store as TeamLibraryStore, two: b.store as TeamLibraryStore, url: library.url, file, record };
+  return {
+    one: a.store as TeamLibraryStore,
+    two: b.store as TeamLibraryStore,
+    url: library.url,
+    folder: library.folder,
+    file,
+    record,
+  };
 }
 
 const ratingInFile = (file: string) => readRecord(new Uint8Array(fs.readFileSync(file)))?.rating;
@@ -97,6 +105,49 @@ describe('team write-back', () => {
     } finally {
       await other.end();
     }
+  });
+});
+
+describe('team write-back in the background (the app’s store)', () => {
+  /** A workstation whose store writes back after each edit, as the app opens it. */
+  async function backgroundStore(library: { url: string; folder: string }, warnings: string[] = []) {
+    const store = await TeamLibraryStore.open({
+      url: library.url,
+      folder: library.folder,
+      assetUrl,
+      maker: { host: 'test-host', person: 'test-person' },
+      writeBack: {
+        creatorTool: CREATOR,
+        logger: { warn: (message, fields) => warnings.push(`${message} ${JSON.stringify(fields)}`) },
+        delayMs: 0,
+        retryMs: 20,
+      },
+    });
+    opened.push({ store, folder: library.folder, close: () => store.close() });
+    return store;
+  }
+
+  it('a rewrite that fails (the file briefly away) is logged and retried until the file has the change', async () => {
+    const { url, folder, file, record } = await setUp();
+    const warnings: string[] = [];
+    const store = await backgroundStore({ url, folder }, warnings);
+    fs.renameSync(file, `${file}.away`);
+    await store.rate([record.id], 4);
+    await waitFor(async () => warnings.length > 0);
+    expect(warnings[0]).toContain('write-back failed');
+    expect(warnings[0]).toContain(record.id);
+    fs.renameSync(`${file}.away`, file);
+    await waitFor(async () => ratingInFile(file) === 4);
+  });
+
+  it('an edit no workstation wrote back yet is written by the next one that opens', async () => {
+    const { one, url, folder, file, record } = await setUp();
+    // `one` has no background write-back (a workstation that quit before its rewrite ran).
+    await one.rate([record.id], 2);
+    expect(ratingInFile(file)).toBe(1);
+    const next = await backgroundStore({ url, folder });
+    await next.flushWriteBack();
+    expect(ratingInFile(file)).toBe(2);
   });
 });
 

@@ -2,6 +2,7 @@
 import { useState, type DragEvent } from 'react';
 import { seedbank } from '../../platform/seedbank';
 import { useLibraryStore } from '../../state/library-store';
+import { useSettingsStore } from '../../state/settings-store';
 import { useViewStore } from '../../state/view-store';
 import { describeError, errorInfoOf } from '../../ui/error-text';
 import { GENERATION_DRAG_TYPE } from '../../ui/read-image-file';
@@ -26,6 +27,9 @@ export function ProjectSidebar() {
   const filter = useLibraryStore((s) => s.filter);
   const setFilter = useLibraryStore((s) => s.setFilter);
   const showToast = useViewStore((s) => s.showToast);
+  // A team library imports through this computer's library + `seedbank library push`, and its
+  // trash is emptied only by `seedbank library empty-trash` (the channels refuse both): no buttons.
+  const team = useSettingsStore((s) => s.view?.settings.library.mode === 'team');
   const [naming, setNaming] = useState(false);
   const [name, setName] = useState('');
   const [confirmEmpty, setConfirmEmpty] = useState(false);
@@ -123,15 +127,22 @@ export function ProjectSidebar() {
         </li>
       </ul>
       <ul className="sidebar-foot">
-        <li>
-          <ImportButton />
-        </li>
+        {!team && (
+          <li>
+            <ImportButton />
+          </li>
+        )}
         {item({ kind: 'trash' }, 'Trash', trashCount)}
-        {place.kind === 'trash' && trashCount > 0 && (
+        {place.kind === 'trash' && trashCount > 0 && !team && (
           <li>
             <button type="button" className="nav-item danger" onClick={() => setConfirmEmpty(true)}>
               Empty Trash
             </button>
+          </li>
+        )}
+        {place.kind === 'trash' && trashCount > 0 && team && (
+          <li className="sidebar-note">
+            The team trash is emptied with <code>seedbank library empty-trash</code>
           </li>
         )}
       </ul>

@@ -3,9 +3,10 @@
  * the index changes at once and the file's embedded record follows in the background, so a
  * rebuild from the files loses nothing.
  *
- * The queue holds ids, not changes: five quick ratings of one image are one pending id and one
- * rewrite, made from the row as it is when the rewrite starts. File moves (trash, restore) pause
- * the queue so a rewrite never recreates a file at the place it was just moved from.
+ * The queue (rewrite-queue.ts, shared with the team library) holds ids, not changes: five quick
+ * ratings of one image are one pending id and one rewrite, made from the row as it is when the
+ * rewrite starts. File moves (trash, restore) pause the queue so a rewrite never recreates a file
+ * at the place it was just moved from.
  */
 import { readFile, stat } from 'node:fs/promises';
 import type { DatabaseSync } from 'node:sqlite';
@@ -16,6 +17,7 @@ import { sha256Hex } from '../files/inputs';
 import { absolutePath } from '../files/library-paths';
 import { personFieldsMatch, withPersonFields } from './row-to-record';
 import { isWatchedLocation } from '../watched/watched-paths';
+import { RewriteQueue } from './rewrite-queue';
 
 export interface WriteBackDeps {
   db: DatabaseSync;
@@ -26,100 +28,42 @@ export interface WriteBackDeps {
   concurrency?: number;
 }
 
-export class WriteBackQueue {
-  private readonly pending = new Set<string>();
-  private readonly inFlight = new Map<string, Promise<void>>();
-  private pauses = 0;
-  private idleWaiters: (() => void)[] = [];
-  private closed = false;
-
-  constructor(private readonly deps: WriteBackDeps) {}
-
-  schedule(ids: Iterable<string>): void {
-    if (this.closed) return;
-    for (const id of ids) this.pending.add(id);
-    this.pump();
+/** The embedded library's write-back: the shared scheduling (rewrite-queue.ts) with its rewrite. */
+export class WriteBackQueue extends RewriteQueue {
+  constructor(deps: WriteBackDeps) {
+    super({
+      rewrite: (id) => rewriteEmbedded(deps, id),
+      logger: deps.logger,
+      ...(deps.concurrency === undefined ? {} : { concurrency: deps.concurrency }),
+    });
   }
+}
 
-  get size(): number {
-    return this.pending.size + this.inFlight.size;
+async function rewriteEmbedded(deps: WriteBackDeps, id: string): Promise<void> {
+  const { db, home, creatorTool } = deps;
+  const row = findGenerationRow(db, id);
+  if (!row || row.missing === 1) return;
+  const dirty = row.record_dirty;
+  if (isWatchedLocation(row.file)) {
+    // A watched folder's file is never written: the person's choices stay in the index (and go into the file on export).
+    db.prepare('UPDATE generations SET record_dirty = 0 WHERE id = ? AND record_dirty = ?').run(id, dirty);
+    return;
   }
-
-  /** Resolves when nothing is pending or being written. */
-  drain(): Promise<void> {
-    if (this.size === 0) return Promise.resolve();
-    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  const file = absolutePath(home, currentFile(row));
+  const bytes = new Uint8Array(await readFile(file));
+  const fileRecord = readRecord(bytes);
+  const record = withPersonFields(db, row, fileRecord);
+  if (fileRecord && personFieldsMatch(fileRecord, record)) {
+    db.prepare('UPDATE generations SET record_dirty = 0 WHERE id = ? AND record_dirty = ?').run(id, dirty);
+    return;
   }
-
-  /** Stops starting rewrites and waits for those under way; `resume` undoes one pause. */
-  async pause(): Promise<void> {
-    this.pauses++;
-    await Promise.all(this.inFlight.values());
-  }
-
-  resume(): void {
-    this.pauses = Math.max(0, this.pauses - 1);
-    this.pump();
-  }
-
-  async close(): Promise<void> {
-    await this.drain();
-    this.closed = true;
-  }
-
-  private pump(): void {
-    const limit = this.deps.concurrency ?? 4;
-    while (this.pauses === 0 && this.inFlight.size < limit) {
-      const next = this.nextId();
-      if (next === undefined) break;
-      this.pending.delete(next);
-      const work = this.rewrite(next)
-        .catch((err: unknown) => this.deps.logger.warn('write-back failed', { id: next, error: String(err) }))
-        .finally(() => {
-          this.inFlight.delete(next);
-          this.pump();
-        });
-      this.inFlight.set(next, work);
-    }
-    if (this.size === 0) {
-      const waiters = this.idleWaiters;
-      this.idleWaiters = [];
-      for (const resolve of waiters) resolve();
-    }
-  }
-
-  /** The next pending id that is not being rewritten right now (one writer per file). */
-  private nextId(): string | undefined {
-    for (const id of this.pending) if (!this.inFlight.has(id)) return id;
-    return undefined;
-  }
-
-  private async rewrite(id: string): Promise<void> {
-    const { db, home, creatorTool } = this.deps;
-    const row = findGenerationRow(db, id);
-    if (!row || row.missing === 1) return;
-    const dirty = row.record_dirty;
-    if (isWatchedLocation(row.file)) {
-      // A watched folder's file is never written: the person's choices stay in the index (and go into the file on export).
-      db.prepare('UPDATE generations SET record_dirty = 0 WHERE id = ? AND record_dirty = ?').run(id, dirty);
-      return;
-    }
-    const file = absolutePath(home, currentFile(row));
-    const bytes = new Uint8Array(await readFile(file));
-    const fileRecord = readRecord(bytes);
-    const record = withPersonFields(db, row, fileRecord);
-    if (fileRecord && personFieldsMatch(fileRecord, record)) {
-      db.prepare('UPDATE generations SET record_dirty = 0 WHERE id = ? AND record_dirty = ?').run(id, dirty);
-      return;
-    }
-    const updated = embedRecord(bytes, record, { creatorTool });
-    await writeFileAtomic(file, updated);
-    const facts = await stat(file);
-    // Keep reconcile from taking our own rewrite for an outside edit; an edit made while we
-    // were writing bumped record_dirty past `dirty` and stays pending.
-    db.prepare(
-      `UPDATE generations SET file_bytes = ?, file_mtime_ms = ?, sha256 = ?,
+  const updated = embedRecord(bytes, record, { creatorTool });
+  await writeFileAtomic(file, updated);
+  const facts = await stat(file);
+  // Keep reconcile from taking our own rewrite for an outside edit; an edit made while we
+  // were writing bumped record_dirty past `dirty` and stays pending.
+  db.prepare(
+    `UPDATE generations SET file_bytes = ?, file_mtime_ms = ?, sha256 = ?,
          record_dirty = CASE WHEN record_dirty = ? THEN 0 ELSE record_dirty END WHERE id = ?`,
-    ).run(facts.size, Math.round(facts.mtimeMs), sha256Hex(updated), dirty, id);
-  }
+  ).run(facts.size, Math.round(facts.mtimeMs), sha256Hex(updated), dirty, id);
 }

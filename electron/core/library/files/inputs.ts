@@ -117,3 +117,10 @@ export async function readStoredInput(db: DatabaseSync, home: string, hash: stri
   }
   return { bytes, format, width: row.width, height: row.height };
 }
+
+/** Hashes of the stored reference images made from the library image `generationId`. */
+export function inputHashesMadeFrom(db: DatabaseSync, generationId: string): string[] {
+  return (db.prepare('SELECT hash FROM inputs WHERE generation_id = ?').all(generationId) as { hash: string }[]).map(
+    (row) => row.hash,
+  );
+}

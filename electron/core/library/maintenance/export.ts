@@ -15,7 +15,7 @@ import { claimFileName, renderFileName, sanitizeFileName } from '../../../../sha
 import { DEFAULT_EXPORT_OPTIONS, type ExportOptions } from '../../../../shared/export-preset';
 import { detectFormat, embedRecord, readRecord, readRecordFromFile, writeFileAtomic } from '../../metadata';
 import { currentFile, GENERATION_COLUMNS, selectRows, type GenerationRow } from '../db/generation-row';
-import { recordFromRow, withPersonFields } from '../edits/row-to-record';
+import { overlayPersonFields, recordFromRow } from '../edits/row-to-record';
 import { readImageFile } from '../files/untrusted-image';
 import { isWatchedLocation, resolveImageFile } from '../watched/watched-paths';
 import { runPool } from './pool';
@@ -40,16 +40,53 @@ export interface ExportManifest {
   images: { file: string; record: EmbeddedRecord }[];
 }
 
-function selectedRows(db: DatabaseSync, selection: ExportSelection): GenerationRow[] {
-  if (selection.ids) return selectRows(db, selection.ids);
+/**
+ * Where an export reads rows, files and records: this computer's index (`embeddedExportSource`)
+ * or the team library's (team/team-export.ts). The rest — names, conversion, manifest, contact
+ * sheet — is one code path for both.
+ */
+export interface ExportSource {
+  /** The library folder the rows' files are relative to (exporting into it is refused). */
+  home: string;
+  watched?: MaintenanceDeps['watched'];
+  rowsById(ids: readonly string[]): Promise<GenerationRow[]>;
+  /** A project's images outside the trash, oldest first; null: Unsorted. */
+  rowsOfProject(projectId: string | null): Promise<GenerationRow[]>;
+  projectNames(): Promise<Map<string, string>>;
+  /** The record the index gives a row (a file without a readable record; a watched image's choices). */
+  recordOf(row: GenerationRow): Promise<EmbeddedRecord>;
+}
+
+export interface ExportDeps {
+  version: string;
+  now: () => Date;
+  logger: MaintenanceDeps['logger'];
+}
+
+export function embeddedExportSource(deps: MaintenanceDeps): ExportSource {
+  const { db } = deps;
+  return {
+    home: deps.home,
+    ...(deps.watched ? { watched: deps.watched } : {}),
+    rowsById: async (ids) => selectRows(db, ids),
+    rowsOfProject: async (projectId) => {
+      const sql = `SELECT ${GENERATION_COLUMNS} FROM generations g WHERE g.trashed_at IS NULL AND ${
+        projectId === null ? 'g.project_id IS NULL' : 'g.project_id = ?'
+      } ORDER BY g.created_at`;
+      const params = projectId === null ? [] : [projectId];
+      return db.prepare(sql).all(...params) as unknown as GenerationRow[];
+    },
+    projectNames: async () => projectNamesOf(db),
+    recordOf: async (row) => recordFromRow(db, row),
+  };
+}
+
+function selectedRows(source: ExportSource, selection: ExportSelection): Promise<GenerationRow[]> {
+  if (selection.ids) return source.rowsById(selection.ids);
   if (selection.projectId === undefined) {
     throw new SeedbankError('INVALID_INPUT', 'Choose images or a project to export', 'ids');
   }
-  const sql = `SELECT ${GENERATION_COLUMNS} FROM generations g WHERE g.trashed_at IS NULL AND ${
-    selection.projectId === null ? 'g.project_id IS NULL' : 'g.project_id = ?'
-  } ORDER BY g.created_at`;
-  const params = selection.projectId === null ? [] : [selection.projectId];
-  return db.prepare(sql).all(...params) as unknown as GenerationRow[];
+  return source.rowsOfProject(selection.projectId);
 }
 
 async function checkDestination(libraryHome: string, destination: string): Promise<string> {
@@ -117,7 +154,7 @@ function projectNamesOf(db: DatabaseSync): Map<string, string> {
 
 /** Writes one copy; answers with the record the copy carries. */
 async function writeCopy(
-  deps: MaintenanceDeps & { version: string },
+  deps: ExportDeps & { source: ExportSource },
   copy: PlannedCopy,
   options: ExportOptions,
   target: string,
@@ -129,15 +166,15 @@ async function writeCopy(
   if (!watched && !convert) {
     await copyFile(copy.source, destination);
     // The manifest says what the exported file says (write-back has been flushed before).
-    return (await readRecordFromFile(destination)) ?? recordFromRow(deps.db, copy.row);
+    return (await readRecordFromFile(destination)) ?? (await deps.source.recordOf(copy.row));
   }
   const original = watched ? await readImageFile(copy.source) : new Uint8Array(await readFile(copy.source));
   const format = detectFormat(original);
   if (format === null) throw new SeedbankError('INVALID_INPUT', `${copy.source} is not a JPEG, PNG or WebP file`);
   // A watched image's rating, tags and project live in the index only: they go into the copy.
   const record = watched
-    ? { ...withPersonFields(deps.db, copy.row, readRecord(original)), id: copy.row.id }
-    : (readRecord(original) ?? recordFromRow(deps.db, copy.row));
+    ? { ...overlayPersonFields(await deps.source.recordOf(copy.row), readRecord(original)), id: copy.row.id }
+    : (readRecord(original) ?? (await deps.source.recordOf(copy.row)));
   const bytes = convert
     ? await convertForExport(original, format, record, options, 'Seedbank export')
     : embedRecord(original, record, { creatorTool: `Seedbank ${deps.version}` });
@@ -145,21 +182,37 @@ async function writeCopy(
   return readRecord(bytes) ?? record;
 }
 
-export async function exportImages(
+export function exportImages(
   deps: MaintenanceDeps & { version: string },
   selection: ExportSelection,
   reporter: TaskReporter,
 ): Promise<TaskOutcome> {
+  return exportFrom(embeddedExportSource(deps), deps, selection, reporter);
+}
+
+export async function exportFrom(
+  source: ExportSource,
+  deps: ExportDeps,
+  selection: ExportSelection,
+  reporter: TaskReporter,
+): Promise<TaskOutcome> {
   const options = selection.options ?? { ...DEFAULT_EXPORT_OPTIONS, nameTemplate: undefined };
-  const target = await checkDestination(deps.home, selection.destination);
-  const rows = selectedRows(deps.db, selection);
-  const plan = planNames(deps.home, deps.watched, rows, options, await readdir(target), projectNamesOf(deps.db));
+  const target = await checkDestination(source.home, selection.destination);
+  const rows = await selectedRows(source, selection);
+  const plan = planNames(
+    source.home,
+    source.watched,
+    rows,
+    options,
+    await readdir(target),
+    await source.projectNames(),
+  );
   const images: ExportManifest['images'] = [];
   const written: PlannedCopy[] = [];
   let failed = 0;
   await runPool(plan, 4, reporter.signal, async (copy) => {
     try {
-      images.push({ file: copy.name, record: await writeCopy(deps, copy, options, target) });
+      images.push({ file: copy.name, record: await writeCopy({ ...deps, source }, copy, options, target) });
       written.push(copy);
     } catch (err) {
       failed++;

@@ -14,7 +14,7 @@ import { getInputRow } from '../files/inputs';
 type AssetUrl = (relativePath: string) => string;
 
 /** Far beyond any chain a person builds by hand; stops a corrupt or cyclic index from looping. */
-const MAX_STEPS = 100;
+export const MAX_STEPS = 100;
 
 /**
  * The library image a reference is: by the generation id in the input's own embedded record
@@ -67,7 +67,11 @@ export function editChain(db: DatabaseSync, row: GenerationRow, assetUrl: AssetU
     seen.add(at.id);
     after.push(at);
   }
-  const generations = toGenerations(db, [...before, row, ...after], assetUrl);
+  return chainSteps(toGenerations(db, [...before, row, ...after], assetUrl));
+}
+
+/** A chain's images, oldest first, as steps that say when one came back smaller than its parent (either store). */
+export function chainSteps(generations: readonly Generation[]): ChainStep[] {
   return generations.map((generation, i) => {
     const parent = i > 0 ? generations[i - 1] : undefined;
     const mine = pixels(generation);

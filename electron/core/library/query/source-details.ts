@@ -17,10 +17,15 @@ function isSettings(value: unknown): value is Record<string, string | number> {
 export function sourceDetails(db: DatabaseSync, id: string): SourceDetails | null {
   const row = db.prepare('SELECT source_json FROM generations WHERE id = ?').get(id) as
     { source_json: string | null } | undefined;
-  if (!row?.source_json) return null;
+  return parseSourceDetails(row?.source_json ?? null);
+}
+
+/** A row's `source_json` read defensively (either store): null unless it names the tool. */
+export function parseSourceDetails(sourceJson: string | null): SourceDetails | null {
+  if (!sourceJson) return null;
   let json: unknown;
   try {
-    json = JSON.parse(row.source_json);
+    json = JSON.parse(sourceJson);
   } catch {
     return null;
   }

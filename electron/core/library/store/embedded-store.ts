@@ -3,8 +3,8 @@
  * interface. It wraps the existing `Library` and calls the same functions the app calls, so the
  * embedded behaviour stays exactly as it is; only the shape of the answers changes to Promises.
  */
-import type { LibraryPage } from '../../../../shared/api';
-import type { Generation } from '../../../../shared/types';
+import type { GenerationDetail, LibraryPage } from '../../../../shared/api';
+import type { Generation, Project } from '../../../../shared/types';
 import { SeedbankError } from '../../../../shared/errors';
 import type { CoreContext } from '../../context';
 import { transaction } from '../db/database';
@@ -12,7 +12,14 @@ import { schemaVersion } from '../db/migrations';
 import { saveGeneration, type SaveGeneration } from '../db/upsert-generation';
 import type { Library } from '../library';
 import { ensureLibraryIdFile } from './library-id-file';
-import { checkRating, type ListArgs, type LibraryStore, type StoreChangeListener } from './library-store';
+import {
+  checkRating,
+  type ListArgs,
+  type LibraryStore,
+  type ProjectList,
+  type StoreChangeListener,
+  type TagCount,
+} from './library-store';
 
 export class EmbeddedLibraryStore implements LibraryStore {
   readonly kind = 'embedded';
@@ -57,6 +64,38 @@ export class EmbeddedLibraryStore implements LibraryStore {
 
   async tag(ids: readonly string[], add: readonly string[], remove: readonly string[]): Promise<string[]> {
     return this.edited(ids, () => this.library.tag(ids, add, remove));
+  }
+
+  async move(ids: readonly string[], projectId: string | null): Promise<string[]> {
+    return this.edited(ids, () => this.library.move(ids, projectId));
+  }
+
+  async getDetail(id: string): Promise<GenerationDetail | null> {
+    return orNullWhenNotFound(() => this.library.getDetail(id));
+  }
+
+  async filePath(id: string): Promise<string | null> {
+    return orNullWhenNotFound(() => this.library.revealPath(id));
+  }
+
+  async tagCounts(): Promise<TagCount[]> {
+    return this.library.tagCounts();
+  }
+
+  async listProjects(): Promise<ProjectList> {
+    return this.library.projects.list();
+  }
+
+  async createProject(name: string): Promise<Project> {
+    return this.library.projects.create(name);
+  }
+
+  async renameProject(id: string, name: string): Promise<Project> {
+    return this.library.projects.rename(id, name);
+  }
+
+  deleteProject(id: string, images: 'unsorted' | 'trash'): Promise<{ moved: number; trashed: number }> {
+    return this.library.projects.delete(id, images);
   }
 
   async trash(ids: readonly string[]): Promise<string[]> {
@@ -117,5 +156,15 @@ export class EmbeddedLibraryStore implements LibraryStore {
         .map((g) => g.id),
     );
     return unique.filter((id) => found.has(id));
+  }
+}
+
+/** The Library answers NOT_FOUND for an unknown id; the store interface answers null. */
+function orNullWhenNotFound<T>(read: () => T): T | null {
+  try {
+    return read();
+  } catch (err) {
+    if (err instanceof SeedbankError && err.code === 'NOT_FOUND') return null;
+    throw err;
   }
 }

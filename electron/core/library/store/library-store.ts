@@ -3,18 +3,24 @@
  * default) and the team library (PostgreSQL + a shared folder, issue 17). PostgreSQL drivers are
  * asynchronous, so every operation returns a Promise on both stores.
  *
- * The interface covers the core of the library so far: index a generation, read one, a gallery
- * page (filter, sort, keyset cursor, full-text search), the person's choices (favourite, rating,
- * tags), trash and restore, the schema version and the library id. The app's call sites still use
- * the embedded `Library` directly; they move to this interface in a later step (docs/team-library.md).
+ * The interface covers the library's own operations: index a generation, read one (alone or
+ * with its lineage), a gallery page (filter, sort, keyset cursor, full-text search), the person's
+ * choices (favourite, rating, tags, project), projects, tag suggestions, trash and restore, where
+ * an image's file is, the schema version and the library id. The embedded app's call sites still
+ * use the `Library` directly; the team library's channels go through this interface
+ * (team/team-library-handlers.ts, docs/team-library.md).
  */
-import type { LibraryPage } from '../../../../shared/api';
-import type { Generation } from '../../../../shared/types';
+import type { GenerationDetail, LibraryPage } from '../../../../shared/api';
+import type { Generation, Project } from '../../../../shared/types';
 import { SeedbankError } from '../../../../shared/errors';
 import type { SaveGeneration } from '../db/upsert-generation';
 import type { ListArgs } from '../query/gallery-page';
+import type { TagCount } from '../edits/edits';
+import type { ProjectList } from '../edits/projects';
 
 export type { ListArgs } from '../query/gallery-page';
+export type { TagCount } from '../edits/edits';
+export type { ProjectList } from '../edits/projects';
 export type { SaveGeneration } from '../db/upsert-generation';
 
 /**
@@ -46,8 +52,23 @@ export interface LibraryStore {
   favorite(ids: readonly string[], favorite: boolean): Promise<string[]>;
   rate(ids: readonly string[], rating: number): Promise<string[]>;
   tag(ids: readonly string[], add: readonly string[], remove: readonly string[]): Promise<string[]>;
+  /** Into a project, or Unsorted with null; an unknown project is NOT_FOUND naming `projectId`. */
+  move(ids: readonly string[], projectId: string | null): Promise<string[]>;
   trash(ids: readonly string[]): Promise<string[]>;
   restore(ids: readonly string[]): Promise<string[]>;
+  /** The image with its lineage (references, used by, edit chain, imported source); null when unknown. */
+  getDetail(id: string): Promise<GenerationDetail | null>;
+  /** The absolute path of an image's file where it is now (under `trash/` when trashed); null when unknown. */
+  filePath(id: string): Promise<string | null>;
+  /** Tags with how many images outside the trash carry each, most used first (tag suggestions). */
+  tagCounts(): Promise<TagCount[]>;
+  listProjects(): Promise<ProjectList>;
+  /** A name already taken in any letter case is INVALID_INPUT naming `name`. */
+  createProject(name: string): Promise<Project>;
+  /** The images' records follow the new name through write-back; no file moves. */
+  renameProject(id: string, name: string): Promise<Project>;
+  /** Its images go to Unsorted, or to the trash (and leave the project either way). */
+  deleteProject(id: string, images: 'unsorted' | 'trash'): Promise<{ moved: number; trashed: number }>;
   /**
    * Calls `listener` after a change made through this store or — for the team store — by
    * another workstation on the same database. Resolves, with the unsubscribe function, once the

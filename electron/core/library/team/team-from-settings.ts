@@ -11,7 +11,7 @@ import { SeedbankError, toErrorInfo } from '../../../../shared/errors';
 import type { DiagnosticCheck } from '../../../../shared/diagnostics';
 import { teamServedPath } from '../../served-files/served-files';
 import { withStoredPassword, type SecretStoreFor } from './team-credentials';
-import { TeamLibraryStore } from './team-store';
+import { TeamLibraryStore, type TeamWriteBackOptions } from './team-store';
 
 export type TeamOpening =
   | { state: 'local' }
@@ -27,6 +27,8 @@ export interface TeamOpenDeps {
   onTrouble: (message: string) => void;
   /** Host name of this workstation (the OS's by default). */
   host?: string;
+  /** Background write-back of edits into the shared files (team-store.ts). */
+  writeBack?: TeamWriteBackOptions;
 }
 
 /** Who made an image: the setting when filled in, else the OS user name. */
@@ -64,6 +66,7 @@ export async function openTeamFromSettings(deps: TeamOpenDeps): Promise<TeamOpen
       maker: { host: deps.host ?? os.hostname(), person: personName(deps.settings) },
       now: deps.now,
       onTrouble: deps.onTrouble,
+      ...(deps.writeBack ? { writeBack: deps.writeBack } : {}),
     });
     libraryId = await store.libraryId();
     return { state: 'open', store, folder: library.sharedFolder, libraryId };

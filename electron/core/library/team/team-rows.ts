@@ -3,8 +3,9 @@
  * (db/generation-row.ts `toGeneration`): one place knows what a row means.
  */
 import type pg from 'pg';
-import type { Generation } from '../../../../shared/types';
+import type { EmbeddedRecord, Generation } from '../../../../shared/types';
 import { toGeneration, type GenerationRow, type RowDetails } from '../db/generation-row';
+import { recordOfRow } from '../edits/row-to-record';
 import { TEAM_GENERATION_COLUMNS } from './team-gallery';
 
 type Queryable = Pick<pg.Pool | pg.PoolClient, 'query'>;
@@ -52,4 +53,15 @@ export async function selectTeamRows(db: Queryable, ids: readonly string[]): Pro
     [ids],
   );
   return rows;
+}
+
+/** The record a team row says its file should carry (write-back, export): its tags, inputs and project name. */
+export async function teamRecordOf(db: Queryable, row: GenerationRow): Promise<EmbeddedRecord> {
+  const details = await loadTeamDetails(db, [row.id]);
+  const project =
+    row.project_id === null
+      ? null
+      : ((await db.query<{ name: string }>('SELECT name FROM projects WHERE id = $1', [row.project_id])).rows[0]
+          ?.name ?? null);
+  return recordOfRow(row, details, project);
 }

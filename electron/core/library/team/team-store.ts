@@ -4,27 +4,57 @@
  * schema version this Seedbank expects and that the folder carries the database's library id;
  * either mismatch refuses to connect with what to do (team-connect.ts).
  */
-import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import type pg from 'pg';
-import type { LibraryPage } from '../../../../shared/api';
-import type { Generation } from '../../../../shared/types';
+import type { GenerationDetail, LibraryPage } from '../../../../shared/api';
+import type { Generation, InputImage, Project } from '../../../../shared/types';
 import { SeedbankError } from '../../../../shared/errors';
-import type { GenerationRow } from '../db/generation-row';
+import { currentFile, type GenerationRow } from '../db/generation-row';
 import { cleanTags, type SaveGeneration } from '../db/upsert-generation';
-import { cleanProjectName } from '../edits/projects';
-import { move } from '../edits/trash';
-import { newId } from '../../ids';
-import { absolutePath, trashedLocation } from '../files/library-paths';
 import { readLibraryIdFile } from '../store/library-id-file';
-import { checkRating, type ListArgs, type LibraryStore, type StoreChangeListener } from '../store/library-store';
+import type { RewriteQueue } from '../edits/rewrite-queue';
+import { absolutePath } from '../files/library-paths';
+import {
+  checkRating,
+  type ListArgs,
+  type LibraryStore,
+  type ProjectList,
+  type StoreChangeListener,
+  type TagCount,
+} from '../store/library-store';
 import { connectTeam } from './team-connect';
+import { reconcileTeamLibrary } from './team-reconcile';
+import type { Logger } from '../../logging/logger';
+import type { TaskOutcome, TaskReporter } from '../maintenance/tasks';
+import { teamExportSource } from './team-export';
+import type { ExportSource } from '../maintenance/export';
+import { emptyTeamTrash, inOrder, restoreTeamImages, teamTrashCount, trashTeamImages } from './team-trash';
+import { noteTeamInput, teamDetail, type LocalInputs } from './team-detail';
+import {
+  createTeamProject,
+  ensureTeamProject,
+  markTeamProjectDirty,
+  deleteTeamProjectRow,
+  idsInProject,
+  listTeamProjects,
+  renameTeamProject,
+  requireTeamProject,
+  teamTagCounts,
+} from './team-projects';
 import { inTransaction } from './team-connection';
-import { cursorAfter, pageQueries, TEAM_GENERATION_COLUMNS } from './team-gallery';
+import { cursorAfter, pageQueries } from './team-gallery';
 import { ChangeFeed } from './team-live';
 import { selectTeamRows, toTeamGenerations } from './team-rows';
 import { changeTeamTags, saveTeamGeneration, type Maker } from './team-upsert';
-import { writeBackTeamFile, type WriteBackOutcome } from './team-write-back';
+import {
+  dirtyTeamIds,
+  teamWriteBackQueue,
+  writeBackTeamFile,
+  type TeamWriteBackOptions,
+  type WriteBackOutcome,
+} from './team-write-back';
+
+export type { TeamWriteBackOptions } from './team-write-back';
 
 export interface TeamStoreOptions {
   /** `postgres://…` */
@@ -37,12 +67,22 @@ export interface TeamStoreOptions {
   now?: () => Date;
   /** Told when a connection drops, live updates stop, and while they are being restored. */
   onTrouble?: (message: string) => void;
+  /**
+   * Write-back in the background after each edit (the app turns it on; without it, `writeBack`
+   * is only called by hand, as the CLI and some tests do). Rows edited and not yet written back
+   * (a quit, a failure, another workstation that stopped) are picked up when the store opens.
+   */
+  writeBack?: TeamWriteBackOptions;
 }
 
 export class TeamLibraryStore implements LibraryStore {
   readonly kind = 'team';
   private readonly feed: ChangeFeed;
   private readonly maker: Maker;
+  /** Background write-back, when the options ask for it. */
+  private readonly queue: RewriteQueue | null;
+  /** The start-up scan for rows whose file is behind (sweepDirty). */
+  private sweeping: Promise<void> = Promise.resolve();
 
   private constructor(
     private readonly pool: pg.Pool,
@@ -55,12 +95,41 @@ export class TeamLibraryStore implements LibraryStore {
       host: options.maker?.host ?? os.hostname(),
       person: options.maker?.person ?? os.userInfo().username,
     };
+    this.queue = options.writeBack ? teamWriteBackQueue(pool, options.folder, options.writeBack) : null;
   }
 
   /** Connects, or refuses with a message naming the problem and what to do. */
   static async open(options: TeamStoreOptions): Promise<TeamLibraryStore> {
     const { pool, libraryId, version } = await connectTeam(options.url, options.folder, options.onTrouble);
-    return new TeamLibraryStore(pool, options, libraryId, version);
+    const store = new TeamLibraryStore(pool, options, libraryId, version);
+    store.sweepDirty();
+    return store;
+  }
+
+  /**
+   * Schedules every row whose file is behind (this workstation's unfinished rewrites, and those of
+   * one that quit or crashed). In the background: the scan reads the whole table, and opening
+   * must not wait for it.
+   */
+  private sweepDirty(): void {
+    const { queue } = this;
+    const writeBack = this.options.writeBack;
+    if (!queue || !writeBack) return;
+    this.sweeping = this.dirtyIds().then(
+      (ids) => queue.schedule(ids),
+      (err: unknown) => writeBack.logger.warn('write-back: dirty rows not read', { error: String(err) }),
+    );
+  }
+
+  /** Ids whose file has not caught up with its row (by any workstation), oldest first. */
+  dirtyIds(): Promise<string[]> {
+    return dirtyTeamIds(this.pool);
+  }
+
+  /** Resolves when the background write-back has nothing pending or under way (export, tests, quit). */
+  async flushWriteBack(): Promise<void> {
+    await this.sweeping;
+    await this.queue?.drain();
   }
 
   async libraryId(): Promise<string> {
@@ -92,18 +161,9 @@ export class TeamLibraryStore implements LibraryStore {
     return new Set(rows.map((row) => row.id));
   }
 
-  /** The id of the project with this name (any case), made when there is none. */
-  async ensureProject(name: string): Promise<string> {
-    const clean = cleanProjectName(name);
-    const { rows } = await this.pool.query<{ id: string }>(
-      `WITH made AS (
-         INSERT INTO projects (id, name, created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING id)
-       SELECT id FROM made UNION ALL SELECT id FROM projects WHERE lower(name) = lower($2) LIMIT 1`,
-      [newId(), clean, (this.options.now?.() ?? new Date()).toISOString()],
-    );
-    const id = rows[0]?.id;
-    if (id === undefined) throw new SeedbankError('INTERNAL', `The project ${clean} could not be made`);
-    return id;
+  /** The id of the project with this name (any letter case), made when there is none. */
+  ensureProject(name: string): Promise<string> {
+    return ensureTeamProject(this.pool, name, this.options.now?.() ?? new Date());
   }
 
   async list(args: ListArgs): Promise<LibraryPage> {
@@ -135,57 +195,90 @@ export class TeamLibraryStore implements LibraryStore {
   async tag(ids: readonly string[], add: readonly string[], remove: readonly string[]): Promise<string[]> {
     const adding = cleanTags(add);
     const removing = cleanTags(remove);
-    return inTransaction(this.pool, async (client) => {
-      const found = await this.markDirty(client, ids, '', []);
-      await changeTeamTags(client, found, adding, removing);
-      return found;
-    });
+    return this.edited(
+      await inTransaction(this.pool, async (client) => {
+        const found = await this.markDirty(client, ids, '', []);
+        await changeTeamTags(client, found, adding, removing);
+        return found;
+      }),
+    );
+  }
+
+  async move(ids: readonly string[], projectId: string | null): Promise<string[]> {
+    if (projectId !== null) await requireTeamProject(this.pool, projectId);
+    return this.update(ids, 'project_id = $2', [projectId]);
+  }
+
+  // ---- reading more than a row ----
+
+  /** `local`: this workstation's reference images, which link references to team images (team-detail.ts). */
+  getDetail(id: string, local?: LocalInputs): Promise<GenerationDetail | null> {
+    return teamDetail(this.pool, id, this.options.assetUrl, local);
+  }
+
+  async filePath(id: string): Promise<string | null> {
+    const row = (await selectTeamRows(this.pool, [id]))[0];
+    return row ? absolutePath(this.options.folder, currentFile(row)) : null;
+  }
+
+  tagCounts(): Promise<TagCount[]> {
+    return teamTagCounts(this.pool);
   }
 
   /**
-   * Files first, then rows (as the embedded trash), with the rows locked meanwhile: another
-   * workstation emptying the trash or restoring the same images waits, so a file is never moved
-   * for a row that is being deleted (after a crash in between, reconcile puts the row right).
+   * Tells the team that the reference image `input` is the team image `generationId` (made from
+   * it on some workstation), so every workstation's lineage links them — even after write-back
+   * has changed the image file's hash. Only the facts go in; the picture stays on that workstation.
    */
+  noteInput(input: InputImage, generationId: string): Promise<void> {
+    return noteTeamInput(this.pool, input, generationId, this.options.now?.() ?? new Date());
+  }
+
+  /** What an export reads from this library (team-export.ts); flush write-back first. */
+  exportSource(): ExportSource {
+    return teamExportSource(this.pool, this.options.folder);
+  }
+
+  // ---- projects ----
+
+  listProjects(): Promise<ProjectList> {
+    return listTeamProjects(this.pool);
+  }
+
+  createProject(name: string): Promise<Project> {
+    return createTeamProject(this.pool, name, this.options.now?.() ?? new Date());
+  }
+
+  async renameProject(id: string, name: string): Promise<Project> {
+    const { project, renamed } = await renameTeamProject(this.pool, id, name);
+    // The images' records carry the project's name: their files follow.
+    if (renamed) this.edited(await markTeamProjectDirty(this.pool, id));
+    return project;
+  }
+
+  async deleteProject(id: string, images: 'unsorted' | 'trash'): Promise<{ moved: number; trashed: number }> {
+    await requireTeamProject(this.pool, id);
+    const ids = await idsInProject(this.pool, id);
+    const trashed = images === 'trash' ? (await this.trash(ids)).length : 0;
+    // Every image (trashed ones too) leaves the project: a restored image comes back Unsorted.
+    const moved = (await this.move(ids, null)).length;
+    await deleteTeamProjectRow(this.pool, id);
+    return { moved: images === 'trash' ? 0 : moved, trashed };
+  }
+
+  /** Files first, then rows, one workstation per file (team-trash.ts). */
   trash(ids: readonly string[]): Promise<string[]> {
-    const trashedAt = (this.options.now?.() ?? new Date()).toISOString();
-    return this.moveFiles(ids, 'g.trashed_at IS NULL', (row) => [row.file, trashedLocation(row.file)], {
-      set: 'trashed_at = $2',
-      values: [trashedAt],
-    });
+    return trashTeamImages(this.pool, this.options.folder, ids, (this.options.now?.() ?? new Date()).toISOString());
   }
 
   restore(ids: readonly string[]): Promise<string[]> {
-    return this.moveFiles(ids, 'g.trashed_at IS NOT NULL', (row) => [trashedLocation(row.file), row.file], {
-      set: 'trashed_at = NULL',
-      values: [],
-    });
-  }
-
-  private moveFiles(
-    ids: readonly string[],
-    state: string,
-    route: (row: GenerationRow) => [from: string, to: string],
-    mark: { set: string; values: unknown[] },
-  ): Promise<string[]> {
-    return inTransaction(this.pool, async (client) => {
-      const { rows } = await client.query<GenerationRow>(
-        `SELECT ${TEAM_GENERATION_COLUMNS} FROM generations g WHERE g.id = ANY($1) AND ${state} ORDER BY g.seq FOR UPDATE`,
-        [[...new Set(ids)]],
-      );
-      for (const row of rows) await move(this.options.folder, ...route(row));
-      const marked = await client.query<{ id: string }>(
-        `UPDATE generations SET ${mark.set} WHERE id = ANY($1) RETURNING id`,
-        [rows.map((row) => row.id), ...mark.values],
-      );
-      return inOrder(ids, marked.rows);
-    });
+    return restoreTeamImages(this.pool, this.options.folder, ids);
   }
 
   /**
    * Brings the file of each id up to its row (rating, favourite, tags, project), one
-   * workstation at a time per file (team-write-back.ts). The app will run this in the
-   * background after each edit, as the embedded library's write-back queue does.
+   * workstation at a time per file (team-write-back.ts), now. With the `writeBack` option the
+   * store also runs this in the background after each edit (the queue above).
    */
   async writeBack(ids: readonly string[], creatorTool: string): Promise<WriteBackOutcome[]> {
     const outcomes: WriteBackOutcome[] = [];
@@ -194,33 +287,19 @@ export class TeamLibraryStore implements LibraryStore {
     return outcomes;
   }
 
-  /** How many images are in the team trash. */
-  async trashCount(): Promise<number> {
-    const { rows } = await this.pool.query<{ n: number }>(
-      'SELECT count(*)::integer AS n FROM generations WHERE trashed_at IS NOT NULL',
-    );
-    return rows[0]?.n ?? 0;
+  /** Puts the rows right with the shared folder's files (team-reconcile.ts). */
+  reconcile(reporter: TaskReporter, logger: Pick<Logger, 'warn'>): Promise<TaskOutcome> {
+    return reconcileTeamLibrary({ pool: this.pool, store: this, folder: this.options.folder, logger }, reporter);
   }
 
-  /**
-   * Deletes every trashed image for good: the rows are locked (a restore elsewhere waits), the
-   * files removed from the shared folder's trash, then the rows deleted, a batch per transaction.
-   * Only `seedbank library empty-trash` calls this: in a team, no button in the app does.
-   */
-  async emptyTrash(): Promise<string[]> {
-    const removed: string[] = [];
-    for (;;) {
-      const batch = await inTransaction(this.pool, async (client) => {
-        const { rows } = await client.query<{ id: string; file: string }>(
-          'SELECT id, file FROM generations WHERE trashed_at IS NOT NULL ORDER BY seq LIMIT 200 FOR UPDATE SKIP LOCKED',
-        );
-        for (const row of rows) await rm(absolutePath(this.options.folder, trashedLocation(row.file)), { force: true });
-        await client.query('DELETE FROM generations WHERE id = ANY($1)', [rows.map((row) => row.id)]);
-        return rows.map((row) => row.id);
-      });
-      removed.push(...batch);
-      if (batch.length === 0) return removed;
-    }
+  /** How many images are in the team trash. */
+  trashCount(): Promise<number> {
+    return teamTrashCount(this.pool);
+  }
+
+  /** Deletes every trashed image for good. Only `seedbank library empty-trash` calls this: in a team, no button in the app does. */
+  emptyTrash(): Promise<string[]> {
+    return emptyTeamTrash(this.pool, this.options.folder);
   }
 
   /**
@@ -242,12 +321,20 @@ export class TeamLibraryStore implements LibraryStore {
   }
 
   async close(): Promise<void> {
+    await this.sweeping;
+    await this.queue?.close();
     await this.feed.close();
     await this.pool.end();
   }
 
-  private update(ids: readonly string[], set: string, values: unknown[]): Promise<string[]> {
-    return inTransaction(this.pool, (client) => this.markDirty(client, ids, `, ${set}`, values));
+  private async update(ids: readonly string[], set: string, values: unknown[]): Promise<string[]> {
+    return this.edited(await inTransaction(this.pool, (client) => this.markDirty(client, ids, `, ${set}`, values)));
+  }
+
+  /** After an edit is committed: the files follow in the background (when write-back is on). */
+  private edited(ids: string[]): string[] {
+    this.queue?.schedule(ids);
+    return ids;
   }
 
   /** Applies `set` and counts an edit the file has yet to follow (write-back), on the rows that exist. */
@@ -263,10 +350,4 @@ export class TeamLibraryStore implements LibraryStore {
     );
     return inOrder(ids, rows);
   }
-}
-
-/** The ids among `ids` that `rows` name, once each, in the order asked. */
-function inOrder(ids: readonly string[], rows: readonly { id: string }[]): string[] {
-  const found = new Set(rows.map((row) => row.id));
-  return [...new Set(ids)].filter((id) => found.has(id));
 }
