@@ -42,6 +42,11 @@ function mtimeOf(file) {
 }
 
 async function buildRenderer() {
+  // Always React's production build: Vite takes the mode from NODE_ENV when it is set, and the
+  // browser tests run this under vitest (NODE_ENV=test), which gave React's development build
+  // (jsxDEV capturing a stack per element: several times slower renders) to the tests and to any
+  // bench that reused that build.
+  process.env.NODE_ENV = 'production';
   const { build } = await import('vite');
   const { default: react } = await import('@vitejs/plugin-react');
   const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));

@@ -22,6 +22,8 @@ import { percentile, searchLatencies, UI_SEARCHES, waitUntil } from './ui-search
 const COUNT = Number(process.env.SEEDBANK_BENCH_COUNT ?? 100_000);
 /** `--paint`: only the first-paint rows (a quick check while working on them; writes nothing). */
 const PAINT_ONLY = process.argv.includes('--paint');
+/** `--search`: only the search rows, with where each search's time went (writes nothing). */
+const SEARCH_ONLY = process.argv.includes('--search');
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 const round = (x: number) => Math.round(x * 10) / 10;
@@ -193,6 +195,22 @@ async function main(): Promise<void> {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     await context.addInitScript({ content: PROBE_SCRIPT });
     const page = await context.newPage();
+
+    if (SEARCH_ONLY) {
+      await waitForIdleHost(page, host.url);
+      await page.goto(host.url);
+      await page.waitForSelector('[role=gridcell] img');
+      const timings = await searchLatencies(page);
+      for (const [i, t] of timings.entries())
+        console.log(
+          `${UI_SEARCHES[i]}: ${round(t.total)} ms (to send ${round(t.toSend)} · to answer ${round(t.toAnswer)} · to paint ${round(t.toPaint)})`,
+        );
+      const totals = timings.map((t) => t.total);
+      console.log(
+        `search after last keystroke: median ${round(median(totals))} · p95 ${round(percentile(totals, 95))} ms`,
+      );
+      return;
+    }
 
     const coldHostPaint = await firstPaint(browser, host.url);
     const settleMs = await waitForIdleHost(page, host.url);

@@ -1,5 +1,6 @@
 /**
- * Filters over the grid in one row that never wraps: model, favourites and the sort and the source tool stay in view;
+ * Filters over the grid: model, favourites and the sort and the source tool stay in view, each select as wide as its
+ * chosen text (a second row on a narrow gallery rather than a cut label, gallery.css);
  * rating, tags (all of / any of), dates and references sit in a "More filters" popover (its button says how many are
  * set), and the "Edits of one image" chip while that filter is on; the thumbnail size slider and the count sit at the end when there is room.
  */
