@@ -23,6 +23,8 @@ const HEAVY = [
   '@napi-rs/keyring',
   'pg',
   'chokidar',
+  // Loads worker_threads and more; only the spend guard needs it (at submit).
+  'node:util',
 ] as const;
 
 /** The packages and builtins (of HEAVY) a run of the CLI loaded. */

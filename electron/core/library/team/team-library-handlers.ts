@@ -8,6 +8,7 @@
  */
 import type { Handlers } from '../../../../shared/api';
 import { SeedbankError } from '../../../../shared/errors';
+import type { Generation } from '../../../../shared/types';
 import type { LibraryChannel } from '../library-handlers';
 import type { TeamLibraryStore } from './team-store';
 
@@ -47,6 +48,8 @@ export function createTeamLibraryHandlers(store: TeamLibraryStore, local: Librar
       // Lineage (references, used by, edit chain) is not kept in the team library yet.
       return { generation, references: [], usedBy: [], chain: [{ generation, shrunk: false }] };
     },
+    'library:records': async ({ ids }) =>
+      (await Promise.all(ids.map((id) => store.getGeneration(id)))).filter((g): g is Generation => g !== null),
     'library:favorite': async ({ ids, favorite }) => ({ updated: (await store.favorite(ids, favorite)).length }),
     'library:rate': async ({ ids, rating }) => ({ updated: (await store.rate(ids, rating)).length }),
     'library:tag': async ({ ids, add, remove }) => ({ updated: (await store.tag(ids, add, remove)).length }),
