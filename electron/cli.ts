@@ -3,10 +3,12 @@
  * same database, same jobs). Errors are one line on stderr, never a stack trace; the log goes to
  * the log file in the app-data folder, and an unexpected failure's line names that file.
  *
- * Start-up loads commander and this file only. Each command is a module under `cli/` exporting
+ * Start-up runs commander and this file only. Each command is a module under `cli/` exporting
  * `xxxCommand(version): Command`, imported only when it is the command asked for (all of them
  * for `--help` or an unknown name); each opens only the part of the core it needs
- * (`withSession(work, scope)`). Adding a command is one module and one line in COMMANDS.
+ * (`withSession(work, scope)`). Adding a command is one module and one line in COMMANDS. The
+ * build puts all of it in one file, where each `import()` runs its module when first asked
+ * (`scripts/build-node.mjs` says why).
  */
 import { Command, CommanderError } from 'commander';
 import { SeedbankError } from '../shared/errors';
@@ -15,24 +17,21 @@ import { createFileLogger } from './core/logging/logger';
 import { appPaths, defaultHome, resolveHome } from './core/paths';
 import { CliError, EXIT, exitCodeForError } from './cli/exit-codes';
 
-/** The command modules, one chunk for all of them (`cli/commands.ts` says why). */
-const commands = () => import('./cli/commands');
-
 /** Every command, in the order `--help` lists them. */
 const COMMANDS: Record<string, (version: string) => Promise<Command>> = {
-  generate: async (v) => (await commands()).generateCommand(v),
-  resume: async (v) => (await commands()).resumeCommand(v),
-  jobs: async (v) => (await commands()).jobsCommand(v),
-  retry: async (v) => (await commands()).retryCommand(v),
-  cancel: async (v) => (await commands()).cancelCommand(v),
-  history: async (v) => (await commands()).historyCommand(v),
-  key: async (v) => (await commands()).keyCommand(v),
-  credits: async (v) => (await commands()).creditsCommand(v),
-  doctor: async (v) => (await commands()).doctorCommand(v),
-  rebuild: async (v) => (await commands()).rebuildCommand(v),
-  import: async (v) => (await commands()).importCommand(v),
-  export: async (v) => (await commands()).exportCommand(v),
-  library: async (v) => (await commands()).libraryCommand(v),
+  generate: async (v) => (await import('./cli/generate')).generateCommand(v),
+  resume: async (v) => (await import('./cli/resume')).resumeCommand(v),
+  jobs: async (v) => (await import('./cli/jobs')).jobsCommand(v),
+  retry: async (v) => (await import('./cli/retry')).retryCommand(v),
+  cancel: async (v) => (await import('./cli/cancel')).cancelCommand(v),
+  history: async (v) => (await import('./cli/history')).historyCommand(v),
+  key: async (v) => (await import('./cli/key')).keyCommand(v),
+  credits: async (v) => (await import('./cli/credits')).creditsCommand(v),
+  doctor: async (v) => (await import('./cli/doctor')).doctorCommand(v),
+  rebuild: async (v) => (await import('./cli/library-commands')).rebuildCommand(v),
+  import: async (v) => (await import('./cli/library-commands')).importCommand(v),
+  export: async (v) => (await import('./cli/export')).exportCommand(v),
+  library: async (v) => (await import('./cli/team-library')).libraryCommand(v),
 };
 
 /** The commands this run needs: the one named, none for a bare `--version`, else all (help, errors). */
