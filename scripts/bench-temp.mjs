@@ -68,8 +68,12 @@ export function sweepStaleBenchTemp(dir = os.tmpdir()) {
     const pid = SCRATCH.exec(name)?.[1];
     if (pid === undefined || Number(pid) === process.pid || alive(Number(pid))) continue;
     const full = path.join(dir, name);
-    fs.rmSync(full, { recursive: true, force: true });
-    removed.push(full);
+    try {
+      fs.rmSync(full, { recursive: true, force: true });
+      removed.push(full);
+    } catch {
+      // Another user's folder (a shared /tmp): theirs to remove.
+    }
   }
   return removed;
 }
