@@ -3,10 +3,12 @@
  * same database, same jobs). Errors are one line on stderr, never a stack trace; the log goes to
  * the log file in the app-data folder, and an unexpected failure's line names that file.
  *
- * Start-up loads commander and this file only. Each command is a module under `cli/` exporting
+ * Start-up runs commander and this file only. Each command is a module under `cli/` exporting
  * `xxxCommand(version): Command`, imported only when it is the command asked for (all of them
  * for `--help` or an unknown name); each opens only the part of the core it needs
- * (`withSession(work, scope)`). Adding a command is one module and one line in COMMANDS.
+ * (`withSession(work, scope)`). Adding a command is one module and one line in COMMANDS. The
+ * build puts all of it in one file, where each `import()` runs its module when first asked
+ * (`scripts/build-node.mjs` says why).
  */
 import { Command, CommanderError } from 'commander';
 import { SeedbankError } from '../shared/errors';

@@ -2,10 +2,11 @@
 // its own Node process (so peak RSS is its own), gathers the JSON each writes to bench/<name>.json
 // into bench/results.json, and rewrites the figures table in the README.
 import { build } from 'esbuild';
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sweepStaleBenchTemp } from './bench-temp.mjs';
 import { NODE_HOST_FLAGS } from './node-host-flags.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -18,6 +19,40 @@ const names = fs
   .filter((name) => only.length === 0 || only.includes(name));
 
 fs.mkdirSync(path.join(root, 'bench'), { recursive: true });
+// Scratch folders of benches that were killed outright (their pid is gone); see bench-temp.mjs.
+for (const dir of sweepStaleBenchTemp()) console.log(`removed ${dir} (left by a bench that was killed)`);
+
+/**
+ * Runs one bench in its own Node process. A SIGINT or SIGTERM sent to this script reaches the
+ * bench too (a Ctrl-C reaches both anyway), which removes its scratch folders and dies of it. A
+ * bench busy in synchronous work (the CLI bench's spawnSync loop) runs no handler until it is
+ * done, so after a grace period it is killed and its folders swept here; this script then stops
+ * with the same signal instead of going on to the next suite.
+ */
+const GRACE_MS = 3000;
+function runBench(args) {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, args, { stdio: 'inherit', cwd: root });
+    let stopping = null;
+    let killTimer = null;
+    const forward = (signal) => {
+      stopping = signal;
+      child.kill(signal);
+      killTimer ??= setTimeout(() => child.kill('SIGKILL'), GRACE_MS);
+    };
+    process.on('SIGINT', forward);
+    process.on('SIGTERM', forward);
+    child.on('exit', (status, signal) => {
+      process.off('SIGINT', forward);
+      process.off('SIGTERM', forward);
+      clearTimeout(killTimer);
+      sweepStaleBenchTemp();
+      if (stopping || signal === 'SIGINT' || signal === 'SIGTERM') process.kill(process.pid, stopping ?? signal);
+      else resolve({ status });
+    });
+  });
+}
+
 const results = fs.existsSync(path.join(root, 'bench', 'results.json'))
   ? JSON.parse(fs.readFileSync(path.join(root, 'bench', 'results.json'), 'utf8'))
   : {};
@@ -41,10 +76,7 @@ for (const name of names) {
   // Not for the jobs suite: its peak RSS row is the desktop app's, and the Electron main process
   // runs without them when packaged (docs/performance.md).
   const flags = name === 'jobs' ? [] : NODE_HOST_FLAGS;
-  const run = spawnSync(process.execPath, [...flags, '--expose-gc', outfile], {
-    stdio: 'inherit',
-    cwd: root,
-  });
+  const run = await runBench([...flags, '--expose-gc', outfile]);
   const file = path.join(root, 'bench', `${name}.json`);
   if (run.status !== 0 || !fs.existsSync(file)) {
     console.error(`bench ${name} failed (exit ${run.status})`);

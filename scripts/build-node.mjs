@@ -2,13 +2,17 @@
 // Runs on `npm install` (prepare) so `npx seedbank` works from a fresh clone; dependencies stay
 // in node_modules (packages: 'external'), only our TypeScript is bundled.
 //
-// The CLI is split (ESM code splitting): `out/cli/cli.mjs` holds only the command table, and
-// every `import()` in it — each command, the core, sharp, undici — becomes a chunk loaded when
-// a command needs it, so `seedbank --version` does not pay for the library or the image code.
+// The CLI is one file, `out/cli/cli.mjs`. Each `import()` of our own modules in it (each command,
+// the core) becomes a lazy initialiser, so a command still runs only the code it needs, and
+// packages (sharp, undici, pg, chokidar, the keychain) stay real imports, loaded when used. One
+// file rather than ESM code splitting: every file Node loads costs its own resolution, read,
+// compile-cache lookup and link, and the split build had `history` load 40 of them
+// (docs/performance.md has the figures).
 // Files are written only when they changed, each by rename: the CLI tests build in parallel
 // and run the CLI meanwhile, and must never read half a file.
 import { build } from 'esbuild';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -51,6 +55,52 @@ const englishOnlyZod = {
   },
 };
 
+/** A module that takes `load` (an expression) once and re-exports its properties by name. */
+function reexport(load, names) {
+  const lines = names
+    .filter((name) => name !== 'default')
+    .map((name, i) => `const e${i} = m[${JSON.stringify(name)}]; export { e${i} as ${name} };`);
+  return { contents: [`const m = ${load};`, 'export default m;', ...lines].join('\n'), loader: 'js' };
+}
+
+/**
+ * In one file, esbuild hoists every static `import … from 'node:sqlite'` (or from a package) to
+ * the top, so `seedbank --version` would load everything any command uses. Each such import
+ * becomes a small module that takes the builtin with `process.getBuiltinModule` (a CommonJS
+ * package with `require`), which esbuild runs when the importing module first runs, as the split
+ * build did. ES-module packages are left as they are (none is imported statically today).
+ */
+const lazyImports = {
+  name: 'lazy-imports',
+  setup(b) {
+    const requireHere = createRequire(path.join(root, 'package.json'));
+    const commonJs = (name) => {
+      const main = requireHere.resolve(name);
+      const pkgFile = path.join(
+        main.slice(0, main.lastIndexOf(`node_modules${path.sep}${name}`)),
+        'node_modules',
+        name,
+        'package.json',
+      );
+      return JSON.parse(fs.readFileSync(pkgFile, 'utf8')).type !== 'module';
+    };
+    b.onResolve({ filter: /^[^./]/ }, (args) => {
+      if (args.kind !== 'import-statement' || BUNDLED.has(args.path) || args.path.startsWith('node:module'))
+        return undefined;
+      if (args.path.startsWith('node:')) return { path: args.path, namespace: 'lazy-builtin' };
+      return /^(@[^/]+\/)?[^/]+$/.test(args.path) && commonJs(args.path)
+        ? { path: args.path, namespace: 'lazy-cjs' }
+        : undefined;
+    });
+    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, async (args) =>
+      reexport(`process.getBuiltinModule(${JSON.stringify(args.path)})`, Object.keys(await import(args.path))),
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy-cjs' }, (args) =>
+      reexport(`require(${JSON.stringify(args.path)})`, Object.keys(requireHere(args.path))),
+    );
+  },
+};
+
 /** Writes each output file only when its bytes changed, through a temporary file and a rename. */
 function writeChanged(outputFiles) {
   for (const { path: file, contents } of outputFiles) {
@@ -65,7 +115,7 @@ function writeChanged(outputFiles) {
 /** The CLI's dependencies that are bundled: pure JS loaded at every start (one file parses faster). */
 const BUNDLED = new Set(['zod', 'commander']);
 
-/** The CLI, split into chunks; chunks no longer produced by this build are removed afterwards. */
+/** The CLI in one file; the chunks an earlier (split) build left are removed. */
 async function buildCli() {
   const outdir = path.join(root, 'out', 'cli');
   const result = await build({
@@ -74,22 +124,14 @@ async function buildCli() {
     external: Object.keys(pkg.dependencies).filter((name) => !BUNDLED.has(name)),
     entryPoints: { cli: path.join(root, 'electron', 'cli.ts') },
     outdir,
-    splitting: true,
-    chunkNames: 'chunks/[name]-[hash]',
     outExtension: { '.js': '.mjs' },
-    plugins: [englishOnlyZod],
+    plugins: [englishOnlyZod, lazyImports],
     minifyWhitespace: true,
     minifySyntax: true,
   });
   writeChanged(result.outputFiles);
-  const produced = new Set(result.outputFiles.map((file) => file.path));
-  const chunks = path.join(outdir, 'chunks');
-  for (const name of fs.existsSync(chunks) ? fs.readdirSync(chunks) : []) {
-    const file = path.join(chunks, name);
-    const twin = file.endsWith('.map') ? file.slice(0, -'.map'.length) : file;
-    if (!produced.has(file) && !produced.has(twin)) fs.rmSync(file, { force: true });
-  }
-  return 'out/cli/cli.mjs (+ chunks)';
+  fs.rmSync(path.join(outdir, 'chunks'), { recursive: true, force: true });
+  return 'out/cli/cli.mjs';
 }
 
 const built = await Promise.all([

@@ -378,6 +378,11 @@ export const requests = {
   /** How many images a filter matches: the total of a page asked for with `count: false`. */
   'library:count': request(z.object({ filter: LibraryFilterSchema.default({}) }).strict(), answer<{ total: number }>()),
   'library:get': request(z.object({ id: Id }).strict(), answer<GenerationDetail>()),
+  /**
+   * Whole records by id, in the order asked, without the lineage `library:get` adds (ids not in
+   * the library are left out): for a list that shows more than a tile does (`seedbank history`).
+   */
+  'library:records': request(z.object({ ids: z.array(Id).min(1).max(500) }).strict(), answer<Generation[]>()),
   'library:favorite': request(z.object({ ids: Ids, favorite: z.boolean() }).strict(), answer<{ updated: number }>()),
   'library:rate': request(
     z.object({ ids: Ids, rating: z.number().int().min(0).max(5) }).strict(),

@@ -38,13 +38,16 @@ export function historyCommand(version: string): Command {
           ...(options.search ? { search: options.search } : {}),
           ...(options.includeUpsampled === true ? { searchUpsampled: true } : {}),
         };
-        const page = await session.call('library:list', { filter, sort: 'newest', limit });
-        // A page carries only what a gallery tile shows; each line needs the whole record.
-        for (const item of page.items) {
-          const { generation } = await session.call('library:get', { id: item.id });
+        // No count of every match: nothing here shows it, and it costs more than the page.
+        const page = await session.call('library:list', { filter, sort: 'newest', limit, count: false });
+        // A page carries only what a gallery tile shows; each line needs the whole record (one
+        // request for all of them, without the lineage `library:get` would add for each).
+        const ids = page.items.map((item) => item.id);
+        const records = ids.length > 0 ? await session.call('library:records', { ids }) : [];
+        for (const generation of records) {
           printLine(generationLine(generation, session.home), { json: options.json === true });
         }
-        if (!options.json && page.items.length === 0) process.stderr.write('No images.\n');
+        if (!options.json && records.length === 0) process.stderr.write('No images.\n');
       });
     });
 }

@@ -15,6 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchRoot, ensureBenchLibrary } from './build-synthetic-library';
 import { PEAK_RSS_PRELOAD } from './peak-rss';
+import { benchTempDir, removeBenchTempDir } from '../../scripts/bench-temp.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const BIN = path.join(ROOT, 'bin', 'seedbank.js');
@@ -61,7 +62,7 @@ async function main(): Promise<void> {
   const library = path.join(benchRoot(), `library-${COUNT}`);
   await ensureBenchLibrary(library, COUNT, true);
 
-  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'seedbank-cli-bench-'));
+  const scratch = benchTempDir('cli');
   try {
     const probe = writeProbe(scratch);
     // A headless machine: the key from the environment, the keychain unreachable (fails fast).
@@ -78,7 +79,11 @@ async function main(): Promise<void> {
     ];
     for (const c of cases) runOnce(c, probe);
     const samples = new Map<string, Sample[]>(cases.map((c) => [c.name, []]));
-    for (let i = 0; i < RUNS; i++) for (const c of cases) samples.get(c.name)!.push(runOnce(c, probe));
+    for (let i = 0; i < RUNS; i++) {
+      for (const c of cases) samples.get(c.name)!.push(runOnce(c, probe));
+      // A turn of the event loop per round: a Ctrl-C or SIGTERM handler (bench-temp) runs now, not at the end.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
 
     const stat = (name: string) => {
       const list = samples.get(name)!;
@@ -149,7 +154,7 @@ async function main(): Promise<void> {
     fs.writeFileSync(path.join(ROOT, 'bench', 'cli.json'), `${JSON.stringify(results, null, 2)}\n`);
     console.log('\nwritten to bench/cli.json');
   } finally {
-    fs.rmSync(scratch, { recursive: true, force: true });
+    removeBenchTempDir(scratch);
   }
 }
 

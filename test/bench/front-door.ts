@@ -7,10 +7,10 @@
  * page being ready.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import type { Library } from '../../electron/core/library/library';
+import { benchTempDir, removeBenchTempDir } from '../../scripts/bench-temp.mjs';
 
 const REQUEST_EVERY_MS = 100;
 
@@ -71,7 +71,7 @@ export async function measureFrontDoor(library: Library, work: () => Promise<unk
 
 /** A folder holding the first `count` images of `imagesDir` (hard links where the disk allows). */
 export function importSource(imagesDir: string, count: number): { dir: string; remove: () => void } {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'seedbank-import-source-'));
+  const dir = benchTempDir('import-source');
   let taken = 0;
   const walk = (from: string) => {
     for (const entry of fs.readdirSync(from, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
@@ -90,7 +90,7 @@ export function importSource(imagesDir: string, count: number): { dir: string; r
     }
   };
   walk(imagesDir);
-  return { dir, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
+  return { dir, remove: () => removeBenchTempDir(dir) };
 }
 
 /** The rows the README shows for one kind of work. */

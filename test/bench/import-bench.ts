@@ -30,6 +30,7 @@ import {
 import { testContext } from '../support/library-test-kit';
 import { benchRoot } from './build-synthetic-library';
 import { exiftoolReadMs } from './library-baselines';
+import { benchTempDir, removeBenchTempDir } from '../../scripts/bench-temp.mjs';
 
 const COUNT = Number(process.env.SEEDBANK_BENCH_IMPORT_COUNT ?? 10_000);
 const SIZE = 512;
@@ -120,7 +121,7 @@ async function main(): Promise<void> {
   await buildSource(source);
   console.log(`  source: ${COUNT} files in ${((performance.now() - built) / 1000).toFixed(1)} s (cached after)`);
 
-  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'seedbank-import-bench-'));
+  const home = benchTempDir('import');
   try {
     const ctx = testContext(home);
     const cpuBefore = process.cpuUsage();
@@ -177,7 +178,7 @@ async function main(): Promise<void> {
     fs.mkdirSync('bench', { recursive: true });
     fs.writeFileSync(path.join('bench', 'import.json'), `${JSON.stringify(results, null, 2)}\n`);
   } finally {
-    fs.rmSync(home, { recursive: true, force: true });
+    removeBenchTempDir(home);
   }
 }
 

@@ -26,6 +26,7 @@ import { createInterface } from 'node:readline';
 import { DEFAULT_FAKE_KEY } from '../fake-bfl';
 import { peakRssBytes } from './peak-rss';
 import { runReferencePoller } from './reference-poller';
+import { benchTempDir, removeBenchTempDir } from '../../scripts/bench-temp.mjs';
 
 const JOBS = Number(process.env.BENCH_JOBS ?? 120);
 const TASK_MS = 4_000;
@@ -130,7 +131,7 @@ function v8FlagsNote(): string {
 async function main(): Promise<void> {
   const timings: Timings = { downloadMs: [], storeMs: [], refusals: 0 };
   const fake = await startEmulator();
-  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'seedbank-bench-'));
+  const home = benchTempDir('jobs');
   const core = await createCore({
     home,
     env: { BFL_API_KEY: DEFAULT_FAKE_KEY, SEEDBANK_API_BASE: fake.apiBase },
@@ -310,7 +311,7 @@ async function main(): Promise<void> {
       },
     ],
   };
-  fs.rmSync(home, { recursive: true, force: true });
+  removeBenchTempDir(home);
   fs.mkdirSync('bench', { recursive: true });
   fs.writeFileSync(path.join('bench', 'jobs.json'), `${JSON.stringify(result, null, 2)}\n`);
 

@@ -33,6 +33,7 @@ import {
 } from './library-measures';
 import { measureScalePoint, runScaleCurve, type ScalePoint } from './library-scale';
 import { scaleRows, scaleSvg, scaleTable, writeScaleTable, type BenchRow } from './scale-report';
+import { benchTempDir, removeBenchTempDir } from '../../scripts/bench-temp.mjs';
 
 const COUNT = Number(process.env.SEEDBANK_BENCH_COUNT ?? 100_000);
 const REBUILD_COUNT = Number(process.env.SEEDBANK_BENCH_REBUILD_COUNT ?? 10_000);
@@ -67,7 +68,7 @@ async function frontDoorDuringWork(small: string): Promise<{ rebuild: FrontDoorF
   await rebuildLib.close();
   rebuildCtx.db.close();
 
-  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'seedbank-import-bench-'));
+  const home = benchTempDir('import');
   const source = importSource(path.join(small, 'images'), IMPORT_COUNT);
   try {
     const importCtx = benchContext(home);
@@ -79,7 +80,7 @@ async function frontDoorDuringWork(small: string): Promise<{ rebuild: FrontDoorF
     return { rebuild, importing };
   } finally {
     source.remove();
-    fs.rmSync(home, { recursive: true, force: true });
+    removeBenchTempDir(home);
   }
 }
 
@@ -103,10 +104,10 @@ async function main(): Promise<void> {
   const insertRuns = (await insertOneRuns(ctx.db, 50)).runs;
 
   const megapixel = await makeMegapixelJpeg();
-  const thumbDir = fs.mkdtempSync(path.join(os.tmpdir(), 'seedbank-thumb-'));
+  const thumbDir = benchTempDir('thumb');
   await makeThumbnail(megapixel, path.join(thumbDir, 'warm.webp'));
   const thumbRuns = await repeat(15, (i) => makeThumbnail(megapixel, path.join(thumbDir, `${i}.webp`)));
-  fs.rmSync(thumbDir, { recursive: true, force: true });
+  removeBenchTempDir(thumbDir);
   const addRuns = await repeat(15, () =>
     library.addImage({ record: benchRecord(), bytes: megapixel, jobId: null, projectId: null }),
   );

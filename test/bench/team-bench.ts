@@ -18,7 +18,7 @@ import { migrateTeamDatabase, claimFolder } from '../../electron/core/library/te
 import { TeamLibraryStore } from '../../electron/core/library/team/team-store';
 import { testContext } from '../support/library-test-kit';
 import { startPostgres } from '../support/postgres';
-import { makeTempDir, removeTempDir } from '../support/temp';
+import { benchTempDir, removeBenchTempDir } from '../../scripts/bench-temp.mjs';
 import pg from 'pg';
 
 const COUNT = Number(process.env.SEEDBANK_TEAM_BENCH_COUNT ?? 1_000_000);
@@ -103,7 +103,7 @@ async function searchMedian(store: LibraryStore): Promise<number> {
 }
 
 async function embeddedFigures(): Promise<{ openMs: number; searchMs: number; buildMs: number }> {
-  const home = makeTempDir('seedbank-team-bench-embedded-');
+  const home = benchTempDir('team-embedded');
   try {
     const built = performance.now();
     const ctx = testContext(home);
@@ -132,13 +132,13 @@ async function embeddedFigures(): Promise<{ openMs: number; searchMs: number; bu
     }
     return { openMs: median(opens), searchMs, buildMs };
   } finally {
-    removeTempDir(home);
+    removeBenchTempDir(home);
   }
 }
 
 async function teamFigures(): Promise<{ openMs: number; searchMs: number; buildMs: number }> {
   const server = await startPostgres();
-  const folder = makeTempDir('seedbank-team-bench-folder-');
+  const folder = benchTempDir('team-folder');
   try {
     const url = await server.createDatabase({ name: 'seedbank_bench' });
     const { libraryId } = await migrateTeamDatabase(url);
@@ -167,7 +167,7 @@ async function teamFigures(): Promise<{ openMs: number; searchMs: number; buildM
     return { openMs: median(opens), searchMs, buildMs };
   } finally {
     await server.stop();
-    removeTempDir(folder);
+    removeBenchTempDir(folder);
   }
 }
 

@@ -1,6 +1,7 @@
 /**
  * What a command loads, seen from inside the process: a resolve hook records every module
- * the built CLI pulls in. `--version` loads none of the heavy parts; `key status` only the
+ * the built CLI pulls in, and `process.getBuiltinModule` every builtin it takes that way (the
+ * one-file build takes builtins so, when the module using them first runs). `--version` loads none of the heavy parts; `key status` only the
  * keychain; `history` the database but no image code, HTTP client, settings store or keychain.
  */
 import fs from 'node:fs';
@@ -23,6 +24,8 @@ const HEAVY = [
   '@napi-rs/keyring',
   'pg',
   'chokidar',
+  // Loads worker_threads and more; only the spend guard needs it (at submit).
+  'node:util',
 ] as const;
 
 /** The packages and builtins (of HEAVY) a run of the CLI loaded. */
@@ -48,6 +51,8 @@ beforeAll(async () => {
 import module from 'node:module';
 const seen = new Set();
 module.registerHooks({ resolve(specifier, context, next) { const r = next(specifier, context); seen.add(r.url); return r; } });
+const getBuiltinModule = process.getBuiltinModule.bind(process);
+process.getBuiltinModule = (id) => { seen.add(id.startsWith('node:') ? id : 'node:' + id); return getBuiltinModule(id); };
 process.on('exit', () => fs.writeFileSync(process.env.SEEDBANK_LOADED_FILE, [...seen].join('\\n')));
 `,
   );

@@ -117,6 +117,9 @@ describe('two workstations on one team library', () => {
     expect(found.items.map((g) => g.id)).toEqual([image.id]);
     expect(await two.call('library:count', { filter: { search: 'lighthouse' } })).toEqual({ total: 1 });
     expect((await two.call('library:get', { id: image.id })).generation.prompt).toBe(prompt);
+    // The whole records `seedbank history` prints, from the team library too.
+    const records = await two.call('library:records', { ids: [image.id, 'not-an-image'] });
+    expect(records.map((g) => [g.id, g.prompt])).toEqual([[image.id, prompt]]);
   });
 
   it('a rating by one workstation is seen by the other', async () => {

@@ -8,7 +8,6 @@
  * - the batch is identical requests: same model, prompt, parameters and a fixed seed, count > 1 —
  *   each is paid for and all give the same image. Without a seed BFL draws one per request.
  */
-import { isDeepStrictEqual } from 'node:util';
 import { SeedbankError } from '../../../shared/errors';
 import type { PlannedJob } from './submission';
 
@@ -23,6 +22,9 @@ const credits = (n: number) => `${Math.round(n * 1000) / 1000} credits`;
 function identicalBatch(jobs: readonly PlannedJob[]): boolean {
   const first = jobs[0];
   if (!first || jobs.length < 2 || typeof first.body.seed !== 'number') return false;
+  // node:util is fetched here, not imported: loading it loads worker_threads and more (~4 ms at
+  // every start of a CLI command that never submits; docs/performance.md).
+  const { isDeepStrictEqual } = process.getBuiltinModule('node:util');
   return jobs.every((job) => isDeepStrictEqual(job.body, first.body));
 }
 

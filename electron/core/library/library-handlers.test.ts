@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LibraryPage, LongTaskResult } from '../../../shared/api';
 import sharp from 'sharp';
-import type { InputAlpha, InputImage } from '../../../shared/types';
+import type { Generation, InputAlpha, InputImage } from '../../../shared/types';
 import { readRecord } from '../metadata';
 import { createDispatcher } from '../contract/dispatch';
 import { anyFolder } from '../folder-access';
@@ -42,6 +42,20 @@ describe('library channels through the dispatcher', () => {
     expect(await dispatch()('library:count', {})).toEqual({ result: { total: 3 } });
     expect(await dispatch()('library:count', { filter: { search: 'nothing-like-this' } })).toEqual({
       result: { total: 0 },
+    });
+  });
+
+  it('answers whole records in the order asked, leaving out ids not in the library', async () => {
+    t = await openTestLibrary();
+    const [a, b, c] = (await addImages(t, 3)) as [string, string, string];
+    const answer = (await dispatch()('library:records', { ids: [c, 'not-an-image', a, b] })) as {
+      result: Generation[];
+    };
+    expect(answer.result.map((g) => g.id)).toEqual([c, a, b]);
+    // The whole record, as `library:get` gives it (a page's items are thinner).
+    expect(answer.result[0]).toEqual(t.library.getDetail(c).generation);
+    expect(await dispatch()('library:records', { ids: [] })).toMatchObject({
+      error: { code: 'INVALID_INPUT', field: 'ids' },
     });
   });
 

@@ -18,6 +18,7 @@ export type LibraryChannel =
   | 'library:list'
   | 'library:count'
   | 'library:get'
+  | 'library:records'
   | 'library:favorite'
   | 'library:rate'
   | 'library:tag'
@@ -63,6 +64,7 @@ export function createLibraryHandlers(
     'library:list': (args) => library.list(args),
     'library:count': ({ filter }) => ({ total: library.count(filter) }),
     'library:get': ({ id }) => library.getDetail(id),
+    'library:records': ({ ids }) => library.records(ids),
     'library:favorite': ({ ids, favorite }) => ({ updated: library.favorite(ids, favorite) }),
     'library:rate': ({ ids, rating }) => ({ updated: library.rate(ids, rating) }),
     'library:tag': ({ ids, add, remove }) => ({ updated: library.tag(ids, add, remove) }),

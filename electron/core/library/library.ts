@@ -174,6 +174,12 @@ export class Library {
     return this.generationsById([id])[0] ?? null;
   }
 
+  /** Whole records in the order of `ids`; ids not in the library are left out. */
+  records(ids: readonly string[]): Generation[] {
+    const byId = new Map(this.generationsById(ids).map((generation) => [generation.id, generation]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  }
+
   getDetail(id: string): GenerationDetail {
     const detail = getGenerationDetail(this.ctx.db, id, this.ctx.assetUrl);
     if (!detail) throw new SeedbankError('NOT_FOUND', 'That image is not in the library', 'id');

@@ -14,6 +14,7 @@ import type { CoreContext } from '../../context';
 import type { FolderAccess } from '../../folder-access';
 import { getInputRow, inputHashesMadeFrom, toInputImage } from '../files/inputs';
 import type { Library } from '../library';
+import type { Generation } from '../../../../shared/types';
 import type { LibraryChannel } from '../library-handlers';
 import { exportFrom } from '../maintenance/export';
 import type { LocalInputs } from './team-detail';
@@ -119,6 +120,8 @@ export function createTeamLibraryHandlers(
       if (!detail) throw notFound(id);
       return detail;
     },
+    'library:records': async ({ ids }) =>
+      (await Promise.all(ids.map((id) => store.getGeneration(id)))).filter((g): g is Generation => g !== null),
     'library:favorite': async ({ ids, favorite }) => ({ updated: (await store.favorite(ids, favorite)).length }),
     'library:rate': async ({ ids, rating }) => ({ updated: (await store.rate(ids, rating)).length }),
     'library:tag': async ({ ids, add, remove }) => ({ updated: (await store.tag(ids, add, remove)).length }),
