@@ -33,6 +33,10 @@ export default defineConfig({
     plugins: [react()],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
+      // electron-vite's renderer preset turns minification off (its default `minify: false`);
+      // the page parses and compiles this script before its first render, in Electron and in
+      // the web host alike, so it is minified as a plain Vite build would be.
+      minify: true,
       rollupOptions: { input: resolve(__dirname, 'renderer/index.html') },
     },
   },
