@@ -1,10 +1,9 @@
 /**
  * The renderer's entry: get `window.seedbank` (preload in Electron, WebSocket bridge in a browser),
- * wire the stores to its events once, then render.
+ * wire the stores to its events once — which sends the gallery's first page request — then load
+ * and render the studio. The entry is small on purpose: React and the studio (render-studio.tsx)
+ * load while the host works on that request, instead of before it is sent.
  */
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './App';
 import { hostConnected, initSeedbank } from './platform/seedbank';
 import { wireStores } from './state/wire';
 import './styles/base.css';
@@ -26,10 +25,4 @@ wireStores();
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
 // The first requests leave before the first render (see hostConnected), never more than 200 ms late.
-void hostConnected(200).then(() =>
-  createRoot(root).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  ),
-);
+void Promise.all([import('./render-studio'), hostConnected(200)]).then(([{ renderStudio }]) => renderStudio(root));
