@@ -7,6 +7,7 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import { EVENT_IPC_CHANNEL, REQUEST_CHANNELS, type Envelope } from '../shared/api';
 import type { Dispatch } from './core/contract/dispatch';
+import { noteFrontDoorRequest } from './core/runtime/front-door-priority';
 import type { EventBus } from './core/events';
 import type { Logger } from './core/logging/logger';
 
@@ -32,6 +33,7 @@ export function registerIpcHandlers({ ipcMain, dispatch, isTrustedSender, logger
         logger.warn('ipc call from a foreign sender dropped', { channel, url: event.senderFrame?.url ?? null });
         return FOREIGN_SENDER_ERROR;
       }
+      noteFrontDoorRequest();
       return dispatch(channel, payload);
     });
   }

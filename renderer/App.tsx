@@ -17,6 +17,7 @@ import { ProjectSidebar } from './features/gallery/ProjectSidebar';
 import { ConnectionBanner } from './features/queue/ConnectionBanner';
 import { TeamOfflineBanner } from './features/gallery/TeamOfflineBanner';
 import { useShortcuts } from './features/shortcuts/useShortcuts';
+import { useLibraryStore } from './state/library-store';
 import { useSettingsStore } from './state/settings-store';
 import { useViewStore } from './state/view-store';
 import { ToastHost } from './ui/ToastHost';
@@ -52,6 +53,12 @@ export function App() {
   useShortcuts();
   useFileInspectDrop();
   const rest = useAfterFirstPage();
+  // The tag counts are one pass over the whole library in the host (hundreds of ms at 100,000
+  // images). Asked for in the first burst, they held the host while the page's last scripts were
+  // still coming from it; they are needed only by the tag menus, so they come after the gallery.
+  useEffect(() => {
+    if (rest) void useLibraryStore.getState().refreshTags();
+  }, [rest]);
   const detailId = useViewStore((s) => s.detailId);
   const compareIds = useViewStore((s) => s.compareIds);
   const settingsOpen = useViewStore((s) => s.settingsOpen);

@@ -1,11 +1,11 @@
 /**
  * The renderer's entry: get `window.seedbank` (preload in Electron, WebSocket bridge in a browser),
- * wire the stores to its events once, then render.
+ * wire the stores to its events once — which sends the gallery's first page request — then load
+ * and render the studio. The entry is small on purpose: React and the studio (render-studio.tsx)
+ * load while the host works on that request, instead of before it is sent.
  */
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './App';
-import { hostConnected, initSeedbank } from './platform/seedbank';
+import { initSeedbank } from './platform/seedbank';
+import { useLibraryStore } from './state/library-store';
 import { wireStores } from './state/wire';
 import './styles/base.css';
 import './styles/layout.css';
@@ -25,11 +25,26 @@ wireStores();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
-// The first requests leave before the first render (see hostConnected), never more than 200 ms late.
-void hostConnected(200).then(() =>
-  createRoot(root).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  ),
-);
+/**
+ * Settles once the gallery's first page (or its error) is in the store, or after `maxMs`. The
+ * first render waits for it: rendered before the page is in, the studio renders its shell, and the
+ * page's answer — queued behind that render — brings a second render for the tiles; rendered after,
+ * the shell and the tiles are one render. A host that is slow to answer delays the shell by at
+ * most `maxMs`.
+ */
+function firstPageIn(maxMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    if (useLibraryStore.getState().loadedOnce) return resolve();
+    const off = useLibraryStore.subscribe((state) => {
+      if (state.loadedOnce) done();
+    });
+    const timer = setTimeout(done, maxMs);
+    function done(): void {
+      clearTimeout(timer);
+      off();
+      resolve();
+    }
+  });
+}
+
+void Promise.all([import('./render-studio'), firstPageIn(200)]).then(([{ renderStudio }]) => renderStudio(root));

@@ -32,6 +32,7 @@ import type { ImportReport } from './import-report';
 import { ExportOptionsSchema, ExportPresetSchema } from './export-preset';
 import type { ErrorInfo } from './errors';
 import { JOB_STATUSES } from './job-states';
+import { MAX_FILTER_TAGS } from './library-limits';
 
 /** A phantom carrying the answer type of a request channel; it has no runtime value. */
 declare const answerBrand: unique symbol;
@@ -73,8 +74,7 @@ export const GenerationRequestSchema = z
   })
   .strict();
 
-/** How many tags one filter may name: more than a person picks, few enough to keep the query small. */
-export const MAX_FILTER_TAGS = 20;
+export { MAX_FILTER_TAGS };
 
 export const LibraryFilterSchema = z
   .object({

@@ -16,6 +16,7 @@ import { attachSocketBridge } from './socket-bridge';
 import { serveStatic } from './static-route';
 import type { TeamServedRoot, WatchedRoot } from '../core/served-files/served-files';
 import { webContentSecurityPolicy } from './web-csp';
+import { noteFrontDoorRequest } from '../core/runtime/front-door-priority';
 
 export interface WebHostOptions {
   dispatch: Dispatch;
@@ -69,6 +70,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   let port = 0;
 
   const server = http.createServer((req, res) => {
+    noteFrontDoorRequest();
     if (!isAllowedHost(req.headers.host, port)) return refuse(res, 403, 'Forbidden host');
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'Method not allowed');
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);

@@ -6,6 +6,7 @@
 import type { RawData, WebSocket, WebSocketServer } from 'ws';
 import type { Dispatch } from '../core/contract/dispatch';
 import type { EventBus } from '../core/events';
+import { noteFrontDoorRequest } from '../core/runtime/front-door-priority';
 
 interface RequestFrame {
   id: string | number;
@@ -47,6 +48,7 @@ export function attachSocketBridge(wss: WebSocketServer, dispatch: Dispatch, bus
   wss.on('connection', (socket) => {
     socket.on('message', (data, isBinary) => {
       if (isBinary) return;
+      noteFrontDoorRequest();
       const frame = parseFrame(textOf(data));
       if (!frame) {
         send(socket, { id: null, envelope: { error: { code: 'INVALID_INPUT', message: 'Malformed message' } } });

@@ -1,5 +1,6 @@
 /**
- * Wires each store to the contract's events, once, and loads what the first screen needs.
+ * Wires each store to the contract's events, once, and loads what the first screen needs (the tag
+ * counts come later: App asks for them once the gallery is on screen).
  * Called by main.tsx before the first render, so no component subscribes on its own.
  */
 import { isFinal } from '../../shared/job-states';
@@ -46,7 +47,6 @@ export function wireStores(): () => void {
   ];
   void useLibraryStore.getState().reload();
   void useLibraryStore.getState().refreshProjects();
-  void useLibraryStore.getState().refreshTags();
   void useJobsStore.getState().load();
   void useSettingsStore
     .getState()

@@ -427,14 +427,21 @@ export class Library {
     return this.runTask('thumbnails', (reporter) => makeMissingThumbnails(this.deps, reporter));
   }
 
-  /** Index work, then the window is told to reload, then missing thumbnails in the background. */
+  /**
+   * Index work, then the window is told to reload, then missing thumbnails in the background. A
+   * reconcile that changed no row (its `done` counts every row indexed or marked missing) tells
+   * nobody: the project counts it would send, and every window's re-read of them, cost the main
+   * process a pass over the library while a window may be loading its first page.
+   */
   private async maintenance(
     kind: TaskKind,
     work: (reporter: TaskReporter) => Promise<TaskOutcome>,
   ): Promise<LongTaskResult> {
     const result = await this.runTask(kind, work);
-    this.ctx.bus.emit('library:changed', { added: [], updated: [], removed: [] });
-    this.projects.emitChanged();
+    if (kind !== 'reconcile' || result.done > 0) {
+      this.ctx.bus.emit('library:changed', { added: [], updated: [], removed: [] });
+      this.projects.emitChanged();
+    }
     if (this.options.thumbnailsAfterTasks !== false)
       this.background = this.background.then(() => this.makeThumbnails()).catch(() => undefined);
     return result;

@@ -1,11 +1,14 @@
 /** Actions on the selection: favourite, tag, move, compare, export, delete (or restore in the Trash). */
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useLibraryStore } from '../../state/library-store';
 import { MAX_COMPARED, useViewStore } from '../../state/view-store';
 import { favorite, move, restore, tag, trash } from '../../state/library-actions';
-import { ExportDialog } from './ExportDialog';
 import { TagSuggestions } from '../../ui/TagSuggestions';
+
+// Its own chunk: the dialog brings the export options' schemas (zod), which the first paint of
+// the gallery must not parse (docs/performance.md, "First gallery paint").
+const ExportDialog = lazy(() => import('./ExportDialog').then((m) => ({ default: m.ExportDialog })));
 
 export function BulkBar() {
   const selected = useLibraryStore((s) => s.selected);
@@ -75,7 +78,13 @@ export function BulkBar() {
             Export…
           </button>
           {/* On the body: the bar overlays the grid, and a fixed dialog inside it would be placed by it. */}
-          {exporting && createPortal(<ExportDialog ids={ids} onClose={() => setExporting(false)} />, document.body)}
+          {exporting &&
+            createPortal(
+              <Suspense fallback={null}>
+                <ExportDialog ids={ids} onClose={() => setExporting(false)} />
+              </Suspense>,
+              document.body,
+            )}
           <button type="button" className="danger" onClick={() => void trash(ids)}>
             Delete
           </button>

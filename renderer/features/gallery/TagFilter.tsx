@@ -4,7 +4,7 @@
  * one filter may name, so the boxes stop there with the reason.
  */
 import { useState } from 'react';
-import { MAX_FILTER_TAGS } from '../../../shared/api';
+import { MAX_FILTER_TAGS } from '../../../shared/library-limits';
 import { useLibraryStore } from '../../state/library-store';
 
 const NO_TAGS: readonly string[] = [];

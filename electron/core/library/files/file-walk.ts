@@ -5,6 +5,7 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { formatFromExtension } from './library-paths';
+import { giveWayToFrontDoor } from '../../runtime/front-door-priority';
 
 export async function* walkImages(
   root: string,
@@ -28,7 +29,10 @@ export async function* walkImages(
   }
 }
 
-/** Lets the event loop breathe between batches of synchronous SQLite work. */
+/**
+ * Lets the event loop breathe between batches of synchronous SQLite work, and lets requests from
+ * the front doors go first (front-door-priority.ts).
+ */
 export function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
+  return giveWayToFrontDoor();
 }

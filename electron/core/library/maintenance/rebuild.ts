@@ -14,7 +14,8 @@ import { walkImages } from '../files/file-walk';
 import { linkedGenerationId, sha256Hex } from '../files/inputs';
 import { scanAllImageFiles } from '../watched/watched-scan';
 import { runPool } from './pool';
-import { indexFiles, loadIndexedRows, markMissing, type MaintenanceDeps } from './reconcile';
+import { indexFiles, type MaintenanceDeps } from './reconcile';
+import { markMissingRows } from './indexed-rows';
 import { createReporter, type ProgressCallback, type TaskOutcome, type TaskReporter } from './tasks';
 import { newId } from '../../ids';
 import { readImageFile } from '../files/untrusted-image';
@@ -52,7 +53,7 @@ export async function rebuildIndex(deps: MaintenanceDeps, reporter: TaskReporter
   if (reporter.signal.aborted) {
     return { done: indexed.done, failed: indexed.failed, message: `${indexed.done} of ${files.length} images indexed` };
   }
-  const missing = markMissing(deps.db, await loadIndexedRows(deps.db), onDisk);
+  const missing = await markMissingRows(deps.db, onDisk);
   const inputs = await restoreInputs(deps.db, deps.home, deps.now(), reporter.signal);
   const parts = [`${indexed.done} images indexed`, `${inputs} reference images`];
   if (missing) parts.push(`${missing} rows marked missing`);

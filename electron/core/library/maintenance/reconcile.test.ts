@@ -41,6 +41,25 @@ describe('reconcile', () => {
     expect(t.library.getGeneration(id)?.missing).toBe(false);
   });
 
+  it('tells the windows to reload only when it changed a row', async () => {
+    t = await openTestLibrary();
+    const [id] = (await addImages(t, 1)) as [string];
+    await t.library.whenIdle();
+    const reloads = () => t.events.filter((e) => e.channel === 'library:changed' || e.channel === 'projects:changed');
+    const before = reloads().length;
+    await t.library.reconcile();
+    expect(reloads()).toHaveLength(before);
+    fs.rmSync(path.join(t.home, t.library.getGeneration(id)!.file));
+    await t.library.reconcile();
+    expect(reloads().map((e) => e.channel)).toEqual([
+      ...reloads()
+        .slice(0, before)
+        .map((e) => e.channel),
+      'library:changed',
+      'projects:changed',
+    ]);
+  });
+
   it('remakes a thumbnail that was deleted', async () => {
     t = await openTestLibrary();
     const [id] = (await addImages(t, 1)) as [string];

@@ -22,6 +22,7 @@ import { scanAllImageFiles } from '../watched/watched-scan';
 import { runPool } from './pool';
 import type { TaskOutcome, TaskReporter } from './tasks';
 import { removeTempLeftovers } from '../files/temp-leftovers';
+import { forEachIndexedRowSlice, markMissing, type IndexedRow } from './indexed-rows';
 
 export interface MaintenanceDeps {
   db: DatabaseSync;
@@ -32,17 +33,6 @@ export interface MaintenanceDeps {
   readFile?: typeof readLibraryFile;
   /** The folders indexed in place (the watch list); their images are read, never written. */
   watched?: readonly StoredWatchedFolder[];
-}
-
-interface IndexedRow {
-  id: string;
-  file: string;
-  trashed_at: string | null;
-  missing: number;
-  file_bytes: number | null;
-  file_mtime_ms: number | null;
-  sha256: string | null;
-  thumb_made_at: string | null;
 }
 
 const BATCH = 200;
@@ -87,42 +77,38 @@ export async function indexFiles(deps: MaintenanceDeps, files: readonly FileOnDi
   return { done, failed };
 }
 
-/** Rows whose file is not on disk become `missing`; rows whose file is back lose the flag. */
-export function markMissing(db: DatabaseSync, rows: readonly IndexedRow[], onDisk: Map<string, FileOnDisk>): number {
-  let marked = 0;
+/** Whether a file must be read again: new to its row, back from missing, unhashed, or changed on disk. */
+function hasChanged(row: IndexedRow, file: FileOnDisk): boolean {
+  return (
+    row.missing === 1 ||
+    row.noHash === 1 ||
+    row.file_bytes !== file.size ||
+    row.file_mtime_ms !== Math.round(file.mtimeMs) ||
+    (row.trashed === 1) !== file.trashed
+  );
+}
+
+/** Rows on disk whose thumbnail file is gone get it made again (their made-at mark is cleared). */
+function clearStaleThumbs(
+  db: DatabaseSync,
+  rows: readonly IndexedRow[],
+  onDisk: Map<string, FileOnDisk>,
+  thumbs: { live: Set<string>; trashed: Set<string> },
+): number {
+  let cleared = 0;
   transaction(db, () => {
-    const set = db.prepare('UPDATE generations SET missing = ? WHERE id = ?');
+    const clear = db.prepare('UPDATE generations SET thumb_made_at = NULL WHERE id = ?');
     for (const row of rows) {
-      const present = onDisk.has(row.file);
-      if (!present && row.missing === 0) {
-        set.run(1, row.id);
-        marked++;
+      const file = onDisk.get(row.file);
+      if (!file) continue;
+      const present = (file.trashed ? thumbs.trashed : thumbs.live).has(`${row.id}.webp`);
+      if (!present && row.hasThumb === 1) {
+        clear.run(row.id);
+        cleared++;
       }
     }
   });
-  return marked;
-}
-
-const ROWS_PER_SLICE = 5_000;
-
-/**
- * Every row's file facts, read a slice at a time in rowid order (no VACUUM runs meanwhile) with a pause between slices, so a
- * request that comes in while 100,000 rows load is answered between two slices.
- */
-export async function loadIndexedRows(db: DatabaseSync): Promise<IndexedRow[]> {
-  const slice = db.prepare(
-    `SELECT rowid AS slice_key, id, file, trashed_at, missing, file_bytes, file_mtime_ms, sha256, thumb_made_at
-     FROM generations WHERE rowid > ? ORDER BY rowid LIMIT ${ROWS_PER_SLICE}`,
-  );
-  const rows: IndexedRow[] = [];
-  let after = Number.MIN_SAFE_INTEGER;
-  for (;;) {
-    const part = slice.all(after) as unknown as (IndexedRow & { slice_key: number })[];
-    rows.push(...part);
-    if (part.length < ROWS_PER_SLICE) return rows;
-    after = part.at(-1)!.slice_key;
-    await yieldToEventLoop();
-  }
+  return cleared;
 }
 
 export async function reconcileLibrary(deps: MaintenanceDeps, reporter: TaskReporter): Promise<TaskOutcome> {
@@ -130,37 +116,24 @@ export async function reconcileLibrary(deps: MaintenanceDeps, reporter: TaskRepo
   reporter.progress(0, 0, 'Looking at the image folder');
   const leftovers = await removeTempLeftovers(home, deps.now(), deps.logger, reporter.signal);
   const onDisk = await scanAllImageFiles(home, deps.watched ?? [], reporter.signal);
-  const rows = await loadIndexedRows(db);
-  const byHome = new Map(rows.map((row) => [row.file, row]));
-
-  const toIndex: FileOnDisk[] = [];
-  for (const file of onDisk.values()) {
-    const row = byHome.get(file.home);
-    const changed =
-      !row ||
-      row.missing === 1 ||
-      row.sha256 === null ||
-      row.file_bytes !== file.size ||
-      row.file_mtime_ms !== Math.round(file.mtimeMs) ||
-      (row.trashed_at !== null) !== file.trashed;
-    if (changed) toIndex.push(file);
-  }
-  const missing = markMissing(db, rows, onDisk);
-
   const thumbs = await scanThumbnails(home);
+
+  // One pass over the rows, a slice at a time (indexed-rows.ts says why not all at once).
+  const toIndex: FileOnDisk[] = [];
+  const known = new Set<string>();
+  let missing = 0;
   let staleThumbs = 0;
-  transaction(db, () => {
-    const clear = db.prepare('UPDATE generations SET thumb_made_at = NULL WHERE id = ?');
+  await forEachIndexedRowSlice(db, (rows) => {
+    missing += markMissing(db, rows, onDisk);
+    staleThumbs += clearStaleThumbs(db, rows, onDisk, thumbs);
     for (const row of rows) {
       const file = onDisk.get(row.file);
       if (!file) continue;
-      const present = (file.trashed ? thumbs.trashed : thumbs.live).has(`${row.id}.webp`);
-      if (!present && row.thumb_made_at !== null) {
-        clear.run(row.id);
-        staleThumbs++;
-      }
+      known.add(row.file);
+      if (hasChanged(row, file)) toIndex.push(file);
     }
   });
+  for (const file of onDisk.values()) if (!known.has(file.home)) toIndex.push(file);
 
   const indexed = await indexFiles(deps, toIndex, reporter);
   const parts = [`${indexed.done} files indexed`, `${missing} marked missing`, `${staleThumbs} thumbnails to remake`];
