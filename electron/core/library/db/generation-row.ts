@@ -75,7 +75,7 @@ export const GENERATION_COLUMN_NAMES = [
 export const GENERATION_COLUMNS = GENERATION_COLUMN_NAMES.map((column) => `g.${column}`).join(', ');
 
 /** The columns a `GalleryItem` is made from (and the page cursor: seq, rating). */
-const GALLERY_COLUMN_NAMES = [
+export const GALLERY_COLUMN_NAMES = [
   'id',
   'project_id',
   'model',
