@@ -131,7 +131,7 @@ interface PageKey {
 
 /** A statement selecting GALLERY_COLUMNS, its rows read as arrays (no per-row dictionaries). */
 function galleryRows(db: DatabaseSync, sql: string, params: SQLInputValue[]): GalleryRow[] {
-  return (preparedArrays(db, sql).all(...params) as SQLOutputValue[][]).map(galleryRowOf);
+  return (preparedArrays(db, sql).all(...params) as unknown as SQLOutputValue[][]).map(galleryRowOf);
 }
 
 /**
