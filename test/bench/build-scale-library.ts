@@ -15,7 +15,7 @@ import { SEQ_SLOTS } from '../../electron/core/library/db/upsert-generation';
 import { sha256Hex } from '../../electron/core/library/files/inputs';
 import { imageHome } from '../../electron/core/library/files/library-paths';
 import { ensureProjectRow } from '../../electron/core/library/edits/projects';
-import { seededRandom, syntheticRecord } from './build-synthetic-library';
+import { migrateCachedLibrary, seededRandom, syntheticRecord } from './build-synthetic-library';
 
 const BATCH = 20_000;
 
@@ -113,6 +113,7 @@ export async function buildScaleLibrary(
 export async function ensureScaleLibrary(home: string, count: number): Promise<number | null> {
   const marker = path.join(home, '.complete');
   if (fs.existsSync(marker)) {
+    migrateCachedLibrary(home);
     const ms = Number(fs.readFileSync(marker, 'utf8').trim());
     return ms > 0 ? ms : null;
   }

@@ -31,10 +31,15 @@ function timed(times: number, work: (i: number) => void): number[] {
  * out), so the ratio compares like with like.
  */
 export function rawFtsMedianMs(db: DatabaseSync, terms: readonly string[], times: number): number {
+  return median(rawFtsRuns(db, terms, times));
+}
+
+/** The raw FTS5 query's times, one per run (`rawFtsMedianMs`'s samples). */
+export function rawFtsRuns(db: DatabaseSync, terms: readonly string[], times: number): number[] {
   const statement = db.prepare(
     'SELECT rowid FROM generations_fts WHERE generations_fts MATCH ? ORDER BY rowid DESC LIMIT 200',
   );
-  return median(timed(times, (i) => statement.all(ownWordsOnly(toFtsQuery(terms[i % terms.length]!) ?? '""'))));
+  return timed(times, (i) => statement.all(ownWordsOnly(toFtsQuery(terms[i % terms.length]!) ?? '""')));
 }
 
 /** Median of a `LIKE '%word%'` scan over prompts (every word must appear), newest first. */

@@ -22,6 +22,12 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database 
   db.exec('PRAGMA synchronous = NORMAL');
   db.exec('PRAGMA foreign_keys = ON');
   db.exec('PRAGMA busy_timeout = 10000');
+  // SQLite's default page cache is 2 MiB; a search page touches a few hundred pages of
+  // live_by_seq, so with a few different searches most lookups missed the cache and became a
+  // read() from the OS — a quarter of what a search page cost beyond the raw FTS5 query
+  // (docs/performance.md). 16 MiB per connection (the app and the CLI open one each), filled
+  // only as pages are read.
+  db.exec('PRAGMA cache_size = -16384');
   if (options.migrate !== false) migrate(db);
   return db;
 }

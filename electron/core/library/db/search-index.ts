@@ -8,11 +8,14 @@
  * detach the index from its rows.
  */
 import type { DatabaseSync } from 'node:sqlite';
+import { prepared } from './statements';
 
+/** Asked by every search page: the statement is cached, compiling it cost more than running it. */
 export function searchIndexExists(db: DatabaseSync): boolean {
-  const row = db
-    .prepare("SELECT 1 AS found FROM sqlite_master WHERE type = 'table' AND name = 'generations_fts'")
-    .get();
+  const row = prepared(
+    db,
+    "SELECT 1 AS found FROM sqlite_master WHERE type = 'table' AND name = 'generations_fts'",
+  ).get();
   return row !== undefined;
 }
 

@@ -147,6 +147,14 @@ export function chooseIndex(filter: LibraryFilter, sort: LibrarySort): string {
   return 'live_by_seq';
 }
 
+/**
+ * Whether a page walking this index can read its tiles from the index alone: `live_by_seq` holds
+ * every gallery column since schema v6 (the trash's index does not; the trash is small).
+ */
+export function coversTiles(index: string): boolean {
+  return index === 'live_by_seq';
+}
+
 /** The index joined to FTS matches by seq (it must lead with seq). */
 export function seqIndex(filter: LibraryFilter): string {
   return filter.trashed ? 'trashed_by_seq' : 'live_by_seq';

@@ -3,15 +3,25 @@
  *
  * A search or a tag filter in time order is driven by its own index, which yields seqs in order
  * (the FTS rowid is the seq; tag rows carry it), so one statement stops after `limit` matches
- * instead of sorting every match. Any other page takes two steps: its rowids come from a narrow
- * covering index (cheap to walk, cheap to sort), then only those rows are read in full.
+ * instead of sorting every match; each match is checked against `live_by_seq`, which also holds
+ * the tile's columns, so no table row is read. A plain newest/oldest page walks `live_by_seq`
+ * alone the same way. Any other page takes two steps: its rowids come from a narrow covering
+ * index (cheap to walk, cheap to sort), then only those rows are read in full.
  */
-import type { DatabaseSync, SQLInputValue } from 'node:sqlite';
+import type { DatabaseSync, SQLInputValue, SQLOutputValue } from 'node:sqlite';
 import type { Logger } from '../../logging/logger';
 import { decodeCursor, encodeCursor, SORTS, type LibrarySort, type SortKey } from './page-cursor';
-import { GALLERY_COLUMNS, type GalleryRow } from '../db/generation-row';
-import { buildWhere, chooseIndex, seqIndex, withTagClause, type LibraryFilter, type Where } from './gallery-filter';
-import { prepared } from '../db/statements';
+import { GALLERY_COLUMNS, galleryRowOf, type GalleryRow } from '../db/generation-row';
+import {
+  buildWhere,
+  chooseIndex,
+  coversTiles,
+  seqIndex,
+  withTagClause,
+  type LibraryFilter,
+  type Where,
+} from './gallery-filter';
+import { prepared, preparedArrays } from '../db/statements';
 
 export type { LibraryFilter } from './gallery-filter';
 
@@ -119,13 +129,19 @@ interface PageKey {
   row: number;
 }
 
+/** A statement selecting GALLERY_COLUMNS, its rows read as arrays (no per-row dictionaries). */
+function galleryRows(db: DatabaseSync, sql: string, params: SQLInputValue[]): GalleryRow[] {
+  return (preparedArrays(db, sql).all(...params) as unknown as SQLOutputValue[][]).map(galleryRowOf);
+}
+
 /**
  * The page's rows, one more than the limit (it tells whether there is a next page).
  *
  * Driven by the FTS index or a tag's rows, the matches come in seq order already: one statement
- * walks them, checks each against the covering `live_by_seq`, and reads only the rows it keeps.
+ * walks them and checks each against `live_by_seq`, which answers the tile's columns too.
  * Otherwise two steps: the page's rowids from the filter's covering index (which may have to
- * sort every match, e.g. favourites by rating), then only those rows.
+ * sort every match, e.g. favourites by rating), then only those rows — or one, when that index
+ * is `live_by_seq` and holds the tiles itself.
  */
 function pageRows(db: DatabaseSync, args: ListArgs, where: Where, key: SortKey | null): GalleryRow[] {
   const driver = driverOf(args.filter, where);
@@ -136,13 +152,15 @@ function pageRows(db: DatabaseSync, args: ListArgs, where: Where, key: SortKey |
       clauses.push(`${driver.seq} ${args.sort === 'newest' ? '<' : '>'} ?`);
       params.push(key.seq);
     }
-    return prepared(
+    return galleryRows(
       db,
       `SELECT ${GALLERY_COLUMNS} FROM ${driver.from} WHERE ${clauses.join(' AND ')}
          ORDER BY ${driver.seq} ${args.sort === 'newest' ? 'DESC' : 'ASC'} LIMIT ?`,
-    ).all(...params, args.limit + 1) as unknown as GalleryRow[];
+      [...params, args.limit + 1],
+    );
   }
   const sort = SORTS[args.sort];
+  const index = chooseIndex(args.filter, args.sort);
   const { clauses, params } = withTagClause(where);
   if (where.fts !== null) {
     clauses.push('g.seq IN (SELECT rowid FROM generations_fts WHERE generations_fts MATCH ?)');
@@ -152,11 +170,12 @@ function pageRows(db: DatabaseSync, args: ListArgs, where: Where, key: SortKey |
     clauses.push(sort.after);
     params.push(...sort.values(key));
   }
-  const keys = prepared(
-    db,
-    `SELECT g.rowid AS row, g.seq FROM generations g INDEXED BY ${chooseIndex(args.filter, args.sort)}
-       WHERE ${clauses.join(' AND ')} ORDER BY ${sort.order} LIMIT ?`,
-  ).all(...params, args.limit + 1) as unknown as PageKey[];
+  const walk = `FROM generations g INDEXED BY ${index} WHERE ${clauses.join(' AND ')} ORDER BY ${sort.order} LIMIT ?`;
+  if (coversTiles(index)) return galleryRows(db, `SELECT ${GALLERY_COLUMNS} ${walk}`, [...params, args.limit + 1]);
+  const keys = prepared(db, `SELECT g.rowid AS row, g.seq ${walk}`).all(
+    ...params,
+    args.limit + 1,
+  ) as unknown as PageKey[];
   return rowsOf(db, keys);
 }
 
@@ -164,10 +183,11 @@ function pageRows(db: DatabaseSync, args: ListArgs, where: Where, key: SortKey |
 function rowsOf(db: DatabaseSync, keys: readonly PageKey[]): GalleryRow[] {
   if (keys.length === 0) return [];
   // One parameter (a JSON array) instead of one per row: the same SQL text for every page.
-  const rows = prepared(
+  const rows = galleryRows(
     db,
     `SELECT ${GALLERY_COLUMNS} FROM generations g WHERE g.rowid IN (SELECT value FROM json_each(?))`,
-  ).all(JSON.stringify(keys.map((k) => k.row))) as unknown as GalleryRow[];
+    [JSON.stringify(keys.map((k) => k.row))],
+  );
   const bySeq = new Map(rows.map((row) => [row.seq, row]));
   return keys.map((k) => bySeq.get(k.seq)).filter((row): row is GalleryRow => row !== undefined);
 }
