@@ -23,13 +23,9 @@ import { Library } from './library/library';
 import { moveToOsTrashWithPackage } from './library/edits/os-trash';
 import type { MoveToOsTrash } from './library/edits/trash';
 import { createLibraryHandlers } from './library/library-handlers';
-import { forwardChanges } from './library/store/change-events';
-import { addTeamImage } from './library/team/team-add-image';
-import { drainOutbox, outboxResults } from './library/team/team-outbox';
+import { LibrarySwitch } from './library/store/library-switch';
 import type { SecretStoreFor } from './library/team/team-credentials';
-import { openTeamFromSettings, teamLibraryCheck, type TeamOpening } from './library/team/team-from-settings';
-import { createRefusedLibraryHandlers, createTeamLibraryHandlers } from './library/team/team-library-handlers';
-import { libraryResults, type ResultStore } from './jobs/result-store';
+import type { TeamOpening } from './library/team/team-from-settings';
 import { createWatchedHandlers } from './library/watched/watched-handlers';
 import { anyFolder, typedFolderAccess, type FolderAccess } from './folder-access';
 import { createFileLogger, type Logger } from './logging/logger';
@@ -86,10 +82,10 @@ export interface CoreOptions {
 export interface Core {
   ctx: CoreContext;
   library: Library;
-  /** The team library as opened from the settings (`local` when this computer's library is in use). */
-  team: TeamOpening;
-  /** Settles when the offline outbox has been moved into the team library (at once when there is none). */
-  outboxDrained: Promise<void>;
+  /** The team library in use (`local` when this computer's library is); follows Settings → Library. */
+  readonly team: TeamOpening;
+  /** Settles when the offline outbox has been moved into the team library in use (at once when there is none). */
+  readonly outboxDrained: Promise<void>;
   runner: JobRunner;
   handlers: Partial<Handlers>;
   dispatch: Dispatch;
@@ -105,13 +101,6 @@ function defaultFolders(kind: CoreOptions['kind'], home: string): FolderAccess {
 
 function noDialog(field: string): SeedbankError {
   return new SeedbankError('INVALID_INPUT', 'Folders are chosen with the folder dialog', field);
-}
-
-/** The library channels for the library the settings chose (see team-library-handlers.ts). */
-function libraryHandlersFor(team: TeamOpening, local: ReturnType<typeof createLibraryHandlers>) {
-  if (team.state === 'open') return createTeamLibraryHandlers(team.store, local);
-  if (team.state === 'refused') return createRefusedLibraryHandlers(team.error, local);
-  return local;
 }
 
 export async function createCore(options: CoreOptions): Promise<Core> {
@@ -165,50 +154,36 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       : secretStore === null
         ? null
         : (service, account) => new KeyringSecretStore(service, account);
-  const team = await openTeamFromSettings({
-    settings: settings.get(),
-    secretStoreFor: teamSecrets,
-    assetUrl: ctx.assetUrl,
-    now: ctx.now,
-    onTrouble: (message) => logger.warn('team library trouble', { message }),
-  });
-  if (team.state === 'refused') logger.error('team library refused', { error: team.error.message });
-  // Other workstations' changes (and this one's) reach the page as `library:changed`.
-  const stopForwarding = team.state === 'open' ? await forwardChanges(team.store, bus) : () => undefined;
-  const results: ResultStore =
-    team.state === 'open'
-      ? {
-          addImage: (args) =>
-            addTeamImage(
-              { store: team.store, folder: team.folder, creatorTool: library.creatorTool, now: ctx.now },
-              args,
-            ),
-          has: async (id) => (await team.store.getGeneration(id)) !== null,
-        }
-      : team.state === 'refused'
-        ? outboxResults(libraryResults(library), paths.home)
-        : libraryResults(library);
-  // Images made while the team library could not be opened move in now (idempotent, in the background).
-  const drained =
-    team.state === 'open'
-      ? drainOutbox({ db, home: paths.home }, team.store, team.folder).then(
-          (report) => report && logger.info('team outbox moved in', { ...report, skipped: report.skipped.length }),
-          (err: unknown) => logger.error('team outbox not moved in', { error: err }),
-        )
-      : Promise.resolve();
-  const runner = new JobRunner(ctx, library, results);
+  const folders = options.folders ?? defaultFolders(options.kind, paths.home);
+  // The library the settings choose, switchable while running (library:teamSave; library-switch.ts).
+  const librarySwitch = await LibrarySwitch.open(
+    {
+      secretStoreFor: teamSecrets,
+      assetUrl: ctx.assetUrl,
+      now: ctx.now,
+      onTrouble: (message) => logger.warn('team library trouble', { message }),
+      bus,
+      logger,
+      library,
+      db,
+      home: paths.home,
+      local: createLibraryHandlers(library, ctx, folders),
+    },
+    settings.get(),
+  );
+  const runner = new JobRunner(ctx, library, librarySwitch.results());
   if (options.resumeJobs !== false) runner.start();
 
-  const folders = options.folders ?? defaultFolders(options.kind, paths.home);
   const coreHandlers: Partial<Handlers> = {
     ...createAppHandlers(ctx),
-    ...libraryHandlersFor(team, createLibraryHandlers(library, ctx, folders)),
+    ...librarySwitch.handlers(),
     ...createWatchedHandlers(library, folders),
     ...createJobHandlers(runner, ctx),
     ...createTeamHandlers({
       settings: ctx.settings,
       secrets: teamSecrets,
       folders,
+      switchLibrary: (saved) => librarySwitch.switchTo(saved),
     }),
     ...createAccountHandlers({
       keys: ctx.keys,
@@ -226,7 +201,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         if (!getCredits) throw new Error('credits:get is not available');
         return getCredits(undefined);
       },
-      library: () => teamLibraryCheck(team),
+      library: () => librarySwitch.check(),
     }),
   );
   const extra =
@@ -236,16 +211,18 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   return {
     ctx,
     library,
-    team,
-    outboxDrained: drained.then(() => undefined),
+    get team() {
+      return librarySwitch.opening;
+    },
+    get outboxDrained() {
+      return librarySwitch.drained;
+    },
     runner,
     handlers,
     dispatch: createDispatcher(handlers, logger),
     async close() {
       await runner.stop();
-      await drained;
-      stopForwarding();
-      if (team.state === 'open') await team.store.close();
+      await librarySwitch.close();
       await library.close();
       db.close();
       logger.info('core closed');

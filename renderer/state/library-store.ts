@@ -247,6 +247,14 @@ export function wireLibraryStore(): () => void {
   const api = seedbank();
   let countsTimer: ReturnType<typeof setTimeout> | null = null;
   const offLibrary = api.onLibraryChanged((change) => {
+    // Every list empty means "reload" (the contract's): the library was switched, rebuilt or its feed missed changes.
+    if (change.added.length === 0 && change.updated.length === 0 && change.removed.length === 0) {
+      void useLibraryStore.getState().reload();
+      void useLibraryStore
+        .getState()
+        .refreshTags()
+        .catch(() => undefined);
+    }
     useLibraryStore.getState().applyChanged(change);
     // Sidebar counts follow, batched: a bulk action sends many events.
     if (countsTimer) clearTimeout(countsTimer);
