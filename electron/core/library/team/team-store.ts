@@ -19,7 +19,7 @@ import { absolutePath, trashedLocation } from '../files/library-paths';
 import { checkRating, type ListArgs, type LibraryStore, type StoreChangeListener } from '../store/library-store';
 import { connectTeam } from './team-connect';
 import { inTransaction } from './team-connection';
-import { cursorAfter, pageQueries, TEAM_GENERATION_COLUMNS } from './team-gallery';
+import { cursorAfter, pageQueries, searchQueryText, TEAM_GENERATION_COLUMNS } from './team-gallery';
 import { ChangeFeed } from './team-live';
 import { selectTeamRows, toTeamGenerations } from './team-rows';
 import { changeTeamTags, saveTeamGeneration, type Maker } from './team-upsert';
@@ -106,7 +106,7 @@ export class TeamLibraryStore implements LibraryStore {
   }
 
   async list(args: ListArgs): Promise<LibraryPage> {
-    const { count, page } = pageQueries(args);
+    const { count, page } = pageQueries(args, await searchQueryText(this.pool, args.filter));
     // Like the embedded store: `count: false` leaves the total to a later ask (see ListArgs).
     const [counted, paged] = await Promise.all([
       args.count === false ? null : this.pool.query<{ n: number }>(count),
