@@ -258,7 +258,15 @@ export function wireLibraryStore(): () => void {
     useLibraryStore.getState().applyChanged(change);
     // Sidebar counts follow, batched: a bulk action sends many events.
     if (countsTimer) clearTimeout(countsTimer);
-    countsTimer = setTimeout(() => void useLibraryStore.getState().refreshProjects(), 150);
+    // A library that does not list projects (a team library, for now) keeps the counts shown.
+    countsTimer = setTimeout(
+      () =>
+        void useLibraryStore
+          .getState()
+          .refreshProjects()
+          .catch(() => undefined),
+      150,
+    );
   });
   const offProjects = api.onProjectsChanged(({ projects }) => useLibraryStore.setState({ projects }));
   return () => {
