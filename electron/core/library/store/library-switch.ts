@@ -58,7 +58,7 @@ interface Current {
   drained: Promise<void>;
 }
 
-/** What names the library to open: a change in any of these opens another. */
+/** What names the library to open (and, for a team, who is recorded as making images): a change reopens. */
 function libraryKey(settings: Settings): string {
   const { mode, databaseUrl, sharedFolder } = settings.library;
   return mode === 'team' ? JSON.stringify([mode, databaseUrl, sharedFolder, settings.personName ?? null]) : mode;
