@@ -1,8 +1,9 @@
 /**
  * Settings → Library switching This computer ⇄ Team without a restart (issue 17), on a real
  * PostgreSQL and shared folder: the core lists the other library's images as soon as the save
- * answers, tells the page to reload, hears the team's live changes after switching in, and a job
- * whose image is being written into the team library while the switch happens still lands there.
+ * answers, tells the page to reload, hears the team's live changes after switching in; images
+ * made while the team library was refused move in when it opens; and a job whose image is being
+ * written into the team library while the switch happens still lands there.
  */
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -140,6 +141,21 @@ describe('switching the library in Settings → Library', () => {
     const afterwards = await generate(t, 'a second pebble');
     expect(t.core.library.getGeneration(afterwards)).not.toBeNull();
     expect(await teamRow(library.url, afterwards)).toBe(0);
+  });
+
+  it('images made while the saved team library was refused move in when it is saved again and opens, once', async () => {
+    const library = await teamLibrary();
+    const away = { ...library, url: library.url.replace(`:${server.port}/`, ':1/') };
+    const t = await workstation({ library: toTeam(away), personName: 'Ana Lima' });
+    expect(t.core.team.state).toBe('refused');
+    const id = await generate(t, 'a harbour while the server was away');
+    expect(t.core.library.getGeneration(id)).not.toBeNull();
+
+    await t.call('library:teamSave', { ...toTeam(library), personName: 'Ana Lima' });
+    expect(t.core.team.state).toBe('open');
+    await t.core.outboxDrained;
+    expect(await listedIds(t)).toEqual([id]);
+    expect(await teamRow(library.url, id)).toBe(1);
   });
 
   it('a job whose image is being written into the team library while Local is saved lands there, once', async () => {
