@@ -156,16 +156,23 @@ function pushSubcommand(): Command {
       "Copy this computer's library (rows and files) into the team library; safe to run again or after an interruption",
     ),
   ).action(async (options: TeamOptions) => {
-    const [{ pushLibrary }, { openDatabase }, { appPaths, defaultHome, resolveHome }] = await Promise.all([
-      import('../core/library/team/team-push'),
-      import('../core/library/db/database'),
-      import('../core/paths'),
-    ]);
+    const [{ pushLibrary }, { openDatabase }, { appPaths, defaultHome, resolveHome }, { removeTempLeftovers }, log] =
+      await Promise.all([
+        import('../core/library/team/team-push'),
+        import('../core/library/db/database'),
+        import('../core/paths'),
+        import('../core/library/files/temp-leftovers'),
+        import('../core/logging/logger'),
+      ]);
     const team = await openTeam(options);
+    const folder = await folderOf(options, true);
     const home = resolveHome(process.env, () => defaultHome(process.env));
     const db = openDatabase(appPaths(home).database);
     try {
-      const report = await pushLibrary({ db, home }, team, await folderOf(options, true), (progress) => {
+      // A push killed mid-file leaves that file's temporary copy (the final name is whole or absent):
+      // the next run removes the stale ones, by the library's own rule (older than a minute).
+      await removeTempLeftovers(folder, new Date(), log.silentLogger, new AbortController().signal);
+      const report = await pushLibrary({ db, home }, team, folder, (progress) => {
         if (!options.json)
           process.stderr.write(
             `${progress.pushed + progress.alreadyThere + progress.skipped.length}/${progress.total}\r`,

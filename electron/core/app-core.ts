@@ -23,19 +23,11 @@ import { Library } from './library/library';
 import { moveToOsTrashWithPackage } from './library/edits/os-trash';
 import type { MoveToOsTrash } from './library/edits/trash';
 import { createLibraryHandlers } from './library/library-handlers';
-import { forwardChanges } from './library/store/change-events';
-import { outboxResults } from './library/team/team-outbox';
-import { startTeamOffline, type TeamOffline } from './library/team/team-offline';
+import { LibrarySwitch } from './library/store/library-switch';
 import type { SecretStoreFor } from './library/team/team-credentials';
-import { openTeamFromSettings, teamLibraryCheck, type TeamOpening } from './library/team/team-from-settings';
-import {
-  createRefusedLibraryHandlers,
-  createTeamLibraryHandlers,
-  type TeamHandlerDeps,
-} from './library/team/team-library-handlers';
-import { TeamThumbnails } from './library/team/team-thumbnails';
+import type { TeamOpening } from './library/team/team-from-settings';
+import type { TeamOffline } from './library/team/team-offline';
 import type { TeamServedRoot } from './served-files/served-files';
-import { libraryResults, type ResultStore } from './jobs/result-store';
 import { createWatchedHandlers } from './library/watched/watched-handlers';
 import { anyFolder, typedFolderAccess, type FolderAccess } from './folder-access';
 import { createFileLogger, type Logger } from './logging/logger';
@@ -92,18 +84,18 @@ export interface CoreOptions {
 export interface Core {
   ctx: CoreContext;
   library: Library;
-  /** The team library as opened from the settings (`local` when this computer's library is in use). */
-  team: TeamOpening;
+  /** The team library in use (`local` when this computer's library is); follows Settings → Library. */
+  readonly team: TeamOpening;
+  /** Settles when the offline outbox has been moved into the team library in use (at once when there is none). */
+  readonly outboxDrained: Promise<void>;
   /**
    * What the asset front doors (the app's scheme, the web host's route) serve beside this
    * computer's library folder, asked at each request: the team library's shared folder and
    * thumbnail cache; and what they run first: a thumbnail made on demand (either library).
    */
   assets: { team(): TeamServedRoot | null; prepare(rawPath: string): Promise<void> };
-  /** A team library's watch, outbox and cache while it is away after start (null unless the team library opened). */
-  teamOffline: TeamOffline | null;
-  /** Settles when the offline outbox has been moved into the team library (at once when there is none). */
-  outboxDrained: Promise<void>;
+  /** The team library's watch, outbox and cache for when it is lost after opening (null unless a team library is open). */
+  readonly teamOffline: TeamOffline | null;
   runner: JobRunner;
   handlers: Partial<Handlers>;
   dispatch: Dispatch;
@@ -119,21 +111,6 @@ function defaultFolders(kind: CoreOptions['kind'], home: string): FolderAccess {
 
 function noDialog(field: string): SeedbankError {
   return new SeedbankError('INVALID_INPUT', 'Folders are chosen with the folder dialog', field);
-}
-
-/** The library channels for the library the settings chose (see team-library-handlers.ts). */
-function libraryHandlersFor(
-  team: TeamOpening,
-  offline: TeamOffline | null,
-  local: ReturnType<typeof createLibraryHandlers>,
-  deps: TeamHandlerDeps,
-) {
-  if (team.state === 'open') {
-    const handlers = createTeamLibraryHandlers(team.store, local, deps);
-    return offline ? offline.handlers(handlers) : handlers;
-  }
-  if (team.state === 'refused') return createRefusedLibraryHandlers(team.error, local);
-  return local;
 }
 
 export async function createCore(options: CoreOptions): Promise<Core> {
@@ -187,65 +164,39 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       : secretStore === null
         ? null
         : (service, account) => new KeyringSecretStore(service, account);
-  // Set once the team library is open; its trouble reports (dropped connections) wake the watch.
-  let offline: TeamOffline | null = null;
-  const team = await openTeamFromSettings({
-    settings: settings.get(),
-    secretStoreFor: teamSecrets,
-    assetUrl: ctx.assetUrl,
-    now: ctx.now,
-    onTrouble: (message) => {
-      logger.warn('team library trouble', { message });
-      void offline?.reach.suspect(message);
-    },
-    // Ratings, tags and projects reach the shared files in the background after each edit.
-    writeBack: { creatorTool: library.creatorTool, logger },
-  });
-  if (team.state === 'refused') logger.error('team library refused', { error: team.error.message });
-  // Other workstations' changes (and this one's) reach the page as `library:changed`.
-  const stopForwarding = team.state === 'open' ? await forwardChanges(team.store, bus) : () => undefined;
-  // A team library lost after start: noticed, said, results to the outbox, drained when back.
-  if (team.state === 'open')
-    offline = startTeamOffline({
-      store: team.store,
-      folder: team.folder,
+  const folders = options.folders ?? defaultFolders(options.kind, paths.home);
+  // The library the settings choose, switchable while running (library:teamSave; library-switch.ts).
+  const librarySwitch = await LibrarySwitch.open(
+    {
+      secretStoreFor: teamSecrets,
+      assetUrl: ctx.assetUrl,
+      now: ctx.now,
+      onTrouble: (message) => logger.warn('team library trouble', { message }),
+      bus,
+      logger,
       library,
       db,
       home: paths.home,
-      bus,
-      logger,
-      now: ctx.now,
-    });
-  const results: ResultStore = offline
-    ? offline.results
-    : team.state === 'refused'
-      ? outboxResults(libraryResults(library), paths.home)
-      : libraryResults(library);
-  // Images made while the team library could not be opened move in now (idempotent, in the background).
-  const drained = offline ? offline.drain() : Promise.resolve();
-  const teamThumbnails =
-    team.state === 'open'
-      ? new TeamThumbnails({
-          getGeneration: (id) => team.store.getGeneration(id),
-          libraryId: team.libraryId,
-          folder: team.folder,
-          home: paths.home,
-          logger,
-        })
-      : null;
-  const runner = new JobRunner(ctx, library, results);
+      local: createLibraryHandlers(library, ctx, folders),
+      teamHandlers: { library, ctx, folders },
+      // Ratings, tags and projects reach the shared files in the background after each edit.
+      writeBack: { creatorTool: library.creatorTool, logger },
+    },
+    settings.get(),
+  );
+  const runner = new JobRunner(ctx, library, librarySwitch.results());
   if (options.resumeJobs !== false) runner.start();
 
-  const folders = options.folders ?? defaultFolders(options.kind, paths.home);
   const coreHandlers: Partial<Handlers> = {
     ...createAppHandlers(ctx),
-    ...libraryHandlersFor(team, offline, createLibraryHandlers(library, ctx, folders), { library, ctx, folders }),
+    ...librarySwitch.handlers(),
     ...createWatchedHandlers(library, folders),
     ...createJobHandlers(runner, ctx),
     ...createTeamHandlers({
       settings: ctx.settings,
       secrets: teamSecrets,
       folders,
+      switchLibrary: (saved) => librarySwitch.switchTo(saved),
     }),
     ...createAccountHandlers({
       keys: ctx.keys,
@@ -263,7 +214,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         if (!getCredits) throw new Error('credits:get is not available');
         return getCredits(undefined);
       },
-      library: () => (offline ? offline.diagnostics() : teamLibraryCheck(team)),
+      library: () => librarySwitch.check(),
     }),
   );
   const extra =
@@ -273,23 +224,28 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   return {
     ctx,
     library,
-    team,
-    assets: {
-      team: () => teamThumbnails?.root ?? null,
-      prepare: (raw) =>
-        raw.startsWith('team/') ? (teamThumbnails?.prepare(raw) ?? Promise.resolve()) : library.thumbnailOnDemand(raw),
+    get team() {
+      return librarySwitch.opening;
     },
-    teamOffline: offline,
-    outboxDrained: drained.then(() => undefined),
+    get outboxDrained() {
+      return librarySwitch.drained;
+    },
+    get teamOffline() {
+      return librarySwitch.offline;
+    },
+    assets: {
+      team: () => librarySwitch.thumbnails?.root ?? null,
+      prepare: (raw) =>
+        raw.startsWith('team/')
+          ? (librarySwitch.thumbnails?.prepare(raw) ?? Promise.resolve())
+          : library.thumbnailOnDemand(raw),
+    },
     runner,
     handlers,
     dispatch: createDispatcher(handlers, logger),
     async close() {
       await runner.stop();
-      await drained;
-      stopForwarding();
-      await offline?.close();
-      if (team.state === 'open') await team.store.close();
+      await librarySwitch.close();
       await library.close();
       db.close();
       logger.info('core closed');

@@ -249,10 +249,26 @@ export function wireLibraryStore(): () => void {
   const api = seedbank();
   let countsTimer: ReturnType<typeof setTimeout> | null = null;
   const offLibrary = api.onLibraryChanged((change) => {
+    // Every list empty means "reload" (the contract's): the library was switched, rebuilt or its feed missed changes.
+    if (change.added.length === 0 && change.updated.length === 0 && change.removed.length === 0) {
+      void useLibraryStore.getState().reload();
+      void useLibraryStore
+        .getState()
+        .refreshTags()
+        .catch(() => undefined);
+    }
     useLibraryStore.getState().applyChanged(change);
     // Sidebar counts follow, batched: a bulk action sends many events.
     if (countsTimer) clearTimeout(countsTimer);
-    countsTimer = setTimeout(() => void useLibraryStore.getState().refreshProjects(), 150);
+    // A library that does not list projects (a team library, for now) keeps the counts shown.
+    countsTimer = setTimeout(
+      () =>
+        void useLibraryStore
+          .getState()
+          .refreshProjects()
+          .catch(() => undefined),
+      150,
+    );
   });
   const offProjects = api.onProjectsChanged(({ projects }) => useLibraryStore.setState({ projects }));
   return () => {

@@ -1,7 +1,7 @@
 /**
  * Settings → Library in the studio (browser host) against a real PostgreSQL that needs a
- * password: the Team form filled by hand, the Test button's four checks shown, the save saying a
- * restart is needed, the password kept out of settings.json; and an unmigrated database's test
+ * password: the Team form filled by hand, the Test button's four checks shown, the save switching
+ * to the team library at once, the password kept out of settings.json; and an unmigrated database's test
  * naming `seedbank library migrate`.
  */
 import fs from 'node:fs';
@@ -68,7 +68,7 @@ describe('Settings → Library: the team library', () => {
     for (const label of ['Connection', 'Schema version', 'Folder write access', 'Library ids match'])
       await results.getByText(`✓ ${label}`).waitFor();
     await settings.getByRole('button', { name: 'Save', exact: true }).click();
-    await settings.getByText('Restart Seedbank to use the team library').waitFor();
+    await settings.getByText('The gallery now shows the team library').waitFor();
     await settings.getByText('Password saved: yes.').waitFor();
     expect(await settings.getByLabel('Connection string').inputValue()).not.toContain(PASSWORD);
     await settings.getByRole('heading', { name: 'Library' }).scrollIntoViewIfNeeded();

@@ -134,7 +134,7 @@ describe('library:teamTest', () => {
 });
 
 describe('library:teamSave', () => {
-  it('keeps the password in the keychain, never in settings.json, and says a restart is needed', async () => {
+  it('keeps the password in the keychain, never in settings.json, and switches to the team library at once', async () => {
     await open();
     const { url, folder } = await teamLibrary();
     cleanup.push(folder);
@@ -144,7 +144,9 @@ describe('library:teamSave', () => {
       sharedFolder: folder,
       personName: 'Ada',
     });
-    expect(saved).toMatchObject({ mode: 'team', passwordSaved: true, personName: 'Ada', restartNeeded: true });
+    expect(saved).toMatchObject({ mode: 'team', passwordSaved: true, personName: 'Ada', restartNeeded: false });
+    // Opened with the password from the keychain, without a restart.
+    expect(core!.team.state).toBe('open');
     expect(saved.databaseUrl).not.toContain(encodeURIComponent(PASSWORD));
     expect(JSON.stringify(saved)).not.toContain(encodeURIComponent(PASSWORD));
     const file = fs.readFileSync(path.join(core!.ctx.paths.settingsDir, 'settings.json'), 'utf8');

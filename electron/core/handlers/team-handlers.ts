@@ -2,14 +2,16 @@
  * Settings → Library's channels: what the page may see of the team library's settings, the Test
  * button, and saving. The page never gets the database password back: a password typed in the
  * connection string is split off into the OS keychain (team-credentials.ts) and settings keep
- * the string without it. Switching libraries takes effect at the next start, when the core opens
- * the library the settings name.
+ * the string without it. Saving another library switches to it at once (`switchLibrary`, the
+ * core's library-switch.ts); without one (a front door that cannot switch) it takes effect at the
+ * next start, and the answer says so (`restartNeeded`).
  */
 import os from 'node:os';
 import type { Handlers } from '../../../shared/api';
 import { hasPassword } from '../../../shared/api';
 import { SeedbankError } from '../../../shared/errors';
 import type { Settings, TeamLibraryView } from '../../../shared/types';
+import type { TeamOpening } from '../library/team/team-from-settings';
 import type { SettingsService } from '../context';
 import type { FolderAccess } from '../folder-access';
 import { testTeamConnection } from '../library/team/team-connect';
@@ -30,6 +32,8 @@ export interface TeamHandlerDeps {
   secrets: SecretStoreFor | null;
   /** How the page names the shared folder (dialog handles in the app, typed paths in the browser host). */
   folders: FolderAccess;
+  /** Makes the saved library the one in use; resolves once it is (opened, or refused with its reason). */
+  switchLibrary?: (saved: Settings) => Promise<TeamOpening>;
 }
 
 /** The OS user name: the default person name, so a team sees who made an image without setup. */
@@ -41,7 +45,12 @@ function osUserName(): string {
   }
 }
 
-export function createTeamHandlers({ settings, secrets, folders }: TeamHandlerDeps): Pick<Handlers, TeamChannels> {
+export function createTeamHandlers({
+  settings,
+  secrets,
+  folders,
+  switchLibrary,
+}: TeamHandlerDeps): Pick<Handlers, TeamChannels> {
   const passwordSaved = async (url: string | undefined): Promise<boolean> => {
     if (url === undefined || secrets === null) return false;
     try {
@@ -127,8 +136,10 @@ export function createTeamHandlers({ settings, secrets, folders }: TeamHandlerDe
       const moved =
         saved.library.databaseUrl !== current.library.databaseUrl ||
         saved.library.sharedFolder !== current.library.sharedFolder;
-      const restartNeeded = saved.library.mode !== current.library.mode || (saved.library.mode === 'team' && moved);
-      return { ...(await view(saved)), checks, restartNeeded };
+      const another = saved.library.mode !== current.library.mode || (saved.library.mode === 'team' && moved);
+      // A library refused at start (server away, say) is tried again by saving it again.
+      if (switchLibrary) await switchLibrary(saved);
+      return { ...(await view(saved)), checks, restartNeeded: another && !switchLibrary };
     },
   };
 }

@@ -3,7 +3,7 @@
  * PostgreSQL with a shared folder. The connection string may carry the password: saving moves it
  * into the OS keychain (the page only ever learns "password saved"); the Test button runs the
  * core's checks and shows each. Team is saved only after a passing test, or when the person
- * confirms; the switch takes effect when Seedbank restarts.
+ * confirms; saving switches the library at once (the gallery reloads from the one now in use).
  */
 import { useEffect, useState } from 'react';
 import type { TeamCheckResult, TeamLibraryView } from '../../../shared/types';
@@ -97,7 +97,7 @@ export function LibrarySection() {
       setSaved(
         result.restartNeeded
           ? `Saved. Restart Seedbank to use ${result.mode === 'team' ? 'the team library' : "this computer's library"}.`
-          : 'Saved.',
+          : `Saved. The gallery now shows ${result.mode === 'team' ? 'the team library' : "this computer's library"}.`,
       );
     } catch (err) {
       const info = errorInfoOf(err);
@@ -224,7 +224,10 @@ export function LibrarySection() {
           </button>
         )}
       </div>
-      <p className="hint">Switching between this computer and the team takes effect when Seedbank restarts.</p>
+      <p className="hint">
+        Saving switches between this computer and the team at once; jobs still running finish into the library in use
+        when they end.
+      </p>
       {saved && (
         <p className="notice notice-ok" role="status">
           {saved}

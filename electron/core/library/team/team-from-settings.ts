@@ -95,6 +95,6 @@ export function teamLibraryCheck(opening: TeamOpening): DiagnosticCheck | null {
     label: 'Team library',
     ok: false,
     detail: opening.error.message,
-    fix: 'Fix the connection in Settings → Library, or choose “This computer”, then restart Seedbank',
+    fix: 'Fix the connection in Settings → Library and save it again, or choose “This computer”',
   };
 }

@@ -42,8 +42,27 @@ function madeFrom(id: string): string {
     SELECT id FROM made)`;
 }
 
-/** The WHERE clauses of a filter. */
-export function filterClauses(filter: LibraryFilter, params: Params): string[] {
+/**
+ * The filter's search as a `tsquery`'s text, made by the database's own `seedbank_search_query`
+ * (unaccent, ICU word cutting, the last word a prefix); null without a search. Made in a round
+ * trip of its own so the page's statement carries it as a value: then the planner reads the
+ * words' frequencies and picks per search — walk the newest rows for a common word, the GIN index
+ * for a rare one or a combination that matches nothing. Computed inside the statement (as an
+ * InitPlan) it was an unknown to the planner, which always walked: a search matching nothing
+ * read all 1,000,000 rows (3.2 s), see docs/team-library.md "Scale".
+ */
+export async function searchQueryText(
+  db: { query<R extends object>(text: string, values: unknown[]): Promise<{ rows: R[] }> },
+  filter: LibraryFilter,
+): Promise<string | null> {
+  const words = filter.search === undefined ? [] : searchWords(filter.search);
+  if (words.length === 0) return null;
+  const { rows } = await db.query<{ q: string | null }>('SELECT seedbank_search_query($1::text[])::text AS q', [words]);
+  return rows[0]?.q ?? '';
+}
+
+/** The WHERE clauses of a filter; `search` is `searchQueryText`'s answer for it. */
+export function filterClauses(filter: LibraryFilter, params: Params, search: string | null): string[] {
   const clauses = [filter.trashed ? 'g.trashed_at IS NOT NULL' : 'g.trashed_at IS NULL'];
   if (filter.projectId === null) clauses.push('g.project_id IS NULL');
   else if (filter.projectId !== undefined) clauses.push(`g.project_id = ${params.add(filter.projectId)}`);
@@ -67,12 +86,11 @@ export function filterClauses(filter: LibraryFilter, params: Params): string[] {
     if (filter.source === SEEDBANK_SOURCE) clauses.push('g.source_tool IS NULL');
     else clauses.push(`g.source_tool = ${params.add(filter.source)}`);
   }
-  if (filter.search !== undefined) {
-    const words = searchWords(filter.search);
-    // In a subquery, so the query is built once (an InitPlan), not again for every row a page walks.
+  if (search !== null) {
     // BFL's rewritten prompt only when asked (as gallery-filter.ts's FTS column filter).
     const column = filter.searchUpsampled === true ? 'g.search_words' : 'g.own_words';
-    if (words.length > 0) clauses.push(`${column} @@ (SELECT seedbank_search_query(${params.add(words)}::text[]))`);
+    // Words that fold to nothing on the server match nothing (as the embedded search).
+    clauses.push(search === '' ? 'false' : `${column} @@ ${params.add(search)}::tsquery`);
   }
   return clauses;
 }
@@ -96,12 +114,15 @@ export interface PageQuery {
   page: { text: string; values: unknown[] };
 }
 
-/** The count of the filter and one page after the cursor (one row more than asked: is there a next page?). */
-export function pageQueries(args: ListArgs): PageQuery {
+/**
+ * The count of the filter and one page after the cursor (one row more than asked: is there a next
+ * page?); `search` is `searchQueryText`'s answer for the filter.
+ */
+export function pageQueries(args: ListArgs, search: string | null): PageQuery {
   const countParams = new Params();
-  const countClauses = filterClauses(args.filter, countParams);
+  const countClauses = filterClauses(args.filter, countParams, search);
   const params = new Params();
-  const clauses = filterClauses(args.filter, params);
+  const clauses = filterClauses(args.filter, params, search);
   if (args.cursor !== null) {
     const key = decodeCursor(args.sort, args.cursor);
     if (args.sort === 'newest') clauses.push(`g.seq < ${params.add(key.seq)}`);

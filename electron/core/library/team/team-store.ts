@@ -42,7 +42,7 @@ import {
   teamTagCounts,
 } from './team-projects';
 import { inTransaction } from './team-connection';
-import { cursorAfter, pageQueries } from './team-gallery';
+import { cursorAfter, pageQueries, searchQueryText } from './team-gallery';
 import { ChangeFeed } from './team-live';
 import { selectTeamRows, toTeamGenerations } from './team-rows';
 import { changeTeamTags, saveTeamGeneration, type Maker } from './team-upsert';
@@ -167,7 +167,7 @@ export class TeamLibraryStore implements LibraryStore {
   }
 
   async list(args: ListArgs): Promise<LibraryPage> {
-    const { count, page } = pageQueries(args);
+    const { count, page } = pageQueries(args, await searchQueryText(this.pool, args.filter));
     // Like the embedded store: `count: false` leaves the total to a later ask (see ListArgs).
     const [counted, paged] = await Promise.all([
       args.count === false ? null : this.pool.query<{ n: number }>(count),
