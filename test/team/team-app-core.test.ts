@@ -122,6 +122,75 @@ describe('two workstations on one team library', () => {
     expect(records.map((g) => [g.id, g.prompt])).toEqual([[image.id, prompt]]);
   });
 
+  it('both generate at once: each hears, lists and searches the other’s images; every image once in the table and the folder, with its maker', async () => {
+    const library = await teamLibrary();
+    const one = await workstation(library, 'Ana Lima');
+    const two = await workstation(library, 'Ben Ode');
+    const ofOne = ['a copper kettle', 'a copper lantern'];
+    const ofTwo = ['a willow basket', 'a willow fence'];
+    // Each image may come in its own event: listen until all of the other's prompts were heard.
+    const hearAll = (t: TestCore, prompts: string[]): Promise<void> => {
+      const seen = new Set<string>();
+      return heard(t, (c) => {
+        for (const g of c.added) if (prompts.includes(g.prompt)) seen.add(g.prompt);
+        return seen.size === prompts.length;
+      }).then(() => undefined);
+    };
+    const oneHearsTwo = hearAll(one, ofTwo);
+    const twoHearsOne = hearAll(two, ofOne);
+
+    const submitted = await Promise.all([
+      ...ofOne.map((p) => one.call('jobs:submit', { request: kleinRequest(p) })),
+      ...ofTwo.map((p) => two.call('jobs:submit', { request: kleinRequest(p) })),
+    ]);
+    const ids = (r: (typeof submitted)[number][]) => r.flatMap((s) => s.jobs.map((j) => j.id));
+    const [doneOne, doneTwo] = await Promise.all([
+      one.core.runner.waitFor(ids(submitted.slice(0, 2))),
+      two.core.runner.waitFor(ids(submitted.slice(2))),
+    ]);
+    expect([...doneOne, ...doneTwo].map((j) => j.status)).toEqual(['done', 'done', 'done', 'done']);
+    await withinOneSecond(Promise.all([oneHearsTwo, twoHearsOne]), 'each workstation’s library:changed');
+
+    const byPrompt = new Map<string, { id: string; by: string }>();
+    for (const j of doneOne) byPrompt.set(j.request.prompt, { id: j.generationId!, by: 'Ana Lima' });
+    for (const j of doneTwo) byPrompt.set(j.request.prompt, { id: j.generationId!, by: 'Ben Ode' });
+    const allIds = [...byPrompt.values()].map((v) => v.id).sort();
+
+    // Both list all four, and each finds the other's by a word of its prompt.
+    for (const t of [one, two]) {
+      const page = await t.call('library:list', {});
+      expect(page.items.map((g) => g.id).sort()).toEqual(allIds);
+    }
+    const kettles = await two.call('library:list', { filter: { search: 'copper' } });
+    expect(kettles.items.map((g) => g.id).sort()).toEqual(ofOne.map((p) => byPrompt.get(p)!.id).sort());
+    const willows = await one.call('library:list', { filter: { search: 'willow' } });
+    expect(willows.items.map((g) => g.id).sort()).toEqual(ofTwo.map((p) => byPrompt.get(p)!.id).sort());
+
+    // Once each in the team table, with its host and person; once each in the shared folder.
+    const client = new pg.Client({ connectionString: library.url });
+    await client.connect();
+    const { rows } = await client
+      .query<{ id: string; prompt: string; file: string; made_on_host: string; made_by: string }>(
+        'SELECT id, prompt, file, made_on_host, made_by FROM generations ORDER BY id',
+      )
+      .finally(() => client.end());
+    expect(rows.map((r) => r.id)).toEqual(allIds);
+    for (const row of rows) {
+      expect(row).toMatchObject({ id: byPrompt.get(row.prompt)!.id, made_by: byPrompt.get(row.prompt)!.by });
+      expect(row.made_on_host).toBe(os.hostname());
+      expect(fs.existsSync(path.join(library.folder, row.file))).toBe(true);
+    }
+    const files = fs
+      .readdirSync(path.join(library.folder, 'images'), { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile() && !e.name.startsWith('.'))
+      .map((e) => e.name.replace(/\.\w+$/, ''))
+      .sort();
+    expect(files).toEqual(allIds);
+    // Nothing waited in either workstation's outbox.
+    expect(await readOutbox(one.home)).toEqual([]);
+    expect(await readOutbox(two.home)).toEqual([]);
+  });
+
   it('a rating by one workstation is seen by the other', async () => {
     const library = await teamLibrary();
     const one = await workstation(library, 'Ana Lima');
