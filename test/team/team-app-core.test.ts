@@ -206,6 +206,43 @@ describe('two workstations on one team library', () => {
     expect(page.items.map((g) => g.id)).toEqual([id]);
   });
 
+  it('a project created, renamed and deleted on one reaches the other’s sidebar as projects:changed within 1 s', async () => {
+    const library = await teamLibrary();
+    const one = await workstation(library, 'Ana Lima');
+    const two = await workstation(library, 'Ben Ode');
+    const projectsHeard = (match: (names: string[]) => boolean): Promise<string[]> =>
+      new Promise((resolve) => {
+        const stop = two.core.ctx.bus.subscribe((channel, payload) => {
+          if (channel !== 'projects:changed') return;
+          const list = (payload as { projects: { name: string }[] }).projects.map((p) => p.name);
+          if (!match(list)) return;
+          stop();
+          resolve(list);
+        });
+      });
+    const reloads = () =>
+      two.events.filter(
+        (e) =>
+          e.channel === 'library:changed' &&
+          Object.values(e.payload as Record<string, unknown[]>).every((list) => list.length === 0),
+      ).length;
+
+    let heardNow = projectsHeard((list) => list.includes('Harbour'));
+    const project = await one.call('projects:create', { name: 'Harbour' });
+    expect(await withinOneSecond(heardNow, 'the new project')).toEqual(['Harbour']);
+
+    heardNow = projectsHeard((list) => list.includes('Harbour at night'));
+    await one.call('projects:rename', { id: project.id, name: 'Harbour at night' });
+    expect(await withinOneSecond(heardNow, 'the renamed project')).toEqual(['Harbour at night']);
+
+    heardNow = projectsHeard((list) => list.length === 0);
+    await one.call('projects:delete', { id: project.id, images: 'unsorted' });
+    await withinOneSecond(heardNow, 'the deleted project');
+    expect((await two.call('projects:list')).projects).toEqual([]);
+    // A change of projects alone does not make the gallery reload.
+    expect(reloads()).toBe(0);
+  });
+
   it('a channel the team library does not serve answers an error naming it, not this computer’s library', async () => {
     const one = await workstation(await teamLibrary(), 'Ana Lima');
     await expect(one.call('library:emptyTrash')).rejects.toThrow(
