@@ -205,7 +205,9 @@ export class LibrarySwitch {
       const attempt = this.switching.then(async () => {
         // A switch by the person, or quitting, came first: that decides.
         if (this.closed || this.current !== refused) return;
-        const opened = await openLibrary(this.deps, refused.settings);
+        // A retry logs a refusal only when its reason changed (a day away is not thousands of lines).
+        const said = refused.opening.state === 'refused' ? refused.opening.error.message : null;
+        const opened = await openLibrary(this.deps, refused.settings, said);
         if (this.closed || opened.opening.state === 'open' || opened.opening.state === 'local') {
           retired = this.closed ? this.retire(opened) : this.install(opened);
           return;
@@ -234,8 +236,11 @@ export class LibrarySwitch {
   }
 }
 
-/** Opens the library `settings` name, with its channels, its results store and its live feed. */
-async function openLibrary(deps: LibrarySwitchDeps, settings: Settings): Promise<Current> {
+/**
+ * Opens the library `settings` name, with its channels, its results store and its live feed.
+ * `said`: the refusal already logged for these settings (not logged again).
+ */
+async function openLibrary(deps: LibrarySwitchDeps, settings: Settings, said: string | null = null): Promise<Current> {
   // Set once the team library is open; its trouble reports (dropped connections) wake the watch.
   let offline: TeamOffline | null = null;
   const opening = await openTeamFromSettings({
@@ -246,7 +251,8 @@ async function openLibrary(deps: LibrarySwitchDeps, settings: Settings): Promise
       void offline?.reach.suspect(message);
     },
   });
-  if (opening.state === 'refused') deps.logger.error('team library refused', { error: opening.error.message });
+  if (opening.state === 'refused' && opening.error.message !== said)
+    deps.logger.error('team library refused', { error: opening.error.message });
   const base = { opening, key: libraryKey(settings), settings, writing: new Set<Promise<unknown>>() };
   const local = libraryResults(deps.library);
   if (opening.state === 'local')
