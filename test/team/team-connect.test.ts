@@ -11,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SeedbankError } from '../../shared/errors';
 import { newLibraryId, writeLibraryIdFile } from '../../electron/core/library/store/library-id-file';
 import { testTeamConnection } from '../../electron/core/library/team/team-connect';
-import { TEAM_SCHEMA_VERSION } from '../../electron/core/library/team/team-schema';
+import { migrateTeamDatabase } from '../../electron/core/library/team/team-migrate';
+import { CHANGE_CHANNEL, PROJECTS_NOTICE, TEAM_SCHEMA_VERSION } from '../../electron/core/library/team/team-schema';
 import { TeamLibraryStore } from '../../electron/core/library/team/team-store';
 import { buildCli, cliEnv, runCli, tempHome } from '../cli/cli-harness';
 import { startPostgres, type TestPostgres } from '../support/postgres';
@@ -50,6 +51,27 @@ async function refusal(promise: Promise<unknown>): Promise<SeedbankError> {
 }
 
 describe('seedbank library migrate', () => {
+  it('takes a version-2 database to version 3, keeping its projects; a project change then notifies the workstations', async () => {
+    const url = await server.createDatabase();
+    expect(await migrateTeamDatabase(url, 2)).toMatchObject({ from: 0, to: 2 });
+    await sql(url, "INSERT INTO projects (id, name, created_at) VALUES ('p1', 'Harbour', '2026-01-01T00:00:00.000Z')");
+    expect(await migrateTeamDatabase(url)).toMatchObject({ from: 2, to: 3 });
+
+    const listener = new pg.Client({ connectionString: url });
+    await listener.connect();
+    try {
+      await listener.query(`LISTEN ${CHANGE_CHANNEL}`);
+      const notice = new Promise<string | undefined>((resolve) =>
+        listener.once('notification', (n: pg.Notification) => resolve(n.payload)),
+      );
+      await sql(url, "UPDATE projects SET name = 'Harbour at night' WHERE id = 'p1'");
+      expect(await notice).toBe(PROJECTS_NOTICE);
+      expect((await listener.query('SELECT name FROM projects')).rows).toEqual([{ name: 'Harbour at night' }]);
+    } finally {
+      await listener.end();
+    }
+  });
+
   it('creates the schema once, gives the folder the library id, and a second run changes nothing', async () => {
     const url = await server.createDatabase();
     const folder = makeTempDir('seedbank-team-folder-');

@@ -34,9 +34,16 @@ export interface StoreChange {
   changed: string[];
   /** Ids whose rows are gone (the trash emptied). */
   removed: string[];
+  /** The project list changed (a project created, renamed or deleted; team store only). */
+  projects?: boolean;
 }
 
 export type StoreChangeListener = (change: StoreChange) => void;
+
+/** A change naming nothing is "reload" (the live feed reconnected and may have missed some). */
+export function isReload(change: StoreChange): boolean {
+  return change.added.length + change.changed.length + change.removed.length === 0 && !change.projects;
+}
 
 export interface LibraryStore {
   readonly kind: 'embedded' | 'team';

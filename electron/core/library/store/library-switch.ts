@@ -9,6 +9,11 @@
  * and only then closes the old one: its live feed stops at once, and its store closes after the
  * job results still being written into it have landed. A job that finishes during a switch
  * lands in the library current when it hands its image in — never lost between the two.
+ *
+ * A team library refused for a reason that can pass by itself (server unreachable, shared folder
+ * not there: `TeamAway`) is tried again with backoff, and switched to when it opens — its outbox
+ * then drains like after any switch. Other refusals (schema version, another library's folder)
+ * wait for a person to change the settings.
  */
 import type { Handlers } from '../../../../shared/api';
 import type { Settings } from '../../../../shared/types';
@@ -54,8 +59,9 @@ export interface LibrarySwitchDeps extends Omit<TeamOpenDeps, 'settings'> {
 /** One opened library: its channels, where results go, and what closing it takes. */
 interface Current {
   opening: TeamOpening;
-  /** The settings it was opened from (the fields that name a library). */
+  /** The settings it was opened from (the fields that name a library), and those settings. */
   key: string;
+  settings: Settings;
   handlers: LibraryHandlers;
   results: ResultStore;
   /** Job results being written into it right now. */
@@ -75,16 +81,23 @@ function libraryKey(settings: Settings): string {
   return mode === 'team' ? JSON.stringify([mode, databaseUrl, sharedFolder, settings.personName ?? null]) : mode;
 }
 
+/** A refused team library is tried again after 2 s, then twice as long each time, 30 s at most. */
+export const RETRY_FIRST_MS = 2_000;
+export const RETRY_MOST_MS = 30_000;
+
 export class LibrarySwitch {
   private current: Current;
   /** Switches run one after the other. */
   private switching: Promise<unknown> = Promise.resolve();
+  private retryTimer: NodeJS.Timeout | null = null;
+  private closed = false;
 
   private constructor(
     private readonly deps: LibrarySwitchDeps,
     first: Current,
   ) {
     this.current = first;
+    this.retryLater(first, RETRY_FIRST_MS);
   }
 
   static async open(deps: LibrarySwitchDeps, settings: Settings): Promise<LibrarySwitch> {
@@ -149,15 +162,7 @@ export class LibrarySwitch {
       const key = libraryKey(settings);
       if (key === this.current.key && this.current.opening.state !== 'refused') return this.current.opening;
       const opened = await openLibrary(this.deps, settings);
-      const old = this.current;
-      this.current = opened;
-      this.deps.logger.info('library switched', { to: opened.opening.state, from: old.opening.state });
-      // Every list empty: "reload" — the gallery, its counts and the sidebar come from another library now.
-      this.deps.bus.emit('library:changed', { added: [], updated: [], removed: [] });
-      // Not awaited here (a result still being written may take a while); the next switch and close() wait for it.
-      retired = this.retire(old).catch((err: unknown) =>
-        this.deps.logger.error('old library not closed', { error: err }),
-      );
+      retired = this.install(opened);
       return opened.opening;
     });
     this.switching = next.then(
@@ -168,8 +173,57 @@ export class LibrarySwitch {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
     await this.switching;
     await this.retire(this.current);
+  }
+
+  /**
+   * Makes `opened` current and tells the page to reload. Resolves when the old library is closed
+   * (not awaited by a switch: a result still being written may take a while; the next switch and
+   * close() wait for it).
+   */
+  private install(opened: Current): Promise<void> {
+    const old = this.current;
+    this.current = opened;
+    this.deps.logger.info('library switched', { to: opened.opening.state, from: old.opening.state });
+    // Every list empty: "reload" — the gallery, its counts and the sidebar come from another library now.
+    this.deps.bus.emit('library:changed', { added: [], updated: [], removed: [] });
+    this.retryLater(opened, RETRY_FIRST_MS);
+    return this.retire(old).catch((err: unknown) => this.deps.logger.error('old library not closed', { error: err }));
+  }
+
+  /** When `refused` is a refusal that can pass, tries its settings again after `delayMs`. */
+  private retryLater(refused: Current, delayMs: number): void {
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    if (this.closed || refused.opening.state !== 'refused' || !refused.opening.retries) return;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      let retired: Promise<void> = Promise.resolve();
+      const attempt = this.switching.then(async () => {
+        // A switch by the person, or quitting, came first: that decides.
+        if (this.closed || this.current !== refused) return;
+        // A retry logs a refusal only when its reason changed (a day away is not thousands of lines).
+        const said = refused.opening.state === 'refused' ? refused.opening.error.message : null;
+        const opened = await openLibrary(this.deps, refused.settings, said);
+        if (this.closed || opened.opening.state === 'open' || opened.opening.state === 'local') {
+          retired = this.closed ? this.retire(opened) : this.install(opened);
+          return;
+        }
+        // Still refused: the channels say the newest reason; the results keep going to the outbox.
+        refused.opening = opened.opening;
+        refused.handlers = opened.handlers;
+        this.retryLater(refused, Math.min(delayMs * 2, RETRY_MOST_MS));
+      });
+      this.switching = attempt.then(
+        () => retired,
+        (err: unknown) => this.deps.logger.error('team library not tried again', { error: err }),
+      );
+    }, delayMs);
+    // Waiting to try again never keeps a process (a CLI command, a test) alive.
+    this.retryTimer.unref();
   }
 
   /** Stops an old library's feed at once; closes its store once the results being written have landed. */
@@ -182,8 +236,11 @@ export class LibrarySwitch {
   }
 }
 
-/** Opens the library `settings` name, with its channels, its results store and its live feed. */
-async function openLibrary(deps: LibrarySwitchDeps, settings: Settings): Promise<Current> {
+/**
+ * Opens the library `settings` name, with its channels, its results store and its live feed.
+ * `said`: the refusal already logged for these settings (not logged again).
+ */
+async function openLibrary(deps: LibrarySwitchDeps, settings: Settings, said: string | null = null): Promise<Current> {
   // Set once the team library is open; its trouble reports (dropped connections) wake the watch.
   let offline: TeamOffline | null = null;
   const opening = await openTeamFromSettings({
@@ -194,8 +251,9 @@ async function openLibrary(deps: LibrarySwitchDeps, settings: Settings): Promise
       void offline?.reach.suspect(message);
     },
   });
-  if (opening.state === 'refused') deps.logger.error('team library refused', { error: opening.error.message });
-  const base = { opening, key: libraryKey(settings), writing: new Set<Promise<unknown>>() };
+  if (opening.state === 'refused' && opening.error.message !== said)
+    deps.logger.error('team library refused', { error: opening.error.message });
+  const base = { opening, key: libraryKey(settings), settings, writing: new Set<Promise<unknown>>() };
   const local = libraryResults(deps.library);
   if (opening.state === 'local')
     return {

@@ -10,7 +10,7 @@ import path from 'node:path';
 import type pg from 'pg';
 import { SeedbankError } from '../../../../shared/errors';
 import { readLibraryIdFile } from '../store/library-id-file';
-import { openPool, unreachable } from './team-connection';
+import { openPool, TeamAway, unreachable } from './team-connection';
 import { readSchemaState, type TeamSchemaState } from './team-migrate';
 import { TEAM_SCHEMA_VERSION } from './team-schema';
 
@@ -24,15 +24,30 @@ export function schemaProblem(state: TeamSchemaState): string | null {
   return `The team database is at schema version ${state.version}; this Seedbank expects version ${TEAM_SCHEMA_VERSION}. Update Seedbank on this workstation to the version the others use`;
 }
 
-/** Why the folder does not go with the database, or null when it does. */
-export async function folderProblem(folder: string, libraryId: string): Promise<string | null> {
-  const folderId = await readLibraryIdFile(folder).catch((err: unknown) => {
-    throw new SeedbankError('INVALID_INPUT', `Cannot read the shared folder ${folder}: ${String(err)}`, 'folder');
-  });
+/**
+ * Why the folder does not go with the database, or null when it does. A folder without the id
+ * file or that cannot be read is `TeamAway` (a share not mounted yet); one of another library is not.
+ */
+export async function folderProblem(folder: string, libraryId: string): Promise<SeedbankError | null> {
+  let folderId: string | null;
+  try {
+    folderId = await readLibraryIdFile(folder);
+  } catch (err) {
+    if (err instanceof SeedbankError) return err;
+    return new TeamAway('INVALID_INPUT', `Cannot read the shared folder ${folder}: ${String(err)}`, 'folder');
+  }
   if (folderId === null)
-    return `The shared folder ${folder} has no library id: run \`seedbank library migrate --folder ${folder}\` to give it this database's (${libraryId})`;
+    return new TeamAway(
+      'INVALID_INPUT',
+      `The shared folder ${folder} has no library id: run \`seedbank library migrate --folder ${folder}\` to give it this database's (${libraryId})`,
+      'folder',
+    );
   if (folderId !== libraryId)
-    return `The shared folder ${folder} belongs to library ${folderId}, the database to library ${libraryId}: choose the folder that goes with this database`;
+    return new SeedbankError(
+      'INVALID_INPUT',
+      `The shared folder ${folder} belongs to library ${folderId}, the database to library ${libraryId}: choose the folder that goes with this database`,
+      'folder',
+    );
   return null;
 }
 
@@ -56,7 +71,7 @@ export async function connectTeam(
     if (problem !== null) throw new SeedbankError('INVALID_INPUT', problem, 'schemaVersion');
     const libraryId = state.libraryId ?? '';
     const mismatch = await folderProblem(folder, libraryId);
-    if (mismatch !== null) throw new SeedbankError('INVALID_INPUT', mismatch, 'folder');
+    if (mismatch !== null) throw mismatch;
     return { pool, libraryId, version: state.version };
   } catch (err) {
     await pool.end().catch(() => undefined);
@@ -106,7 +121,7 @@ export async function testTeamConnection(url: string, folder: string): Promise<T
     const unwritable = await checkFolderWritable(folder);
     checks.push({ name: 'folder', ok: unwritable === null, message: unwritable ?? `${folder} is writable` });
     if (state.libraryId !== null) {
-      const mismatch = await folderProblem(folder, state.libraryId).catch((err: unknown) => (err as Error).message);
+      const mismatch = (await folderProblem(folder, state.libraryId))?.message ?? null;
       checks.push({
         name: 'library id',
         ok: mismatch === null,

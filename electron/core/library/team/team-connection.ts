@@ -105,6 +105,15 @@ export async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClie
   }
 }
 
+/**
+ * A refusal that can pass without anyone doing anything: the server not reachable right now, or
+ * the shared folder not there or not readable (a share not mounted yet leaves an empty mount
+ * point, without the library id file). A workstation refused this way tries again by itself
+ * (library-switch.ts); a schema version, another library's folder, a refused login or settings
+ * left incomplete need a person, and are plain `SeedbankError`s.
+ */
+export class TeamAway extends SeedbankError {}
+
 /** A server that cannot be reached or refuses the login, said in words (host, port, what the driver said). */
 export function unreachable(url: string, err: unknown): SeedbankError {
   let where = 'the team database';
@@ -124,5 +133,5 @@ export function unreachable(url: string, err: unknown): SeedbankError {
       `${where[0]?.toUpperCase()}${where.slice(1)} refused the login (${reason}); keep the password in the keychain with \`seedbank library login\``,
       'connectionString',
     );
-  return new SeedbankError('NETWORK', `Cannot reach ${where}: ${reason}`, 'connectionString');
+  return new TeamAway('NETWORK', `Cannot reach ${where}: ${reason}`, 'connectionString');
 }

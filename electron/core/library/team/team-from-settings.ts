@@ -10,13 +10,15 @@ import type { Settings } from '../../../../shared/types';
 import { SeedbankError, toErrorInfo } from '../../../../shared/errors';
 import type { DiagnosticCheck } from '../../../../shared/diagnostics';
 import { teamServedPath } from '../../served-files/served-files';
+import { TeamAway } from './team-connection';
 import { withStoredPassword, type SecretStoreFor } from './team-credentials';
 import { TeamLibraryStore, type TeamWriteBackOptions } from './team-store';
 
 export type TeamOpening =
   | { state: 'local' }
   | { state: 'open'; store: TeamLibraryStore; folder: string; libraryId: string }
-  | { state: 'refused'; error: SeedbankError };
+  /** `retries`: the refusal can pass by itself (`TeamAway`), and the library switch tries again. */
+  | { state: 'refused'; error: SeedbankError; retries: boolean };
 
 export interface TeamOpenDeps {
   settings: Settings;
@@ -72,9 +74,12 @@ export async function openTeamFromSettings(deps: TeamOpenDeps): Promise<TeamOpen
     return { state: 'open', store, folder: library.sharedFolder, libraryId };
   } catch (err) {
     const info = toErrorInfo(err);
+    const retries = err instanceof TeamAway;
+    const then = retries ? ' (Seedbank tries again by itself)' : '';
     return {
       state: 'refused',
-      error: new SeedbankError(info.code, `Team library not opened: ${info.message}`, info.field),
+      error: new SeedbankError(info.code, `Team library not opened: ${info.message}${then}`, info.field),
+      retries,
     };
   }
 }
@@ -95,6 +100,8 @@ export function teamLibraryCheck(opening: TeamOpening): DiagnosticCheck | null {
     label: 'Team library',
     ok: false,
     detail: opening.error.message,
-    fix: 'Fix the connection in Settings → Library and save it again, or choose “This computer”',
+    fix: opening.retries
+      ? 'Seedbank tries again by itself and switches to the team library when it answers; images made meanwhile wait on this computer'
+      : 'Fix the connection in Settings → Library and save it again, or choose “This computer”',
   };
 }

@@ -8,7 +8,7 @@
 import type pg from 'pg';
 import type { StoreChange, StoreChangeListener } from '../store/library-store';
 import { openClient } from './team-connection';
-import { CHANGE_CHANNEL } from './team-schema';
+import { CHANGE_CHANNEL, PROJECTS_NOTICE } from './team-schema';
 
 const RECONNECT_MS = 2_000;
 
@@ -79,7 +79,8 @@ export class ChangeFeed {
 
   private receive(payload: string): void {
     const id = payload.slice(1);
-    if (payload.startsWith('+')) this.pending.added.push(id);
+    if (payload === PROJECTS_NOTICE) this.pending.projects = true;
+    else if (payload.startsWith('+')) this.pending.added.push(id);
     else if (payload.startsWith('-')) this.pending.removed.push(id);
     else this.pending.changed.push(id);
     if (this.flushing) return;
@@ -94,6 +95,7 @@ export class ChangeFeed {
         added: [...added],
         changed: [...new Set(this.pending.changed)].filter((id) => !added.has(id) && !removed.has(id)),
         removed: [...removed],
+        ...(this.pending.projects ? { projects: true } : {}),
       };
       this.pending = { added: [], changed: [], removed: [] };
       this.emit(change);

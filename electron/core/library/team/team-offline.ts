@@ -19,6 +19,7 @@ import type { Logger } from '../../logging/logger';
 import { libraryResults, type ResultStore } from '../../jobs/result-store';
 import type { Library } from '../library';
 import type { LibraryChannel } from '../library-handlers';
+import { isReload } from '../store/library-store';
 import { addTeamImage } from './team-add-image';
 import { withOfflineAnswers } from './team-offline-handlers';
 import { TeamOutbox } from './team-outbox';
@@ -105,7 +106,7 @@ export function startTeamOffline(deps: TeamOfflineDeps): TeamOffline {
   let stopListening: (() => void) | null = null;
   void store
     .onChange((change) => {
-      if (change.added.length + change.changed.length + change.removed.length === 0) void reach.check();
+      if (isReload(change)) void reach.check();
     })
     .then((stop) => (stopListening = stop))
     .catch(() => undefined);

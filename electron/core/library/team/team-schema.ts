@@ -15,7 +15,8 @@
  *   (`array_to_tsvector`), with no stemming and no stop words, because FTS5 has neither.
  * - tags: case-insensitive through `lower(tag)` indexes (SQLite's NOCASE).
  * - change notices: a trigger sends `NOTIFY seedbank_library` with the id of each changed row,
- *   so every writer (the app, the CLI, `library push`) tells the other workstations.
+ *   so every writer (the app, the CLI, `library push`) tells the other workstations; another
+ *   (version 3) sends `#projects` when a project is created, renamed or deleted.
  * - who made it: `made_on_host` and `made_by` (a team has more than one person).
  */
 
@@ -27,6 +28,9 @@ export interface TeamMigration {
 
 /** The channel the change trigger notifies on (team-live.ts listens). */
 export const CHANGE_CHANNEL = 'seedbank_library';
+
+/** The notice on CHANGE_CHANNEL that the project list changed (a generation's notice starts with +, ~ or -). */
+export const PROJECTS_NOTICE = '#projects';
 
 const v1: TeamMigration = {
   version: 1,
@@ -219,7 +223,26 @@ const v2: TeamMigration = {
   `,
 };
 
-export const TEAM_MIGRATIONS: readonly TeamMigration[] = [v1, v2];
+/**
+ * Project changes by one workstation reach the others' sidebars live, as generations do: one
+ * notice per statement (a project's rows carry nothing the others cannot read again, and NOTIFY
+ * folds identical payloads of one transaction into one anyway).
+ */
+const v3: TeamMigration = {
+  version: 3,
+  description: 'change notices for projects (created, renamed, deleted)',
+  sql: `
+    CREATE FUNCTION projects_notify() RETURNS trigger LANGUAGE plpgsql AS $fn$
+    BEGIN
+      PERFORM pg_notify('${CHANGE_CHANNEL}', '${PROJECTS_NOTICE}');
+      RETURN NULL;
+    END $fn$;
+    CREATE TRIGGER projects_notify AFTER INSERT OR UPDATE OR DELETE ON projects
+      FOR EACH STATEMENT EXECUTE FUNCTION projects_notify();
+  `,
+};
+
+export const TEAM_MIGRATIONS: readonly TeamMigration[] = [v1, v2, v3];
 
 /** The schema version this Seedbank reads and writes. */
 export const TEAM_SCHEMA_VERSION = TEAM_MIGRATIONS.at(-1)?.version ?? 0;
