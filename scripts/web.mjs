@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { NODE_HOST_FLAGS } from './node-host-flags.mjs';
+import { preloadStudioChunk } from './preload-studio-chunk.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const buildOnly = process.argv.includes('--build-only');
@@ -56,7 +57,7 @@ async function buildRenderer() {
     base: './',
     configFile: false,
     logLevel: 'warn',
-    plugins: [react()],
+    plugins: [react(), preloadStudioChunk()],
     define: { __SEEDBANK_VERSION__: JSON.stringify(pkg.version) },
     build: {
       outDir: path.join(root, 'out/renderer'),
