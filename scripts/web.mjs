@@ -69,7 +69,13 @@ async function buildRenderer() {
   });
 }
 
-const rendererStale = force || mtimeOf('out/renderer/index.html') < newestMtime(['renderer', 'shared']);
+// The build's own config counts as a source: a change to it (a plugin) must reach out/renderer too.
+const rendererSources = Math.max(
+  newestMtime(['renderer', 'shared']),
+  mtimeOf('scripts/web.mjs'),
+  mtimeOf('scripts/preload-studio-chunk.mjs'),
+);
+const rendererStale = force || mtimeOf('out/renderer/index.html') < rendererSources;
 if (rendererStale) {
   process.stderr.write('Building the renderer…\n');
   await buildRenderer();
