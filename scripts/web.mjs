@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { NODE_HOST_FLAGS } from './node-host-flags.mjs';
+import { preloadStudioChunk } from './preload-studio-chunk.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const buildOnly = process.argv.includes('--build-only');
@@ -56,7 +57,7 @@ async function buildRenderer() {
     base: './',
     configFile: false,
     logLevel: 'warn',
-    plugins: [react()],
+    plugins: [react(), preloadStudioChunk()],
     define: { __SEEDBANK_VERSION__: JSON.stringify(pkg.version) },
     build: {
       outDir: path.join(root, 'out/renderer'),
@@ -68,7 +69,13 @@ async function buildRenderer() {
   });
 }
 
-const rendererStale = force || mtimeOf('out/renderer/index.html') < newestMtime(['renderer', 'shared']);
+// The build's own config counts as a source: a change to it (a plugin) must reach out/renderer too.
+const rendererSources = Math.max(
+  newestMtime(['renderer', 'shared']),
+  mtimeOf('scripts/web.mjs'),
+  mtimeOf('scripts/preload-studio-chunk.mjs'),
+);
+const rendererStale = force || mtimeOf('out/renderer/index.html') < rendererSources;
 if (rendererStale) {
   process.stderr.write('Building the renderer…\n');
   await buildRenderer();

@@ -2,6 +2,8 @@
  * The renderer the browser tests and the UI bench load is React's production build, also when it
  * is built from inside vitest (NODE_ENV=test): React's development build renders several times
  * slower (a stack captured per element), so tests and bench figures would describe another app.
+ * And the page the web host serves starts the studio's download with the entry's, as the desktop
+ * app's does (docs/performance.md, "First gallery paint").
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -22,5 +24,17 @@ describe('the built renderer', () => {
       .filter((f) => f.endsWith('.js'))
       .filter((f) => /jsxDEV|react-dom\.development/.test(fs.readFileSync(path.join(assets, f), 'utf8')));
     expect(development).toEqual([]);
+  });
+
+  it('preloads the studio’s chunk from the page the web host serves', () => {
+    execFileSync(process.execPath, [path.join(ROOT, 'scripts/web.mjs'), '--build-only', '--force'], {
+      cwd: ROOT,
+      stdio: 'ignore',
+    });
+    const assets = path.join(ROOT, 'out/renderer/assets');
+    const studio = fs.readdirSync(assets).find((f) => /^render-studio-.*\.js$/.test(f));
+    expect(studio).toBeDefined();
+    const html = fs.readFileSync(path.join(ROOT, 'out/renderer/index.html'), 'utf8');
+    expect(html).toContain(`<link rel="modulepreload" crossorigin href="./assets/${studio}">`);
   });
 });
