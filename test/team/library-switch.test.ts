@@ -6,47 +6,14 @@
  * written into the team library while the switch happens still lands there.
  */
 import pg from 'pg';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Generation, Settings } from '../../shared/types';
-import { startFakeBfl, type FakeBfl } from '../fake-bfl';
-import { kleinRequest, openTestCore, until, type TestCore } from '../support/jobs-test-harness';
-import { startPostgres, type TestPostgres } from '../support/postgres';
-import { makeTeamLibrary } from '../support/store-test-kit';
-import { removeTempDir } from '../support/temp';
+import { kleinRequest, until, type TestCore } from '../support/jobs-test-harness';
+import { useTeamWorkstations, type TeamLibrary } from '../support/team-workstations';
 
-let server: TestPostgres;
-let fake: FakeBfl;
-beforeAll(async () => {
-  server = await startPostgres();
-  fake = await startFakeBfl();
-});
-afterAll(async () => {
-  await fake?.close();
-  await server?.stop();
-});
-
-let cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup();
-  cleanups = [];
-});
-
-type TeamLibrary = { url: string; folder: string };
-
-async function teamLibrary(): Promise<TeamLibrary> {
-  const library = await makeTeamLibrary(server);
-  cleanups.push(() => removeTempDir(library.folder));
-  return library;
-}
-
-async function workstation(settingsAtStart?: Partial<Settings>): Promise<TestCore> {
-  const t = await openTestCore({ apiBase: fake.apiBase, ...(settingsAtStart ? { settingsAtStart } : {}) });
-  cleanups.push(async () => {
-    await t.close();
-    removeTempDir(t.home);
-  });
-  return t;
-}
+const team = useTeamWorkstations();
+const teamLibrary = () => team.teamLibrary();
+const workstation = (settingsAtStart?: Partial<Settings>): Promise<TestCore> => team.workstation(settingsAtStart);
 
 async function generate(t: TestCore, prompt: string): Promise<string> {
   const { jobs } = await t.call('jobs:submit', { request: kleinRequest(prompt) });
@@ -145,7 +112,7 @@ describe('switching the library in Settings → Library', () => {
 
   it('images made while the saved team library was refused move in when it is saved again and opens, once', async () => {
     const library = await teamLibrary();
-    const away = { ...library, url: library.url.replace(`:${server.port}/`, ':1/') };
+    const away = { ...library, url: library.url.replace(`:${team.server.port}/`, ':1/') };
     const t = await workstation({ library: toTeam(away), personName: 'Ana Lima' });
     expect(t.core.team.state).toBe('refused');
     const id = await generate(t, 'a harbour while the server was away');
@@ -164,7 +131,7 @@ describe('switching the library in Settings → Library', () => {
     // Hold the team's table, so the job's row waits in the middle of its write.
     const holder = new pg.Client({ connectionString: library.url });
     await holder.connect();
-    cleanups.push(() => holder.end());
+    team.onCleanup(() => holder.end());
     await holder.query('BEGIN');
     await holder.query('LOCK TABLE generations IN EXCLUSIVE MODE');
     const { jobs } = await t.call('jobs:submit', { request: kleinRequest('a kite over the switch') });

@@ -9,53 +9,19 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Generation, Settings } from '../../shared/types';
+import { describe, expect, it } from 'vitest';
+import type { Generation } from '../../shared/types';
 import { readOutbox } from '../../electron/core/library/team/team-outbox';
 import { TEAM_SCHEMA_VERSION } from '../../electron/core/library/team/team-schema';
-import { startFakeBfl, type FakeBfl } from '../fake-bfl';
 import { kleinRequest, openTestCore, type TestCore } from '../support/jobs-test-harness';
-import { startPostgres, type TestPostgres } from '../support/postgres';
-import { makeTeamLibrary } from '../support/store-test-kit';
 import { removeTempDir } from '../support/temp';
+import { useTeamWorkstations, type TeamLibrary } from '../support/team-workstations';
 
-let server: TestPostgres;
-let fake: FakeBfl;
-beforeAll(async () => {
-  server = await startPostgres();
-  fake = await startFakeBfl();
-});
-afterAll(async () => {
-  await fake?.close();
-  await server?.stop();
-});
-
-let cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup();
-  cleanups = [];
-});
-
-type TeamLibrary = { url: string; folder: string };
-
-async function teamLibrary(): Promise<TeamLibrary> {
-  const library = await makeTeamLibrary(server);
-  cleanups.push(() => removeTempDir(library.folder));
-  return library;
-}
-
-function teamSettings(library: TeamLibrary, personName: string): Partial<Settings> {
-  return { library: { mode: 'team', databaseUrl: library.url, sharedFolder: library.folder }, personName };
-}
-
-async function workstation(library: TeamLibrary, person: string): Promise<TestCore> {
-  const t = await openTestCore({ apiBase: fake.apiBase, settingsAtStart: teamSettings(library, person) });
-  cleanups.push(async () => {
-    await t.close();
-    removeTempDir(t.home);
-  });
-  return t;
-}
+const team = useTeamWorkstations();
+const teamLibrary = () => team.teamLibrary();
+const teamSettings = (library: TeamLibrary, personName: string) => team.teamSettings(library, personName);
+const workstation = (library: TeamLibrary, person: string): Promise<TestCore> =>
+  team.workstation(teamSettings(library, person));
 
 type Changed = { added: Generation[]; updated: Generation[]; removed: string[] };
 
@@ -276,9 +242,9 @@ describe('a workstation whose schema version differs from the database’s', () 
 describe('the offline outbox', () => {
   it('images made while the team server was away land on this computer and move into the team library at the next start, once', async () => {
     const library = await teamLibrary();
-    const away = { ...library, url: library.url.replace(`:${server.port}/`, ':1/') };
-    const t = await openTestCore({ apiBase: fake.apiBase, settingsAtStart: teamSettings(away, 'Ana Lima') });
-    cleanups.push(() => removeTempDir(t.home));
+    const away = { ...library, url: library.url.replace(`:${team.server.port}/`, ':1/') };
+    const t = await openTestCore({ apiBase: team.fake.apiBase, settingsAtStart: teamSettings(away, 'Ana Lima') });
+    team.onCleanup(() => removeTempDir(t.home));
     await expect(t.call('library:list', {})).rejects.toThrow(/Team library not opened/);
     const { jobs } = await t.call('jobs:submit', { request: kleinRequest('a harbour at dusk') });
     const [job] = await t.core.runner.waitFor(jobs.map((j) => j.id));
@@ -290,7 +256,7 @@ describe('the offline outbox', () => {
     // The server is back (the right address): the next start moves the image in.
     for (let start = 0; start < 2; start++) {
       const again = await openTestCore({
-        apiBase: fake.apiBase,
+        apiBase: team.fake.apiBase,
         home: t.home,
         settingsAtStart: teamSettings(library, 'Ana Lima'),
       });

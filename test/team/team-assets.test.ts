@@ -9,52 +9,22 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { GalleryItem, Settings } from '../../shared/types';
+import { describe, expect, it } from 'vitest';
+import type { GalleryItem } from '../../shared/types';
 import { encodeServedPath } from '../../electron/core/served-files/path-grammar';
 import { EventBus } from '../../electron/core/events';
 import { createToken, startWebHost, type WebHost } from '../../electron/web-host/server';
-import { startFakeBfl, type FakeBfl } from '../fake-bfl';
-import { kleinRequest, openTestCore, type TestCore } from '../support/jobs-test-harness';
-import { startPostgres, type TestPostgres } from '../support/postgres';
-import { makeTeamLibrary } from '../support/store-test-kit';
-import { makeTempDir, removeTempDir } from '../support/temp';
+import { kleinRequest, type TestCore } from '../support/jobs-test-harness';
+import { makeTempDir } from '../support/temp';
+import { useTeamWorkstations, type TeamLibrary } from '../support/team-workstations';
 
-let server: TestPostgres;
-let fake: FakeBfl;
-beforeAll(async () => {
-  server = await startPostgres();
-  fake = await startFakeBfl();
-});
-afterAll(async () => {
-  await fake?.close();
-  await server?.stop();
-});
-
-let cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup();
-  cleanups = [];
-});
-
-type TeamLibrary = { url: string; folder: string };
-
-async function teamLibrary(): Promise<TeamLibrary> {
-  const library = await makeTeamLibrary(server);
-  cleanups.push(() => removeTempDir(library.folder));
-  return library;
-}
-
-function teamSettings(library: TeamLibrary, personName: string): Partial<Settings> {
-  return { library: { mode: 'team', databaseUrl: library.url, sharedFolder: library.folder }, personName };
-}
+const team = useTeamWorkstations();
+const teamLibrary = () => team.teamLibrary();
 
 /** A workstation with its web host wired as `electron/web-host/main.ts` wires it. */
 async function workstation(library: TeamLibrary, person: string): Promise<{ t: TestCore; host: WebHost }> {
   const token = createToken();
-  const t = await openTestCore({
-    apiBase: fake.apiBase,
-    settingsAtStart: teamSettings(library, person),
+  const t = await team.workstation(team.teamSettings(library, person), {
     assetUrl: (relativePath) => `/asset/${token}/${encodeServedPath(relativePath)}`,
   });
   const host = await startWebHost({
@@ -67,11 +37,7 @@ async function workstation(library: TeamLibrary, person: string): Promise<{ t: T
     rendererDir: t.home,
     token,
   });
-  cleanups.push(async () => {
-    await host.close();
-    await t.close();
-    removeTempDir(t.home);
-  });
+  team.onCleanup(() => host.close());
   return { t, host };
 }
 

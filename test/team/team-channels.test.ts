@@ -8,55 +8,21 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { EmbeddedRecord, Settings } from '../../shared/types';
+import { describe, expect, it } from 'vitest';
+import type { EmbeddedRecord } from '../../shared/types';
 import { embedRecord, readRecord } from '../../electron/core/metadata';
 import { sha256Hex } from '../../electron/core/library/files/inputs';
 import type { TeamLibraryStore } from '../../electron/core/library/team/team-store';
-import { startFakeBfl, type FakeBfl } from '../fake-bfl';
-import { kleinRequest, openTestCore, type TestCore } from '../support/jobs-test-harness';
+import { kleinRequest, type TestCore } from '../support/jobs-test-harness';
 import { makeImageBytes, makeRecord } from '../support/library-test-kit';
-import { startPostgres, type TestPostgres } from '../support/postgres';
-import { entryOf, makeTeamLibrary } from '../support/store-test-kit';
-import { makeTempDir, removeTempDir } from '../support/temp';
+import { entryOf } from '../support/store-test-kit';
+import { makeTempDir } from '../support/temp';
+import { useTeamWorkstations, type TeamLibrary } from '../support/team-workstations';
 
-let server: TestPostgres;
-let fake: FakeBfl;
-beforeAll(async () => {
-  server = await startPostgres();
-  fake = await startFakeBfl();
-});
-afterAll(async () => {
-  await fake?.close();
-  await server?.stop();
-});
-
-let cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup();
-  cleanups = [];
-});
-
-type TeamLibrary = { url: string; folder: string };
-
-async function teamLibrary(): Promise<TeamLibrary> {
-  const library = await makeTeamLibrary(server);
-  cleanups.push(() => removeTempDir(library.folder));
-  return library;
-}
-
-function teamSettings(library: TeamLibrary, personName: string): Partial<Settings> {
-  return { library: { mode: 'team', databaseUrl: library.url, sharedFolder: library.folder }, personName };
-}
-
-async function workstation(library: TeamLibrary, person: string): Promise<TestCore> {
-  const t = await openTestCore({ apiBase: fake.apiBase, settingsAtStart: teamSettings(library, person) });
-  cleanups.push(async () => {
-    await t.close();
-    removeTempDir(t.home);
-  });
-  return t;
-}
+const team = useTeamWorkstations();
+const teamLibrary = () => team.teamLibrary();
+const workstation = (library: TeamLibrary, person: string): Promise<TestCore> =>
+  team.workstation(team.teamSettings(library, person));
 
 function storeOf(t: TestCore): TeamLibraryStore {
   if (t.core.team.state !== 'open') throw new Error(`the team library is ${t.core.team.state}`);

@@ -8,66 +8,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { TeamLibraryStatus } from '../../shared/api';
-import type { Settings } from '../../shared/types';
 import { readOutbox } from '../../electron/core/library/team/team-outbox';
-import { startFakeBfl, type FakeBfl } from '../fake-bfl';
-import { kleinRequest, openTestCore, type TestCore } from '../support/jobs-test-harness';
-import { startPostgres, type TestPostgres } from '../support/postgres';
-import { makeTeamLibrary } from '../support/store-test-kit';
+import { kleinRequest, type TestCore } from '../support/jobs-test-harness';
 import { removeTempDir } from '../support/temp';
+import { useTeamWorkstations, type TeamLibrary } from '../support/team-workstations';
 
-let server: TestPostgres;
-let fake: FakeBfl;
-let serverDown = false;
-beforeAll(async () => {
-  server = await startPostgres();
-  fake = await startFakeBfl();
-});
-afterAll(async () => {
-  await fake?.close();
-  await server?.stop();
-});
-
-let cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  // A test that failed while the server was down must not leave the next one without it.
-  if (serverDown) await up();
-  for (const cleanup of cleanups.reverse()) await cleanup();
-  cleanups = [];
-});
-
-async function down(): Promise<void> {
-  serverDown = true;
-  await server.down();
-}
-
-async function up(): Promise<void> {
-  await server.up();
-  serverDown = false;
-}
-
-type TeamLibrary = { url: string; folder: string };
-
-async function teamLibrary(): Promise<TeamLibrary> {
-  const library = await makeTeamLibrary(server);
-  cleanups.push(() => removeTempDir(library.folder));
-  return library;
-}
-
-async function workstation(library: TeamLibrary): Promise<TestCore> {
-  const settings: Partial<Settings> = {
-    library: { mode: 'team', databaseUrl: library.url, sharedFolder: library.folder },
-    personName: 'Ana Lima',
-  };
-  const t = await openTestCore({ apiBase: fake.apiBase, settingsAtStart: settings });
-  cleanups.push(async () => {
-    await t.close();
-    removeTempDir(t.home);
-  });
-  return t;
-}
+const team = useTeamWorkstations();
+const { down, up } = team;
+const teamLibrary = () => team.teamLibrary();
+const workstation = (library: TeamLibrary): Promise<TestCore> => team.workstation(team.teamSettings(library));
 
 /** Polls `check` until it holds; the limit only catches something that never happens. */
 async function until(what: string, check: () => boolean | Promise<boolean>, limitMs = 60_000): Promise<void> {
@@ -216,7 +167,7 @@ describe('a team library lost after start', () => {
   it('the shared folder gone (a share no longer mounted): the result waits in the outbox, nothing is written where the folder was, and it moves in when the folder is back', async () => {
     const library = await teamLibrary();
     const gone = `${library.folder}-gone`;
-    cleanups.push(() => removeTempDir(gone));
+    team.onCleanup(() => removeTempDir(gone));
     const t = await workstation(library);
     fs.renameSync(library.folder, gone);
 
@@ -269,7 +220,7 @@ describe('a team library lost after start', () => {
   it('a result that finishes while a move is under way keeps its place in the outbox and moves in after', async () => {
     const library = await teamLibrary();
     const gone = `${library.folder}-gone`;
-    cleanups.push(() => removeTempDir(gone));
+    team.onCleanup(() => removeTempDir(gone));
     const t = await workstation(library);
     await brake(library.url, 0);
     await down();

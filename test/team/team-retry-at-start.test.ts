@@ -7,64 +7,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Settings } from '../../shared/types';
+import { describe, expect, it } from 'vitest';
 import { readOutbox } from '../../electron/core/library/team/team-outbox';
-import { startFakeBfl, type FakeBfl } from '../fake-bfl';
-import { kleinRequest, openTestCore, until, type TestCore } from '../support/jobs-test-harness';
-import { startPostgres, type TestPostgres } from '../support/postgres';
-import { makeTeamLibrary } from '../support/store-test-kit';
+import { kleinRequest, until, type TestCore } from '../support/jobs-test-harness';
 import { removeTempDir } from '../support/temp';
+import { useTeamWorkstations, type TeamLibrary } from '../support/team-workstations';
 
-let server: TestPostgres;
-let fake: FakeBfl;
-let serverDown = false;
-beforeAll(async () => {
-  server = await startPostgres();
-  fake = await startFakeBfl();
-});
-afterAll(async () => {
-  await fake?.close();
-  await server?.stop();
-});
-
-let cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  if (serverDown) await up();
-  for (const cleanup of cleanups.reverse()) await cleanup();
-  cleanups = [];
-});
-
-async function down(): Promise<void> {
-  serverDown = true;
-  await server.down();
-}
-
-async function up(): Promise<void> {
-  await server.up();
-  serverDown = false;
-}
-
-type TeamLibrary = { url: string; folder: string };
-
-async function teamLibrary(): Promise<TeamLibrary> {
-  const library = await makeTeamLibrary(server);
-  cleanups.push(() => removeTempDir(library.folder));
-  return library;
-}
-
-async function workstation(library: TeamLibrary): Promise<TestCore> {
-  const settings: Partial<Settings> = {
-    library: { mode: 'team', databaseUrl: library.url, sharedFolder: library.folder },
-    personName: 'Ana Lima',
-  };
-  const t = await openTestCore({ apiBase: fake.apiBase, settingsAtStart: settings });
-  cleanups.push(async () => {
-    await t.close();
-    removeTempDir(t.home);
-  });
-  return t;
-}
+const team = useTeamWorkstations();
+const { down, up } = team;
+const teamLibrary = () => team.teamLibrary();
+const workstation = (library: TeamLibrary): Promise<TestCore> => team.workstation(team.teamSettings(library));
 
 /** Generates one image and returns its id (the job finishes whatever the library's state). */
 async function generate(t: TestCore, prompt: string): Promise<string> {
@@ -134,7 +86,7 @@ describe('a team library refused at start', () => {
     const library = await teamLibrary();
     const aside = `${library.folder}-away`;
     fs.renameSync(library.folder, aside);
-    cleanups.push(() => removeTempDir(aside));
+    team.onCleanup(() => removeTempDir(aside));
     const t = await workstation(library);
     expect(t.core.team).toMatchObject({ state: 'refused', retries: true });
     const id = await generate(t, 'a lantern on a pier');
