@@ -6,6 +6,7 @@
  * with these schemas, and the preload and the web-host shim derive `window.seedbank` from the
  * channel names here, so the renderer cannot call what this file does not name.
  */
+import type { LibraryChange } from './library-reload';
 import { z } from 'zod';
 import type {
   AppInfo,
@@ -474,7 +475,8 @@ export const requests = {
 
 export const events = {
   'jobs:changed': z.custom<Job>(),
-  'library:changed': z.custom<{ added: Generation[]; updated: Generation[]; removed: string[] }>(),
+  /** Every list empty means "reload" (`shared/library-reload.ts`). */
+  'library:changed': z.custom<LibraryChange>(),
   'projects:changed': z.custom<{ projects: Project[] }>(),
   'network:changed': z.custom<{ online: boolean }>(),
   /** The team library went away or came back, or its outbox changed (see `TeamLibraryStatus`). */

@@ -8,7 +8,6 @@ import type { ErrorInfo } from '../../shared/errors';
 import type { ImportCounts, ImportReport } from '../../shared/import-report';
 import type { TaskProgress } from '../../shared/types';
 import { seedbank } from '../platform/seedbank';
-import { useLibraryStore } from './library-store';
 import { errorInfoOf } from '../ui/error-text';
 
 export type ImportPhase = 'closed' | 'choose' | 'running' | 'done';
@@ -70,11 +69,8 @@ export const useImportStore = create<ImportState>((set, get) => ({
     });
     try {
       const result = await seedbank().library.import({ directory });
+      // The gallery, its counts and tags reload on the core's "reload" event after the import.
       set({ phase: 'done', open: true, report: result.import ?? null, message: result.message, taskId: null });
-      // The core says only "the library changed" after long tasks: the gallery and counts reload.
-      void useLibraryStore.getState().reload();
-      void useLibraryStore.getState().refreshProjects();
-      void useLibraryStore.getState().refreshTags();
     } catch (err) {
       // Refused before it began (no such folder, the library's own folder): back to the field.
       set({ phase: 'choose', open: true, error: errorInfoOf(err), taskId: null });

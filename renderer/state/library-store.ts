@@ -12,6 +12,7 @@ import { matchesFilter, type LibraryFilter } from './library-filter';
 import { placeInOrder } from './library-order';
 import { useTeamStatusStore } from './team-status-store';
 import { loadFlag, saveFlag } from './ui-prefs';
+import { isLibraryReload } from '../../shared/library-reload';
 
 export type LibrarySort = 'newest' | 'oldest' | 'rating';
 /** A first page just big enough to fill a large screen paints fastest; later pages are bigger. */
@@ -249,8 +250,8 @@ export function wireLibraryStore(): () => void {
   const api = seedbank();
   let countsTimer: ReturnType<typeof setTimeout> | null = null;
   const offLibrary = api.onLibraryChanged((change) => {
-    // Every list empty means "reload" (the contract's): the library was switched, rebuilt or its feed missed changes.
-    if (change.added.length === 0 && change.updated.length === 0 && change.removed.length === 0) {
+    // The library was switched, rebuilt or imported into, or its live feed missed changes.
+    if (isLibraryReload(change)) {
       void useLibraryStore.getState().reload();
       void useLibraryStore
         .getState()

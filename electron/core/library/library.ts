@@ -47,6 +47,7 @@ import { WriteBackQueue } from './edits/write-back';
 import { WatchedFolders, type WatchedChanges } from './watched/watched-folders';
 import { resolveImageFile } from './watched/watched-paths';
 import { isSeedbankId } from '../ids';
+import { libraryReload } from '../../../shared/library-reload';
 
 /** A live image's thumbnail as a page asks for it (thumbLocation's untrashed form). */
 const THUMB_PATH = /^thumbs\/([^/]+)\.webp$/;
@@ -439,7 +440,7 @@ export class Library {
   ): Promise<LongTaskResult> {
     const result = await this.runTask(kind, work);
     if (kind !== 'reconcile' || result.done > 0) {
-      this.ctx.bus.emit('library:changed', { added: [], updated: [], removed: [] });
+      this.ctx.bus.emit('library:changed', libraryReload());
       this.projects.emitChanged();
     }
     if (this.options.thumbnailsAfterTasks !== false)

@@ -18,6 +18,7 @@
 import type { Handlers } from '../../../../shared/api';
 import type { Settings } from '../../../../shared/types';
 import type { DiagnosticCheck } from '../../../../shared/diagnostics';
+import { libraryReload } from '../../../../shared/library-reload';
 import type { EventBus } from '../../events';
 import type { Logger } from '../../logging/logger';
 import type { AddImageArgs } from '../files/add-image';
@@ -189,7 +190,7 @@ export class LibrarySwitch {
     this.current = opened;
     this.deps.logger.info('library switched', { to: opened.opening.state, from: old.opening.state });
     // Every list empty: "reload" — the gallery, its counts and the sidebar come from another library now.
-    this.deps.bus.emit('library:changed', { added: [], updated: [], removed: [] });
+    this.deps.bus.emit('library:changed', libraryReload());
     this.retryLater(opened, RETRY_FIRST_MS);
     return this.retire(old).catch((err: unknown) => this.deps.logger.error('old library not closed', { error: err }));
   }

@@ -10,6 +10,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Handlers } from '../../../../shared/api';
 import { SeedbankError } from '../../../../shared/errors';
+import { libraryReload } from '../../../../shared/library-reload';
 import type { CoreContext } from '../../context';
 import type { FolderAccess } from '../../folder-access';
 import { getInputRow, inputHashesMadeFrom, toInputImage } from '../files/inputs';
@@ -144,7 +145,7 @@ export function createTeamLibraryHandlers(
     // The rows put right with the shared folder's files, in this workstation's task list.
     'library:reconcile': async () => {
       const result = await library.runTask('reconcile', (reporter) => store.reconcile(reporter, ctx.logger));
-      ctx.bus.emit('library:changed', { added: [], updated: [], removed: [] });
+      ctx.bus.emit('library:changed', libraryReload());
       await projectsChanged();
       return result;
     },
