@@ -70,12 +70,15 @@ describe('the filter bar', () => {
     ] as const) {
       await page.setViewportSize({ width, height });
       const bar = page.getByRole('toolbar', { name: 'Filters' });
-      const labels = await bar
-        .locator('select')
-        .evaluateAll((selects) =>
-          selects.filter((s) => (s as HTMLElement).checkVisibility()).map((s) => s.getAttribute('aria-label') ?? ''),
-        );
-      expect(labels.length).toBeGreaterThanOrEqual(2);
+      const visibleLabels = () =>
+        bar
+          .locator('select')
+          .evaluateAll((selects) =>
+            selects.filter((s) => (s as HTMLElement).checkVisibility()).map((s) => s.getAttribute('aria-label') ?? ''),
+          );
+      // The bar's selects come with the studio's first render, which may still be on its way.
+      await expect.poll(async () => (await visibleLabels()).length).toBeGreaterThanOrEqual(2);
+      const labels = await visibleLabels();
       for (const label of labels) {
         const select = bar.getByLabel(label, { exact: true });
         const values = await select
