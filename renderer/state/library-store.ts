@@ -5,14 +5,14 @@
  */
 import { create } from 'zustand';
 import type { ErrorInfo } from '../../shared/errors';
-import type { GalleryItem, Generation, Project } from '../../shared/types';
+import type { GalleryItem, Project } from '../../shared/types';
 import { seedbank } from '../platform/seedbank';
 import { errorInfoOf } from '../ui/error-text';
 import { matchesFilter, type LibraryFilter } from './library-filter';
 import { placeInOrder } from './library-order';
 import { useTeamStatusStore } from './team-status-store';
 import { loadFlag, saveFlag } from './ui-prefs';
-import { isLibraryReload } from '../../shared/library-reload';
+import { isLibraryReload, type LibraryChange } from '../../shared/library-reload';
 
 export type LibrarySort = 'newest' | 'oldest' | 'rating';
 /** A first page just big enough to fill a large screen paints fastest; later pages are bigger. */
@@ -50,7 +50,7 @@ interface LibraryState {
   clearSelection(): void;
   setFocus(id: string | null): void;
   setColumns(columns: number): void;
-  applyChanged(change: { added: Generation[]; updated: Generation[]; removed: string[] }): void;
+  applyChanged(change: LibraryChange): void;
   refreshProjects(): Promise<void>;
   refreshTags(): Promise<void>;
 }

@@ -79,34 +79,76 @@ export function sourceValues(source: RecordSource | undefined): (string | null)[
   return [source?.tool ?? null, source?.fileName ?? null, source?.sha256 ?? null, sourceDetailsJson(source)];
 }
 
+/** The columns of `rowValues`, in its order. */
+const ROW_VALUE_COLUMNS = [
+  'id',
+  'job_id',
+  'task_id',
+  'project_id',
+  'model',
+  'prompt',
+  'upsampled_prompt',
+  'seed',
+  'width',
+  'height',
+  'format',
+  'params',
+  'cost',
+  'created_at',
+  'submitted_at',
+  'finished_at',
+  'file',
+  'file_bytes',
+  'file_mtime_ms',
+  'sha256',
+  'favorite',
+  'rating',
+  'trashed_at',
+] as const;
+
+/** The columns of `sourceValues`, in its order. */
+const SOURCE_COLUMNS = ['source_tool', 'source_name', 'source_sha256', 'source_json'] as const;
+
+/** A column only one store writes, after the shared ones, and what an existing row keeps of it. */
+export interface UpsertColumn {
+  column: string;
+  onConflict: string;
+}
+
+/**
+ * Both stores' insert-or-replace of a generation row, in the placeholder style of each SQL
+ * dialect. Values go in this order: `rowValues`, the seq, `sourceValues`, then `extra`'s. An
+ * existing row takes the record's values, keeps a job id the record lacks, and is no longer
+ * missing (its file was just read).
+ */
+export function generationUpsertSql(placeholder: (position: number) => string, extra: readonly UpsertColumn[]): string {
+  const shared = [...ROW_VALUE_COLUMNS, 'seq', ...SOURCE_COLUMNS];
+  const valued = [...shared, ...extra.map((e) => e.column)];
+  const replaced = shared
+    .filter((column) => column !== 'id')
+    .map((column) =>
+      column === 'job_id' ? 'job_id = coalesce(excluded.job_id, generations.job_id)' : `${column} = excluded.${column}`,
+    );
+  return `INSERT INTO generations (${[...valued, 'missing'].join(', ')})
+     VALUES (${[...valued.map((_, i) => placeholder(i + 1)), '0'].join(', ')})
+     ON CONFLICT (id) DO UPDATE SET ${[...replaced, 'missing = 0', ...extra.map((e) => `${e.column} = ${e.onConflict}`)].join(', ')}`;
+}
+
+/** The embedded store's upsert: it also keeps the time a thumbnail was made (the team's are per workstation). */
+const UPSERT_SQL = generationUpsertSql(
+  () => '?',
+  [{ column: 'thumb_made_at', onConflict: 'coalesce(excluded.thumb_made_at, generations.thumb_made_at)' }],
+);
+
 /** Inserts or replaces the row for `record.id` with its inputs and tags. Run inside a transaction. */
 export function saveGeneration(db: DatabaseSync, args: SaveGeneration): void {
   const { record, file } = args;
   const createdAt = normalizeTime(record.createdAt) ?? new Date(file.mtimeMs).toISOString();
-  prepared(
-    db,
-    `INSERT INTO generations (id, job_id, task_id, project_id, model, prompt, upsampled_prompt, seed, width, height,
-       format, params, cost, created_at, submitted_at, finished_at, file, file_bytes, file_mtime_ms, sha256,
-       favorite, rating, trashed_at, missing, thumb_made_at, seq, source_tool, source_name,
-       source_sha256, source_json)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT(id) DO UPDATE SET
-       job_id = coalesce(excluded.job_id, generations.job_id), task_id = excluded.task_id,
-       project_id = excluded.project_id, model = excluded.model, prompt = excluded.prompt,
-       upsampled_prompt = excluded.upsampled_prompt, seed = excluded.seed, width = excluded.width,
-       height = excluded.height, format = excluded.format, params = excluded.params, cost = excluded.cost,
-       created_at = excluded.created_at, submitted_at = excluded.submitted_at, finished_at = excluded.finished_at,
-       file = excluded.file, file_bytes = excluded.file_bytes, file_mtime_ms = excluded.file_mtime_ms,
-       sha256 = excluded.sha256, favorite = excluded.favorite, rating = excluded.rating,
-       trashed_at = excluded.trashed_at, missing = 0,
-       thumb_made_at = coalesce(excluded.thumb_made_at, generations.thumb_made_at), seq = excluded.seq,
-       source_tool = excluded.source_tool, source_name = excluded.source_name,
-       source_sha256 = excluded.source_sha256, source_json = excluded.source_json`,
-  ).run(
+  prepared(db, UPSERT_SQL).run(
     ...rowValues(args, createdAt),
-    args.thumbMadeAt,
     seqFor(db, record.id, createdAt),
     ...sourceValues(record.source),
+    args.thumbMadeAt,
   );
   replaceInputs(db, record.id, record.inputs ?? []);
   replaceTags(db, record.id, record.tags ?? []);

@@ -6,6 +6,7 @@
 import type { GenerationDetail, LibraryPage } from '../../../../shared/api';
 import type { Generation, Project } from '../../../../shared/types';
 import { SeedbankError } from '../../../../shared/errors';
+import type { LibraryChange } from '../../../../shared/library-reload';
 import type { CoreContext } from '../../context';
 import { transaction } from '../db/database';
 import { schemaVersion } from '../db/migrations';
@@ -117,7 +118,7 @@ export class EmbeddedLibraryStore implements LibraryStore {
   async onChange(listener: StoreChangeListener): Promise<() => void> {
     return this.ctx.bus.subscribe((channel, payload) => {
       if (channel !== 'library:changed') return;
-      const change = payload as { added: Generation[]; updated: Generation[]; removed: string[] };
+      const change = payload as LibraryChange;
       listener({
         added: change.added.map((g) => g.id),
         changed: change.updated.map((g) => g.id),

@@ -6,6 +6,7 @@
  */
 import type pg from 'pg';
 import {
+  generationUpsertSql,
   cleanTags,
   normalizeTime,
   rowValues,
@@ -40,33 +41,27 @@ async function seqFor(client: pg.PoolClient, id: string, createdAt: string): Pro
   return top === null ? base : top + 1;
 }
 
+/** The team's upsert: who made the image and where are kept from its first hand-in. */
+const TEAM_UPSERT_SQL = generationUpsertSql(
+  (position) => `$${position}`,
+  [
+    { column: 'made_on_host', onConflict: 'coalesce(generations.made_on_host, excluded.made_on_host)' },
+    { column: 'made_by', onConflict: 'coalesce(generations.made_by, excluded.made_by)' },
+  ],
+);
+
 /** Inserts or replaces the row for `record.id` with its inputs and tags. Run inside a transaction. */
 export async function saveTeamGeneration(client: pg.PoolClient, args: SaveGeneration, maker: Maker): Promise<void> {
   const { record, file } = args;
   const createdAt = normalizeTime(record.createdAt) ?? new Date(file.mtimeMs).toISOString();
   const seq = await seqFor(client, record.id, createdAt);
-  await client.query(
-    `INSERT INTO generations (id, job_id, task_id, project_id, model, prompt, upsampled_prompt, seed, width, height,
-       format, params, cost, created_at, submitted_at, finished_at, file, file_bytes, file_mtime_ms, sha256,
-       favorite, rating, trashed_at, missing, seq, source_tool, source_name, source_sha256, source_json,
-       made_on_host, made_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22,
-       $23, 0, $24, $25, $26, $27, $28, $29, $30)
-     ON CONFLICT (id) DO UPDATE SET
-       job_id = coalesce(excluded.job_id, generations.job_id), task_id = excluded.task_id,
-       project_id = excluded.project_id, model = excluded.model, prompt = excluded.prompt,
-       upsampled_prompt = excluded.upsampled_prompt, seed = excluded.seed, width = excluded.width,
-       height = excluded.height, format = excluded.format, params = excluded.params, cost = excluded.cost,
-       created_at = excluded.created_at, submitted_at = excluded.submitted_at, finished_at = excluded.finished_at,
-       file = excluded.file, file_bytes = excluded.file_bytes, file_mtime_ms = excluded.file_mtime_ms,
-       sha256 = excluded.sha256, favorite = excluded.favorite, rating = excluded.rating,
-       trashed_at = excluded.trashed_at, missing = 0, seq = excluded.seq,
-       source_tool = excluded.source_tool, source_name = excluded.source_name,
-       source_sha256 = excluded.source_sha256, source_json = excluded.source_json,
-       made_on_host = coalesce(generations.made_on_host, excluded.made_on_host),
-       made_by = coalesce(generations.made_by, excluded.made_by)`,
-    [...rowValues(args, createdAt), seq, ...sourceValues(record.source), maker.host, maker.person],
-  );
+  await client.query(TEAM_UPSERT_SQL, [
+    ...rowValues(args, createdAt),
+    seq,
+    ...sourceValues(record.source),
+    maker.host,
+    maker.person,
+  ]);
   await replaceInputs(client, record.id, record.inputs ?? []);
   await replaceTeamTags(client, record.id, record.tags ?? []);
 }
