@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 // Shared with scripts/web.mjs, which builds the same renderer for the web host.
+import { firstPaint } from './scripts/first-paint.mjs';
 import { preloadStudioChunk } from './scripts/preload-studio-chunk.mjs';
 
 const pkg = JSON.parse(readFileSync(resolve(__dirname, 'package.json'), 'utf8')) as { version: string };
@@ -32,7 +33,7 @@ export default defineConfig({
   renderer: {
     root: resolve(__dirname, 'renderer'),
     define,
-    plugins: [react(), preloadStudioChunk()],
+    plugins: [react(), preloadStudioChunk(), firstPaint(define)],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
       // electron-vite's renderer preset turns minification off (its default `minify: false`);

@@ -50,6 +50,7 @@ import { createShellHandlers, osTrash, withRevealInFolder } from './shell-handle
 import { APP_TITLE, createAppUrlCheck, createMainWindow, focusWindow } from './window';
 import { restoreBounds, trackWindowState } from './window-state';
 import { setupCreditsTitle } from './window-title';
+import { withFirstPage } from './core/page/first-page-html';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const devServerUrl = !app.isPackaged ? (process.env.ELECTRON_RENDERER_URL ?? null) : null;
@@ -152,11 +153,13 @@ async function start(home: string): Promise<void> {
   let watched: () => readonly WatchedRoot[] = () => [];
   let prepareAsset: (raw: string) => Promise<void> = async () => undefined;
   let team: () => TeamServedRoot | null = () => null;
+  let pageHtml: (html: string) => Promise<string> = async (html) => html;
   setupProtocols(session.defaultSession.protocol, {
     libraryRoot: home,
     watched: () => watched(),
     prepareAsset: (raw) => prepareAsset(raw),
     team: () => team(),
+    pageHtml: (html) => pageHtml(html),
     rendererRoot: devServerUrl ? null : path.join(here, '../renderer'),
     csp,
   });
@@ -166,6 +169,7 @@ async function start(home: string): Promise<void> {
   watched = () => core.library.watched.roots();
   prepareAsset = (raw) => core.assets.prepare(raw);
   team = () => core.assets.team();
+  pageHtml = (html) => withFirstPage(html, core.dispatch);
   const logger = core.ctx.logger;
   registerIpcHandlers({
     ipcMain,

@@ -153,6 +153,20 @@ describe('protocol handlers', () => {
     expect(response.headers.get('content-security-policy')).toBe("default-src 'none'");
   });
 
+  it('serves the page through pageHtml (the first page put in), with the CSP, and the scripts untouched', async () => {
+    const handler = createAppHandler(
+      renderer,
+      "default-src 'none'",
+      async (html) => `${html}<!--with the first page-->`,
+    );
+    const page = await handler(new Request(`${APP_SCHEME}://app/`));
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toBe("default-src 'none'");
+    expect(await page.text()).toMatch(/<!--with the first page-->$/);
+    const script = await handler(new Request(`${APP_SCHEME}://app/assets/index-123.js`));
+    expect(await script.text()).toBe('console.log(1)');
+  });
+
   it('registers both schemes as privileged and handles them', () => {
     const registered: CustomScheme[] = [];
     registerPrivilegedSchemes({ registerSchemesAsPrivileged: (schemes) => registered.push(...schemes) });

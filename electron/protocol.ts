@@ -115,13 +115,29 @@ export function createAssetHandler(
   return createHandler(libraryRoot, resolve, { ...SERVED_FILE_HEADERS });
 }
 
-/** The CSP travels with every page response, not only through `webRequest`, which custom schemes may bypass. */
-export function createAppHandler(rendererRoot: string, csp: string): (request: Request) => Promise<Response> {
-  return createHandler(rendererRoot, resolveAppRequest, {
+/**
+ * The CSP travels with every page response, not only through `webRequest`, which custom schemes may
+ * bypass. The page itself goes through `pageHtml` first (the gallery's first page is put into it:
+ * core/page/first-page-html.ts).
+ */
+export function createAppHandler(
+  rendererRoot: string,
+  csp: string,
+  pageHtml?: (html: string) => Promise<string>,
+): (request: Request) => Promise<Response> {
+  const headers = {
     'Content-Security-Policy': csp,
     'Cache-Control': 'no-cache',
     'X-Content-Type-Options': 'nosniff',
-  });
+  };
+  const files = createHandler(rendererRoot, resolveAppRequest, headers);
+  if (!pageHtml) return files;
+  return async (request) => {
+    const answer = request.method === 'GET' ? await resolveAppRequest(rendererRoot, request.url) : null;
+    if (answer?.status !== 200 || !answer.file.endsWith('.html')) return files(request);
+    const html = await pageHtml(await fs.promises.readFile(answer.file, 'utf8'));
+    return new Response(html, { status: 200, headers: { 'Content-Type': answer.contentType, ...headers } });
+  };
 }
 
 export interface ProtocolRoots {
@@ -134,10 +150,12 @@ export interface ProtocolRoots {
   team?: () => TeamServedRoot | null;
   /** `out/renderer`; null in development, where the Vite dev server serves the page. */
   rendererRoot: string | null;
+  /** Runs over the page before it is served (asked at each request; the core opens after the protocol). */
+  pageHtml?: (html: string) => Promise<string>;
   csp: string;
 }
 
 export function setupProtocols(protocol: Pick<Protocol, 'handle'>, roots: ProtocolRoots): void {
   protocol.handle(ASSET_SCHEME, createAssetHandler(roots.libraryRoot, roots.watched, roots.prepareAsset, roots.team));
-  if (roots.rendererRoot) protocol.handle(APP_SCHEME, createAppHandler(roots.rendererRoot, roots.csp));
+  if (roots.rendererRoot) protocol.handle(APP_SCHEME, createAppHandler(roots.rendererRoot, roots.csp, roots.pageHtml));
 }

@@ -1,9 +1,12 @@
 /**
  * The renderer's entry: get `window.seedbank` (preload in Electron, WebSocket bridge in a browser),
- * wire the stores to its events once — which sends the gallery's first page request — then load
- * and render the studio. The entry is small on purpose: React and the studio (render-studio.tsx)
- * load while the host works on that request, instead of before it is sent.
+ * take the gallery's first page from the HTML when the front door put it there (the pre-paint has
+ * drawn its tiles already), wire the stores to their events once — which sends the first requests
+ * — then load and render the studio. The entry is small on purpose: React and the studio
+ * (render-studio.tsx) load while the host works on those requests, instead of before they are sent.
  */
+import { FIRST_PAGE_ELEMENT_ID } from '../shared/first-page';
+import { readInlineFirstPage } from './platform/inline-first-page';
 import { initSeedbank } from './platform/seedbank';
 import { useLibraryStore } from './state/library-store';
 import { wireStores } from './state/wire';
@@ -21,6 +24,11 @@ import './styles/editors.css';
 import './styles/library-io.css';
 
 initSeedbank();
+// The first page the front door put into the HTML (the pre-paint drew its tiles already): with
+// it in the store, React's first render needs no round trip. Its element is dropped once read.
+const inlinePage = readInlineFirstPage();
+if (inlinePage) useLibraryStore.getState().seedFirstPage(inlinePage);
+document.getElementById(FIRST_PAGE_ELEMENT_ID)?.remove();
 wireStores();
 
 const root = document.getElementById('root');

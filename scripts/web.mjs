@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { NODE_HOST_FLAGS } from './node-host-flags.mjs';
+import { firstPaint } from './first-paint.mjs';
 import { preloadStudioChunk } from './preload-studio-chunk.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -51,14 +52,15 @@ async function buildRenderer() {
   const { build } = await import('vite');
   const { default: react } = await import('@vitejs/plugin-react');
   const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+  const define = { __SEEDBANK_VERSION__: JSON.stringify(pkg.version) };
   // Mirrors the `renderer` section of electron.vite.config.ts.
   await build({
     root: path.join(root, 'renderer'),
     base: './',
     configFile: false,
     logLevel: 'warn',
-    plugins: [react(), preloadStudioChunk()],
-    define: { __SEEDBANK_VERSION__: JSON.stringify(pkg.version) },
+    plugins: [react(), preloadStudioChunk(), firstPaint(define)],
+    define,
     build: {
       outDir: path.join(root, 'out/renderer'),
       emptyOutDir: true,
@@ -74,6 +76,7 @@ const rendererSources = Math.max(
   newestMtime(['renderer', 'shared']),
   mtimeOf('scripts/web.mjs'),
   mtimeOf('scripts/preload-studio-chunk.mjs'),
+  mtimeOf('scripts/first-paint.mjs'),
 );
 const rendererStale = force || mtimeOf('out/renderer/index.html') < rendererSources;
 if (rendererStale) {

@@ -17,6 +17,7 @@ import { serveStatic } from './static-route';
 import type { TeamServedRoot, WatchedRoot } from '../core/served-files/served-files';
 import { webContentSecurityPolicy } from './web-csp';
 import { noteFrontDoorRequest } from '../core/runtime/front-door-priority';
+import { withFirstPage } from '../core/page/first-page-html';
 
 export interface WebHostOptions {
   dispatch: Dispatch;
@@ -96,7 +97,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       'X-Frame-Options': 'DENY',
       'Set-Cookie': tokenCookie(token),
     };
-    void serveStatic(res, options.rendererDir, url.pathname, headers);
+    void serveStatic(res, options.rendererDir, url.pathname, headers, (html) => withFirstPage(html, options.dispatch));
   });
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });

@@ -1,6 +1,7 @@
 /**
  * Serves the built renderer (`out/renderer`). Unknown paths fall back to index.html so a reload
- * lands on the app; the page goes out with the web CSP.
+ * lands on the app; the page goes out with the web CSP, and through `pageHtml` first (the host puts
+ * the gallery's first page into it: core/page/first-page-html.ts).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,6 +13,7 @@ export async function serveStatic(
   rendererDir: string,
   pathname: string,
   headers: Record<string, string>,
+  pageHtml?: (html: string) => Promise<string>,
 ): Promise<void> {
   const root = path.resolve(rendererDir);
   let relative: string;
@@ -33,6 +35,19 @@ export async function serveStatic(
     return;
   }
   const isPage = file.endsWith('.html');
+  if (isPage && pageHtml) {
+    const html = await pageHtml(await fs.promises.readFile(file, 'utf8'));
+    const body = Buffer.from(html, 'utf8');
+    res.writeHead(200, {
+      ...headers,
+      'Content-Type': contentTypeFor(file),
+      'Content-Length': String(body.length),
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+    });
+    res.end(body);
+    return;
+  }
   res.writeHead(200, {
     ...headers,
     'Content-Type': contentTypeFor(file),

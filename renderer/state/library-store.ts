@@ -6,17 +6,18 @@
 import { create } from 'zustand';
 import type { ErrorInfo } from '../../shared/errors';
 import type { GalleryItem, Project } from '../../shared/types';
+import type { LibraryPage } from '../../shared/api';
+import { FIRST_PAGE_REQUEST, FIRST_PAGE_SIZE } from '../../shared/first-page';
 import { seedbank } from '../platform/seedbank';
 import { errorInfoOf } from '../ui/error-text';
-import { matchesFilter, type LibraryFilter } from './library-filter';
+import { isFilterEmpty, matchesFilter, type LibraryFilter } from './library-filter';
 import { placeInOrder } from './library-order';
 import { useTeamStatusStore } from './team-status-store';
 import { loadFlag, saveFlag } from './ui-prefs';
 import { isLibraryReload, type LibraryChange } from '../../shared/library-reload';
 
 export type LibrarySort = 'newest' | 'oldest' | 'rating';
-/** A first page just big enough to fill a large screen paints fastest; later pages are bigger. */
-const FIRST_PAGE = 120;
+/** The first page is just big enough to fill a large screen (FIRST_PAGE_SIZE); later pages are bigger. */
 const PAGE_SIZE = 500;
 
 interface LibraryState {
@@ -40,6 +41,12 @@ interface LibraryState {
   /** Grid columns, published by the gallery so arrow keys can move by a row. */
   columns: number;
   reload(): Promise<void>;
+  /**
+   * Takes the first page the front door put into the HTML (platform/inline-first-page.ts), when
+   * it answers what this store would ask first (nothing filtered, newest first). The first
+   * `reload` still asks, for whatever changed between the HTML and the socket.
+   */
+  seedFirstPage(page: LibraryPage): void;
   loadMore(): Promise<void>;
   setFilter(patch: Partial<LibraryFilter>): void;
   /** Whether search reads the prompt BFL rewrote; remembered across restarts. */
@@ -53,6 +60,11 @@ interface LibraryState {
   applyChanged(change: LibraryChange): void;
   refreshProjects(): Promise<void>;
   refreshTags(): Promise<void>;
+}
+
+/** Whether a page answered holds exactly the items already shown (ids, order and every field). */
+function samePage(shown: readonly GalleryItem[], answered: readonly GalleryItem[]): boolean {
+  return shown.length === answered.length && JSON.stringify(shown) === JSON.stringify(answered);
 }
 
 // Answers to an older query are dropped: typing fast must never show a stale result last.
@@ -116,11 +128,19 @@ export const useLibraryStore = create<LibraryState>()((set, get) => ({
         try {
           // The page first, its count after: counting every match of a search word costs more
           // than the page, and the grid is what a person waits for.
-          const page = await seedbank().library.list({ filter, sort, cursor: null, limit: FIRST_PAGE, count: false });
+          const page = await seedbank().library.list({
+            filter,
+            sort,
+            cursor: null,
+            limit: FIRST_PAGE_SIZE,
+            count: false,
+          });
           if (seq !== querySeq) continue;
           useTeamStatusStore.getState().sawPage(page.offline);
           set({
-            items: page.items,
+            // The same page as the one shown (the seeded first page, mostly) keeps its array, so
+            // the grid does not render every tile again for nothing.
+            items: samePage(get().items, page.items) ? get().items : page.items,
             total: null,
             nextCursor: page.nextCursor,
             loading: false,
@@ -136,6 +156,13 @@ export const useLibraryStore = create<LibraryState>()((set, get) => ({
       reloadInFlight = null;
     });
     return reloadInFlight;
+  },
+
+  seedFirstPage(page) {
+    const { filter, sort, loadedOnce } = get();
+    if (loadedOnce || !isFilterEmpty(filter) || sort !== FIRST_PAGE_REQUEST.sort) return;
+    useTeamStatusStore.getState().sawPage(page.offline);
+    set({ items: page.items, total: null, nextCursor: page.nextCursor, loadedOnce: true, error: null });
   },
 
   async loadMore() {

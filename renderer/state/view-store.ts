@@ -3,6 +3,7 @@
  * a dropped file's record, and one passing message. Navigation only; no data lives here.
  */
 import { create } from 'zustand';
+import { DEFAULT_THUMB_SIZE } from '../ui/grid-geometry';
 import type { EmbeddedRecord } from '../../shared/types';
 import type { ErrorInfo } from '../../shared/errors';
 
@@ -55,7 +56,7 @@ export const useViewStore = create<ViewState>()((set, get) => ({
   shortcutsOpen: false,
   inspected: null,
   toast: null,
-  thumbSize: 180,
+  thumbSize: DEFAULT_THUMB_SIZE,
   setThumbSize: (size) => set({ thumbSize: Math.min(360, Math.max(100, Math.round(size))) }),
   openSettings: () => set({ settingsOpen: true, shortcutsOpen: false }),
   closeSettings: () => set({ settingsOpen: false }),

@@ -27,7 +27,12 @@ export function markFirstPageShown(): void {
 }
 
 export function useAfterFirstPage(): boolean {
-  const shown = useSyncExternalStore(subscribe, () => firstPageShown);
+  // The third argument is the build-time render's answer (prerender-frame.tsx): not shown yet.
+  const shown = useSyncExternalStore(
+    subscribe,
+    () => firstPageShown,
+    () => false,
+  );
   const [ready, setReady] = useState(false);
 
   useEffect(() => {

@@ -6,7 +6,7 @@
  */
 export const PROBE_SCRIPT = String.raw`
 (() => {
-  const bench = { socketOpenAt: 0, firstListSentAt: 0, firstListId: null, firstListAnsweredAt: 0, firstThumbAt: 0, maxThumbs: 0, arrived: {}, appeared: {}, searchTerm: null, lastKeyAt: 0, searchIds: new Set(), searchSentAt: 0, searchAnsweredAt: 0, searchPaintedAt: 0 };
+  const bench = { socketOpenAt: 0, firstListSentAt: 0, firstListId: null, firstListAnsweredAt: 0, firstThumbAt: 0, liveAt: 0, maxThumbs: 0, arrived: {}, appeared: {}, searchTerm: null, lastKeyAt: 0, searchIds: new Set(), searchSentAt: 0, searchAnsweredAt: 0, searchPaintedAt: 0 };
   window.__bench = bench;
   const Native = window.WebSocket;
   window.WebSocket = class extends Native {
@@ -48,6 +48,8 @@ export const PROBE_SCRIPT = String.raw`
   const watch = () => {
     const thumbs = document.querySelectorAll('.thumb');
     if (!bench.firstThumbAt && document.querySelector('[role=gridcell] img')) bench.firstThumbAt = performance.now();
+    const root = document.getElementById('root');
+    if (!bench.liveAt && root && !root.hasAttribute('inert') && root.querySelector('[role=gridcell] img')) bench.liveAt = performance.now();
     if (thumbs.length > bench.maxThumbs) bench.maxThumbs = thumbs.length;
     for (const prompt of Object.keys(bench.arrived)) {
       if (bench.appeared[prompt] === undefined && document.querySelector('[role=gridcell] img[alt="' + CSS.escape(prompt) + '"]')) {
@@ -55,7 +57,7 @@ export const PROBE_SCRIPT = String.raw`
       }
     }
   };
-  new MutationObserver(watch).observe(document, { childList: true, subtree: true });
+  new MutationObserver(watch).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['inert'] });
 })();
 `;
 
@@ -67,6 +69,8 @@ export interface ProbeState {
   firstListAnsweredAt: number;
   /** When the first thumbnail entered the DOM, in ms since navigation start. */
   firstThumbAt: number;
+  /** When React's grid had taken over from the pre-paint (#root no longer inert, with tiles). */
+  liveAt: number;
   maxThumbs: number;
   arrived: Record<string, number>;
   appeared: Record<string, number>;

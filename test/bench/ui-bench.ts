@@ -55,6 +55,8 @@ async function firstPaint(browser: Browser, url: string): Promise<number> {
   const page = await context.newPage();
   await page.goto(url);
   await page.waitForSelector('[role=gridcell] img');
+  // The breakdown also says when React's grid took over from the pre-paint (docs/performance.md).
+  await page.waitForSelector('#root:not([inert]) [role=gridcell] img');
   const state = await probe(page);
   const nav = await page.evaluate<{ html: number; script: number; dom: number }>(`(() => {
     const n = performance.getEntriesByType('navigation')[0];
@@ -69,6 +71,7 @@ async function firstPaint(browser: Browser, url: string): Promise<number> {
     listSent: state.firstListSentAt,
     listAnswered: state.firstListAnsweredAt,
     thumb: state.firstThumbAt,
+    live: state.liveAt,
   });
   await context.close();
   return state.firstThumbAt;

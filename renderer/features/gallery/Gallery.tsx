@@ -23,16 +23,11 @@ import { useViewStore } from '../../state/view-store';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { useNow } from '../../ui/elapsed';
 import { markFirstPageShown } from '../../ui/use-after-first-page';
+import { aspectOf, GRID_GAP, GRID_PAD } from '../../ui/grid-geometry';
 import { justifyRows } from './justified-layout';
 import { pendingJobsFor, requestedAspect } from './pending-jobs';
 import { PendingTile } from './PendingTile';
 import { Thumb } from './Thumb';
-
-const GAP = 6;
-/** The grid's padding (left + right). */
-const PAD = 8;
-
-const aspectOf = (gen: GalleryItem) => (gen.width && gen.height ? gen.width / gen.height : 1);
 
 function useWidth(ref: RefObject<HTMLElement | null>): number {
   const [width, setWidth] = useState(0);
@@ -65,7 +60,8 @@ export function Gallery() {
   const scrollRef = useRef<HTMLDivElement>(null);
   const width = useWidth(scrollRef);
   const layout = useMemo(
-    () => justifyRows([...pending.map(requestedAspect), ...items.map(aspectOf)], width - PAD, targetHeight, GAP),
+    () =>
+      justifyRows([...pending.map(requestedAspect), ...items.map(aspectOf)], width - GRID_PAD, targetHeight, GRID_GAP),
     [pending, items, width, targetHeight],
   );
   const rowCount = layout.length;
@@ -77,7 +73,7 @@ export function Gallery() {
   const virtualizer = useVirtualizer({
     count: rowCount,
     getScrollElement: () => scrollRef.current,
-    estimateSize: (index) => (layout[index]?.height ?? targetHeight) + GAP,
+    estimateSize: (index) => (layout[index]?.height ?? targetHeight) + GRID_GAP,
     overscan: 3,
   });
   useEffect(() => virtualizer.measure(), [layout, virtualizer]);
@@ -140,7 +136,7 @@ export function Gallery() {
               className="gallery-row"
               role="row"
               aria-rowindex={row.index + 1}
-              style={{ transform: `translateY(${row.start}px)`, height: laid.height, gap: GAP }}
+              style={{ transform: `translateY(${row.start}px)`, height: laid.height, gap: GRID_GAP }}
             >
               {laid.widths.map((cellWidth, i) => {
                 const index = laid.start + i;
