@@ -5,6 +5,7 @@
 import type { DatabaseSync, SQLInputValue, SQLOutputValue } from 'node:sqlite';
 import type { GalleryItem, Generation, OutputFormat } from '../../../../shared/types';
 import { thumbLocation, trashedLocation } from '../files/library-paths';
+import { TILE_COLUMNS } from './schema-v7';
 import { prepared } from './statements';
 
 export interface GenerationRow {
@@ -74,62 +75,49 @@ export const GENERATION_COLUMN_NAMES = [
 
 export const GENERATION_COLUMNS = GENERATION_COLUMN_NAMES.map((column) => `g.${column}`).join(', ');
 
-/** The columns a `GalleryItem` is made from (and the page cursor: seq, rating). */
-export const GALLERY_COLUMN_NAMES = [
-  'id',
-  'project_id',
-  'model',
-  'prompt',
-  'seed',
-  'width',
-  'height',
-  'format',
-  'created_at',
-  'file',
-  'seq',
-  'favorite',
-  'rating',
-  'trashed_at',
-  'missing',
-  'source_tool',
-  'source_name',
-] as const satisfies readonly (keyof GenerationRow)[];
+/**
+ * The columns a `GalleryItem` is made from (and the page cursor: seq, rating): the tile's, which
+ * schema v7 keeps as one JSON value in that order.
+ */
+export const GALLERY_COLUMN_NAMES = TILE_COLUMNS satisfies readonly (keyof GenerationRow)[];
 
 export type GalleryRow = Pick<GenerationRow, (typeof GALLERY_COLUMN_NAMES)[number]>;
 
 /**
- * What a gallery page reads of each row: no more than `toGalleryItem` uses (each column costs).
- * `live_by_seq` holds every one of them (schema v6), so a page it drives reads no table rows.
+ * What a gallery page reads of each row: its tile, one JSON text (schema v7), which
+ * `live_by_seq` holds, so a page it drives reads no table rows. One value instead of 17: node:sqlite
+ * hands each value over on its own, and that was most of a search page's cost (docs/performance.md).
  */
-export const GALLERY_COLUMNS = GALLERY_COLUMN_NAMES.map((column) => `g.${column}`).join(', ');
+export const GALLERY_COLUMNS = 'g.tile';
 
 type GalleryColumn = (typeof GALLERY_COLUMN_NAMES)[number];
-/** Where each column sits in a row read as an array (`preparedArrays`) of GALLERY_COLUMNS. */
+/** Where each column sits in a tile's JSON array. */
 const AT = Object.fromEntries(GALLERY_COLUMN_NAMES.map((column, i) => [column, i])) as Record<GalleryColumn, number>;
 
 /**
- * A row of GALLERY_COLUMNS read as an array, as a `GalleryRow`: an object literal, so every row
- * shares one V8 shape (node:sqlite's own row objects are dictionaries, slow to build and read).
+ * A row's tile (GALLERY_COLUMNS, read as an array of one value by `preparedArrays`) as a
+ * `GalleryRow`: an object literal, so every row shares one V8 shape.
  */
 export function galleryRowOf(values: readonly SQLOutputValue[]): GalleryRow {
+  const tile = JSON.parse(values[0] as string) as unknown[];
   return {
-    id: values[AT.id] as string,
-    project_id: values[AT.project_id] as string | null,
-    model: values[AT.model] as string,
-    prompt: values[AT.prompt] as string,
-    seed: values[AT.seed] as number | null,
-    width: values[AT.width] as number | null,
-    height: values[AT.height] as number | null,
-    format: values[AT.format] as string,
-    created_at: values[AT.created_at] as string,
-    file: values[AT.file] as string,
-    seq: values[AT.seq] as number,
-    favorite: values[AT.favorite] as number,
-    rating: values[AT.rating] as number,
-    trashed_at: values[AT.trashed_at] as string | null,
-    missing: values[AT.missing] as number,
-    source_tool: values[AT.source_tool] as string | null,
-    source_name: values[AT.source_name] as string | null,
+    id: tile[AT.id] as string,
+    project_id: tile[AT.project_id] as string | null,
+    model: tile[AT.model] as string,
+    prompt: tile[AT.prompt] as string,
+    seed: tile[AT.seed] as number | null,
+    width: tile[AT.width] as number | null,
+    height: tile[AT.height] as number | null,
+    format: tile[AT.format] as string,
+    created_at: tile[AT.created_at] as string,
+    file: tile[AT.file] as string,
+    seq: tile[AT.seq] as number,
+    favorite: tile[AT.favorite] as number,
+    rating: tile[AT.rating] as number,
+    trashed_at: tile[AT.trashed_at] as string | null,
+    missing: tile[AT.missing] as number,
+    source_tool: tile[AT.source_tool] as string | null,
+    source_name: tile[AT.source_name] as string | null,
   };
 }
 
@@ -211,7 +199,7 @@ export function imageFields(row: ItemRow, details: RowDetails): ImageFields {
 /** A gallery tile's fields; `toGeneration` builds on it, so the two never disagree. */
 export function toGalleryItem(row: GalleryRow, assetUrl: (relativePath: string) => string): GalleryItem {
   const file = currentFile(row);
-  return {
+  const item: GalleryItem = {
     id: row.id,
     projectId: row.project_id,
     model: row.model,
@@ -228,10 +216,10 @@ export function toGalleryItem(row: GalleryRow, assetUrl: (relativePath: string) 
     trashed: row.trashed_at !== null,
     imageUrl: assetUrl(file),
     thumbUrl: assetUrl(currentThumb(row)),
-    ...(typeof row.source_tool === 'string'
-      ? { source: { tool: row.source_tool, fileName: row.source_name ?? null } }
-      : {}),
   };
+  // Added after the literal rather than spread into it: a spread is a runtime call per tile.
+  if (typeof row.source_tool === 'string') item.source = { tool: row.source_tool, fileName: row.source_name ?? null };
+  return item;
 }
 
 export function toGeneration(
