@@ -2,9 +2,10 @@
  * The `generations` row and its mapping to the contract's `Generation`: one place that knows
  * column names, JSON columns, 0/1 booleans and where a trashed file currently sits.
  */
-import type { DatabaseSync, SQLInputValue, SQLOutputValue } from 'node:sqlite';
+import type { DatabaseSync, SQLInputValue } from 'node:sqlite';
 import type { GalleryItem, Generation, OutputFormat } from '../../../../shared/types';
-import { thumbLocation, trashedLocation } from '../files/library-paths';
+import { thumbLocation } from '../files/library-paths';
+import { fileNow, galleryItemOf, tileOf } from './gallery-tile';
 import { TILE_COLUMNS } from './schema-v7';
 import { prepared } from './statements';
 
@@ -83,44 +84,6 @@ export const GALLERY_COLUMN_NAMES = TILE_COLUMNS satisfies readonly (keyof Gener
 
 export type GalleryRow = Pick<GenerationRow, (typeof GALLERY_COLUMN_NAMES)[number]>;
 
-/**
- * What a gallery page reads of each row: its tile, one JSON text (schema v7), which
- * `live_by_seq` holds, so a page it drives reads no table rows. One value instead of 17: node:sqlite
- * hands each value over on its own, and that was most of a search page's cost (docs/performance.md).
- */
-export const GALLERY_COLUMNS = 'g.tile';
-
-type GalleryColumn = (typeof GALLERY_COLUMN_NAMES)[number];
-/** Where each column sits in a tile's JSON array. */
-const AT = Object.fromEntries(GALLERY_COLUMN_NAMES.map((column, i) => [column, i])) as Record<GalleryColumn, number>;
-
-/**
- * A row's tile (GALLERY_COLUMNS, read as an array of one value by `preparedArrays`) as a
- * `GalleryRow`: an object literal, so every row shares one V8 shape.
- */
-export function galleryRowOf(values: readonly SQLOutputValue[]): GalleryRow {
-  const tile = JSON.parse(values[0] as string) as unknown[];
-  return {
-    id: tile[AT.id] as string,
-    project_id: tile[AT.project_id] as string | null,
-    model: tile[AT.model] as string,
-    prompt: tile[AT.prompt] as string,
-    seed: tile[AT.seed] as number | null,
-    width: tile[AT.width] as number | null,
-    height: tile[AT.height] as number | null,
-    format: tile[AT.format] as string,
-    created_at: tile[AT.created_at] as string,
-    file: tile[AT.file] as string,
-    seq: tile[AT.seq] as number,
-    favorite: tile[AT.favorite] as number,
-    rating: tile[AT.rating] as number,
-    trashed_at: tile[AT.trashed_at] as string | null,
-    missing: tile[AT.missing] as number,
-    source_tool: tile[AT.source_tool] as string | null,
-    source_name: tile[AT.source_name] as string | null,
-  };
-}
-
 /** The columns a whole `Generation` is made from: a gallery item's and the recipe's (the rest are bookkeeping). */
 export type ItemRow = GalleryRow & Pick<GenerationRow, 'job_id' | 'task_id' | 'upsampled_prompt' | 'params' | 'cost'>;
 
@@ -159,7 +122,7 @@ function push(map: Map<string, string[]>, key: string, value: string): void {
 
 /** Where the image file sits now: its home, or under `trash/` while trashed. */
 export function currentFile(row: Pick<GenerationRow, 'file' | 'trashed_at'>): string {
-  return row.trashed_at === null ? row.file : trashedLocation(row.file);
+  return fileNow(row.file, row.trashed_at);
 }
 
 export function currentThumb(row: Pick<GenerationRow, 'id' | 'trashed_at'>): string {
@@ -196,30 +159,9 @@ export function imageFields(row: ItemRow, details: RowDetails): ImageFields {
   };
 }
 
-/** A gallery tile's fields; `toGeneration` builds on it, so the two never disagree. */
+/** A row's gallery tile fields, by the one mapping the gallery pages use; `toGeneration` builds on it. */
 export function toGalleryItem(row: GalleryRow, assetUrl: (relativePath: string) => string): GalleryItem {
-  const file = currentFile(row);
-  const item: GalleryItem = {
-    id: row.id,
-    projectId: row.project_id,
-    model: row.model,
-    prompt: row.prompt,
-    seed: row.seed,
-    width: row.width,
-    height: row.height,
-    format: row.format as OutputFormat,
-    createdAt: row.created_at,
-    favorite: row.favorite === 1,
-    rating: row.rating,
-    file,
-    missing: row.missing === 1,
-    trashed: row.trashed_at !== null,
-    imageUrl: assetUrl(file),
-    thumbUrl: assetUrl(currentThumb(row)),
-  };
-  // Added after the literal rather than spread into it: a spread is a runtime call per tile.
-  if (typeof row.source_tool === 'string') item.source = { tool: row.source_tool, fileName: row.source_name ?? null };
-  return item;
+  return galleryItemOf(tileOf(row), assetUrl);
 }
 
 export function toGeneration(

@@ -55,7 +55,7 @@ describe('schema migrations', () => {
     migrate(db);
 
     const list = (filter: Parameters<typeof listRows>[2]['filter']) =>
-      listRows(db, silentLogger, { filter, sort: 'newest', cursor: null, limit: 10 }).rows.map((r) => r.id);
+      listRows(db, silentLogger, { filter, sort: 'newest', cursor: null, limit: 10 }).rows.map((tile) => tile[1]);
     expect(list({})).toEqual(['b', 'a']);
     expect(list({ search: 'astro' })).toEqual(['a']);
     expect(list({ hasReferences: true })).toEqual(['b']);
@@ -113,7 +113,9 @@ describe('schema migrations', () => {
       [{ favorite: true }, [lighthouse]],
       [{ trashed: true }, [trashed]],
     ];
-    for (const [filter, ids] of expected) expect(page(filter)).toEqual(ids.map((id) => stored.get(id!)));
+    // Each page row is that row's columns as stored, in the tile's order.
+    const asTile = (id: string | undefined) => TILE_COLUMNS.map((column) => stored.get(id!)![column]);
+    for (const [filter, ids] of expected) expect(page(filter)).toEqual(ids.map(asTile));
     // What makes a search page cheap: its matches are checked against this index, which answers
     // a tile as one value, so no table row is read and one value per row reaches JavaScript.
     const indexed = (db.prepare("SELECT name FROM pragma_index_info('live_by_seq')").all() as { name: string }[]).map(

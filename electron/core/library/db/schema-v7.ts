@@ -23,7 +23,7 @@
 import type { Migration } from './migrations';
 
 /**
- * The tile's columns, in the order of the JSON array (`galleryRowOf` reads them by position).
+ * The tile's columns, in the order of the JSON array (`Tile` in gallery-tile.ts reads them by position).
  * Part of the schema: a different list is a new migration, never an edit of this one.
  */
 export const TILE_COLUMNS = [
