@@ -317,7 +317,7 @@ async function searchBesideRaw(
   // One untimed round of each first. Timed, it compared a cold page with a warm baseline: on a
   // fresh connection the page's first calls run in V8's interpreter and read their index pages
   // into an empty SQLite cache, while each raw query finds its FTS pages just read by the page
-  // before it (docs/performance.md: it moved the median ratio by 0.15–0.2×).
+  // before it (docs/performance.md: it moved the median ratio by 0.2–0.25×).
   await searchRuns(library, perRound);
   rawFtsRuns(db, SEARCH_TERMS, perRound);
   for (let round = 0; round < rounds; round++) {
