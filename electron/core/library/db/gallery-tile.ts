@@ -97,6 +97,6 @@ export function galleryItemOf(tile: Tile, assetUrl: (relativePath: string) => st
   };
   // Added after the literal rather than spread into it: a spread is a runtime call per tile.
   const tool = tile[15];
-  if (tool !== null) item.source = { tool, fileName: tile[16] ?? null };
+  if (typeof tool === 'string') item.source = { tool, fileName: tile[16] ?? null };
   return item;
 }
