@@ -4,8 +4,8 @@
  * A search or a tag filter in time order is driven by its own index, which yields seqs in order
  * (the FTS rowid is the seq; tag rows carry it), so one statement stops after `limit` matches
  * instead of sorting every match; each match is checked against `live_by_seq`, which also holds
- * the tile's columns, so no table row is read. A plain newest/oldest page walks `live_by_seq`
- * alone the same way. Any other page takes two steps: its rowids come from a narrow covering
+ * each row's tile (one JSON value, schema v7), so no table row is read. A plain newest/oldest
+ * page walks `live_by_seq` alone the same way. Any other page takes two steps: its rowids come from a narrow covering
  * index (cheap to walk, cheap to sort), then only those rows are read in full.
  */
 import type { DatabaseSync, SQLInputValue } from 'node:sqlite';
@@ -138,7 +138,7 @@ function galleryRows(db: DatabaseSync, sql: string, params: SQLInputValue[]): Ti
  * The page's rows, one more than the limit (it tells whether there is a next page).
  *
  * Driven by the FTS index or a tag's rows, the matches come in seq order already: one statement
- * walks them and checks each against `live_by_seq`, which answers the tile's columns too.
+ * walks them and checks each against `live_by_seq`, which answers the tile too.
  * Otherwise two steps: the page's rowids from the filter's covering index (which may have to
  * sort every match, e.g. favourites by rating), then only those rows — or one, when that index
  * is `live_by_seq` and holds the tiles itself.
