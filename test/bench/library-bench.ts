@@ -314,6 +314,12 @@ async function searchBesideRaw(
 ): Promise<{ page: number[]; raw: number[] }> {
   const page: number[] = [];
   const raw: number[] = [];
+  // One untimed round of each first. Timed, it compared a cold page with a warm baseline: on a
+  // fresh connection the page's first calls run in V8's interpreter and read their index pages
+  // into an empty SQLite cache, while each raw query finds its FTS pages just read by the page
+  // before it (docs/performance.md: it moved the median ratio by 0.2–0.25×).
+  await searchRuns(library, perRound);
+  rawFtsRuns(db, SEARCH_TERMS, perRound);
   for (let round = 0; round < rounds; round++) {
     page.push(...(await searchRuns(library, perRound)));
     raw.push(...rawFtsRuns(db, SEARCH_TERMS, perRound));

@@ -11,17 +11,11 @@ import { SeedbankError } from '../../../shared/errors';
 import type { CoreContext } from '../context';
 import { readRecord } from '../metadata';
 import { addImageFile, type AddImageArgs } from './files/add-image';
+import { galleryItemOf } from './db/gallery-tile';
 import { hasFts5, transaction } from './db/database';
 import * as edits from './edits/edits';
 import { exportImages, type ExportSelection } from './maintenance/export';
-import {
-  currentFile,
-  findGenerationRow,
-  selectRows,
-  toGalleryItem,
-  toGenerations,
-  type GenerationRow,
-} from './db/generation-row';
+import { currentFile, findGenerationRow, selectRows, toGenerations, type GenerationRow } from './db/generation-row';
 import { runImport } from './maintenance/import-task';
 import { foreignRecordOf } from './maintenance/import-foreign';
 import {
@@ -190,7 +184,8 @@ export class Library {
   list(args: ListArgs): LibraryPage {
     const page = listRows(this.ctx.db, this.ctx.logger, args);
     this.startup?.afterFirstPage();
-    const items = page.rows.map((row) => toGalleryItem(row, this.ctx.assetUrl));
+    const assetUrl = this.ctx.assetUrl;
+    const items = page.rows.map((tile) => galleryItemOf(tile, assetUrl));
     return { items, nextCursor: page.nextCursor, total: page.total };
   }
 

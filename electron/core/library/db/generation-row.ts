@@ -2,9 +2,11 @@
  * The `generations` row and its mapping to the contract's `Generation`: one place that knows
  * column names, JSON columns, 0/1 booleans and where a trashed file currently sits.
  */
-import type { DatabaseSync, SQLInputValue, SQLOutputValue } from 'node:sqlite';
+import type { DatabaseSync, SQLInputValue } from 'node:sqlite';
 import type { GalleryItem, Generation, OutputFormat } from '../../../../shared/types';
-import { thumbLocation, trashedLocation } from '../files/library-paths';
+import { thumbLocation } from '../files/library-paths';
+import { fileNow, galleryItemOf, tileOf } from './gallery-tile';
+import { TILE_COLUMNS } from './schema-v7';
 import { prepared } from './statements';
 
 export interface GenerationRow {
@@ -74,64 +76,13 @@ export const GENERATION_COLUMN_NAMES = [
 
 export const GENERATION_COLUMNS = GENERATION_COLUMN_NAMES.map((column) => `g.${column}`).join(', ');
 
-/** The columns a `GalleryItem` is made from (and the page cursor: seq, rating). */
-export const GALLERY_COLUMN_NAMES = [
-  'id',
-  'project_id',
-  'model',
-  'prompt',
-  'seed',
-  'width',
-  'height',
-  'format',
-  'created_at',
-  'file',
-  'seq',
-  'favorite',
-  'rating',
-  'trashed_at',
-  'missing',
-  'source_tool',
-  'source_name',
-] as const satisfies readonly (keyof GenerationRow)[];
+/**
+ * The columns a `GalleryItem` is made from (and the page cursor: seq, rating): the tile's, which
+ * schema v7 keeps as one JSON value in that order.
+ */
+export const GALLERY_COLUMN_NAMES = TILE_COLUMNS satisfies readonly (keyof GenerationRow)[];
 
 export type GalleryRow = Pick<GenerationRow, (typeof GALLERY_COLUMN_NAMES)[number]>;
-
-/**
- * What a gallery page reads of each row: no more than `toGalleryItem` uses (each column costs).
- * `live_by_seq` holds every one of them (schema v6), so a page it drives reads no table rows.
- */
-export const GALLERY_COLUMNS = GALLERY_COLUMN_NAMES.map((column) => `g.${column}`).join(', ');
-
-type GalleryColumn = (typeof GALLERY_COLUMN_NAMES)[number];
-/** Where each column sits in a row read as an array (`preparedArrays`) of GALLERY_COLUMNS. */
-const AT = Object.fromEntries(GALLERY_COLUMN_NAMES.map((column, i) => [column, i])) as Record<GalleryColumn, number>;
-
-/**
- * A row of GALLERY_COLUMNS read as an array, as a `GalleryRow`: an object literal, so every row
- * shares one V8 shape (node:sqlite's own row objects are dictionaries, slow to build and read).
- */
-export function galleryRowOf(values: readonly SQLOutputValue[]): GalleryRow {
-  return {
-    id: values[AT.id] as string,
-    project_id: values[AT.project_id] as string | null,
-    model: values[AT.model] as string,
-    prompt: values[AT.prompt] as string,
-    seed: values[AT.seed] as number | null,
-    width: values[AT.width] as number | null,
-    height: values[AT.height] as number | null,
-    format: values[AT.format] as string,
-    created_at: values[AT.created_at] as string,
-    file: values[AT.file] as string,
-    seq: values[AT.seq] as number,
-    favorite: values[AT.favorite] as number,
-    rating: values[AT.rating] as number,
-    trashed_at: values[AT.trashed_at] as string | null,
-    missing: values[AT.missing] as number,
-    source_tool: values[AT.source_tool] as string | null,
-    source_name: values[AT.source_name] as string | null,
-  };
-}
 
 /** The columns a whole `Generation` is made from: a gallery item's and the recipe's (the rest are bookkeeping). */
 export type ItemRow = GalleryRow & Pick<GenerationRow, 'job_id' | 'task_id' | 'upsampled_prompt' | 'params' | 'cost'>;
@@ -171,7 +122,7 @@ function push(map: Map<string, string[]>, key: string, value: string): void {
 
 /** Where the image file sits now: its home, or under `trash/` while trashed. */
 export function currentFile(row: Pick<GenerationRow, 'file' | 'trashed_at'>): string {
-  return row.trashed_at === null ? row.file : trashedLocation(row.file);
+  return fileNow(row.file, row.trashed_at);
 }
 
 export function currentThumb(row: Pick<GenerationRow, 'id' | 'trashed_at'>): string {
@@ -208,30 +159,9 @@ export function imageFields(row: ItemRow, details: RowDetails): ImageFields {
   };
 }
 
-/** A gallery tile's fields; `toGeneration` builds on it, so the two never disagree. */
+/** A row's gallery tile fields, by the one mapping the gallery pages use; `toGeneration` builds on it. */
 export function toGalleryItem(row: GalleryRow, assetUrl: (relativePath: string) => string): GalleryItem {
-  const file = currentFile(row);
-  return {
-    id: row.id,
-    projectId: row.project_id,
-    model: row.model,
-    prompt: row.prompt,
-    seed: row.seed,
-    width: row.width,
-    height: row.height,
-    format: row.format as OutputFormat,
-    createdAt: row.created_at,
-    favorite: row.favorite === 1,
-    rating: row.rating,
-    file,
-    missing: row.missing === 1,
-    trashed: row.trashed_at !== null,
-    imageUrl: assetUrl(file),
-    thumbUrl: assetUrl(currentThumb(row)),
-    ...(typeof row.source_tool === 'string'
-      ? { source: { tool: row.source_tool, fileName: row.source_name ?? null } }
-      : {}),
-  };
+  return galleryItemOf(tileOf(row), assetUrl);
 }
 
 export function toGeneration(

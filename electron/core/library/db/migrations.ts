@@ -9,6 +9,7 @@ import { v3 } from './schema-v3';
 import { v4 } from './schema-v4';
 import { v5 } from './schema-v5';
 import { v6 } from './schema-v6';
+import { v7 } from './schema-v7';
 
 export interface Migration {
   version: number;
@@ -103,7 +104,7 @@ const v1: Migration = {
   },
 };
 
-export const MIGRATIONS: Migration[] = [v1, v2, v3, v4, v5, v6];
+export const MIGRATIONS: Migration[] = [v1, v2, v3, v4, v5, v6, v7];
 
 export function schemaVersion(db: DatabaseSync): number {
   const row = db.prepare('PRAGMA user_version').get() as { user_version: number } | undefined;

@@ -149,7 +149,7 @@ export function chooseIndex(filter: LibraryFilter, sort: LibrarySort): string {
 
 /**
  * Whether a page walking this index can read its tiles from the index alone: `live_by_seq` holds
- * every gallery column since schema v6 (the trash's index does not; the trash is small).
+ * each row's tile since schema v7 (the trash's index does not; the trash is small).
  */
 export function coversTiles(index: string): boolean {
   return index === 'live_by_seq';

@@ -119,6 +119,81 @@ describe('page items', () => {
   });
 });
 
+describe('page items read from the stored tile', () => {
+  /** Every page shape: newest from the index, search and tag driven, a two-step filter, the trash. */
+  const PAGES: [LibraryFilter, LibrarySort][] = [
+    [{}, 'newest'],
+    [{ search: 'kite' }, 'newest'],
+    [{ tag: 'kite' }, 'oldest'],
+    [{ favorite: true }, 'rating'],
+    [{ trashed: true }, 'newest'],
+  ];
+
+  /** Each page's items beside the same images read whole from the table, field for field. */
+  function expectPagesMatchTheTable(): void {
+    for (const [filter, sort] of PAGES) {
+      const items = t.library.list({ filter, sort, cursor: null, limit: 50 }).items;
+      const byId = new Map(t.library.generationsById(items.map((g) => g.id)).map((g) => [g.id, g]));
+      expect(items).toEqual(items.map((g) => pick(byId.get(g.id), Object.keys(g))));
+    }
+  }
+
+  it('show prompts, file names and numbers exactly as stored, whatever characters they hold', async () => {
+    t = await openTestLibrary();
+    // JSON's own syntax, escapes, control characters, a NUL, non-ASCII and U+2028 (legal in JSON text).
+    const prompt = 'kite "quoted" \\ back\\slash\nnew line\ttab \u0000 nul \u0001 🦊 Füchse \u2028 [1,2] null';
+    const [plain, odd] = await addImages(t, 2, (i) =>
+      i === 0 ? { prompt: 'kite', tags: ['kite'] } : { prompt, seed: 4_294_967_295, tags: ['kite'] },
+    );
+    const imported = await t.library.addImage({
+      record: makeRecord({
+        prompt: '',
+        seed: null,
+        source: { tool: 'comfyui', fileName: 'kite "final" \\ ü.png' },
+        createdAt: '2026-11-05T00:00:00.000Z',
+      }),
+      bytes: await makeImageBytes(),
+      jobId: null,
+      projectId: null,
+    });
+    t.library.tag([imported.id], ['kite'], []);
+    const items = t.library.list({ filter: { tag: 'kite' }, sort: 'oldest', cursor: null, limit: 10 }).items;
+    expect(items.map((g) => g.id)).toEqual([plain, odd, imported.id]);
+    expect(items[1]!.prompt).toBe(prompt);
+    expect(items[1]!.seed).toBe(4_294_967_295);
+    expect(items[2]!.source).toEqual({ tool: 'comfyui', fileName: 'kite "final" \\ ü.png' });
+    expect(items[2]!.seed).toBeNull();
+    expectPagesMatchTheTable();
+  });
+
+  it('follow every change of a tile: favourite, rating, project, trash and restore, a missing file', async () => {
+    t = await openTestLibrary();
+    const added = await addImages(t, 3, () => ({ prompt: 'a kite over the dunes', tags: ['kite'] }));
+    const project = t.library.ensureProject('Dunes');
+    t.library.favorite([added[0]!, added[2]!], true);
+    t.library.rate([added[0]!], 4);
+    t.library.move([added[1]!], project.id);
+    await t.library.trash([added[2]!]);
+    expectPagesMatchTheTable();
+    const [favourite] = t.library.list({ filter: { favorite: true }, sort: 'rating', cursor: null, limit: 10 }).items;
+    expect(favourite).toMatchObject({ id: added[0], favorite: true, rating: 4, projectId: null });
+    const [trashed] = t.library.list({ filter: { trashed: true }, sort: 'newest', cursor: null, limit: 10 }).items;
+    expect(trashed).toMatchObject({ id: added[2], trashed: true });
+    expect(trashed!.file.startsWith('trash/')).toBe(true);
+
+    await t.library.restore([added[2]!]);
+    t.library.favorite([added[2]!], false);
+    t.ctx.db.prepare('UPDATE generations SET missing = 1 WHERE id = ?').run(added[1]!);
+    expectPagesMatchTheTable();
+    const newest = t.library.list({ filter: { search: 'kite' }, sort: 'newest', cursor: null, limit: 10 }).items;
+    expect(newest.map((g) => [g.id, g.favorite, g.missing, g.projectId])).toEqual([
+      [added[2], false, false, null],
+      [added[1], false, true, project.id],
+      [added[0], true, false, null],
+    ]);
+  });
+});
+
 describe('thin page items', () => {
   it('carry no tags, references, parameters or upsampled prompt; the detail fetch carries them all', async () => {
     t = await openTestLibrary();

@@ -4,14 +4,14 @@
  * A search or a tag filter in time order is driven by its own index, which yields seqs in order
  * (the FTS rowid is the seq; tag rows carry it), so one statement stops after `limit` matches
  * instead of sorting every match; each match is checked against `live_by_seq`, which also holds
- * the tile's columns, so no table row is read. A plain newest/oldest page walks `live_by_seq`
- * alone the same way. Any other page takes two steps: its rowids come from a narrow covering
+ * each row's tile (one JSON value, schema v7), so no table row is read. A plain newest/oldest
+ * page walks `live_by_seq` alone the same way. Any other page takes two steps: its rowids come from a narrow covering
  * index (cheap to walk, cheap to sort), then only those rows are read in full.
  */
-import type { DatabaseSync, SQLInputValue, SQLOutputValue } from 'node:sqlite';
+import type { DatabaseSync, SQLInputValue } from 'node:sqlite';
 import type { Logger } from '../../logging/logger';
 import { decodeCursor, encodeCursor, SORTS, type LibrarySort, type SortKey } from './page-cursor';
-import { GALLERY_COLUMNS, galleryRowOf, type GalleryRow } from '../db/generation-row';
+import { parseTile, TILE_COLUMN, tileRating, tileSeq, type Tile } from '../db/gallery-tile';
 import {
   buildWhere,
   chooseIndex,
@@ -39,8 +39,8 @@ export interface ListArgs {
 }
 
 export interface RowPage {
-  /** The page's rows: what a gallery tile shows (`toGalleryItem`), no tags or references. */
-  rows: GalleryRow[];
+  /** The page's rows as tiles: what a gallery tile shows (`galleryItemOf`), no tags or references. */
+  rows: Tile[];
   nextCursor: string | null;
   /** Null when the page was asked for without its count. */
   total: number | null;
@@ -129,21 +129,21 @@ interface PageKey {
   row: number;
 }
 
-/** A statement selecting GALLERY_COLUMNS, its rows read as arrays (no per-row dictionaries). */
-function galleryRows(db: DatabaseSync, sql: string, params: SQLInputValue[]): GalleryRow[] {
-  return (preparedArrays(db, sql).all(...params) as unknown as SQLOutputValue[][]).map(galleryRowOf);
+/** A statement selecting TILE_COLUMN, its rows read as arrays (no per-row dictionaries), each tile parsed. */
+function galleryRows(db: DatabaseSync, sql: string, params: SQLInputValue[]): Tile[] {
+  return (preparedArrays(db, sql).all(...params) as unknown as unknown[][]).map(parseTile);
 }
 
 /**
  * The page's rows, one more than the limit (it tells whether there is a next page).
  *
  * Driven by the FTS index or a tag's rows, the matches come in seq order already: one statement
- * walks them and checks each against `live_by_seq`, which answers the tile's columns too.
+ * walks them and checks each against `live_by_seq`, which answers the tile too.
  * Otherwise two steps: the page's rowids from the filter's covering index (which may have to
  * sort every match, e.g. favourites by rating), then only those rows — or one, when that index
  * is `live_by_seq` and holds the tiles itself.
  */
-function pageRows(db: DatabaseSync, args: ListArgs, where: Where, key: SortKey | null): GalleryRow[] {
+function pageRows(db: DatabaseSync, args: ListArgs, where: Where, key: SortKey | null): Tile[] {
   const driver = driverOf(args.filter, where);
   if (driver !== null && args.sort !== 'rating') {
     const clauses = [driver.match, ...driver.clauses];
@@ -154,7 +154,7 @@ function pageRows(db: DatabaseSync, args: ListArgs, where: Where, key: SortKey |
     }
     return galleryRows(
       db,
-      `SELECT ${GALLERY_COLUMNS} FROM ${driver.from} WHERE ${clauses.join(' AND ')}
+      `SELECT ${TILE_COLUMN} FROM ${driver.from} WHERE ${clauses.join(' AND ')}
          ORDER BY ${driver.seq} ${args.sort === 'newest' ? 'DESC' : 'ASC'} LIMIT ?`,
       [...params, args.limit + 1],
     );
@@ -171,7 +171,7 @@ function pageRows(db: DatabaseSync, args: ListArgs, where: Where, key: SortKey |
     params.push(...sort.values(key));
   }
   const walk = `FROM generations g INDEXED BY ${index} WHERE ${clauses.join(' AND ')} ORDER BY ${sort.order} LIMIT ?`;
-  if (coversTiles(index)) return galleryRows(db, `SELECT ${GALLERY_COLUMNS} ${walk}`, [...params, args.limit + 1]);
+  if (coversTiles(index)) return galleryRows(db, `SELECT ${TILE_COLUMN} ${walk}`, [...params, args.limit + 1]);
   const keys = prepared(db, `SELECT g.rowid AS row, g.seq ${walk}`).all(
     ...params,
     args.limit + 1,
@@ -180,16 +180,16 @@ function pageRows(db: DatabaseSync, args: ListArgs, where: Where, key: SortKey |
 }
 
 /** Step two: the rows of the page, in the page's order, read by rowid. */
-function rowsOf(db: DatabaseSync, keys: readonly PageKey[]): GalleryRow[] {
+function rowsOf(db: DatabaseSync, keys: readonly PageKey[]): Tile[] {
   if (keys.length === 0) return [];
   // One parameter (a JSON array) instead of one per row: the same SQL text for every page.
   const rows = galleryRows(
     db,
-    `SELECT ${GALLERY_COLUMNS} FROM generations g WHERE g.rowid IN (SELECT value FROM json_each(?))`,
+    `SELECT ${TILE_COLUMN} FROM generations g WHERE g.rowid IN (SELECT value FROM json_each(?))`,
     [JSON.stringify(keys.map((k) => k.row))],
   );
-  const bySeq = new Map(rows.map((row) => [row.seq, row]));
-  return keys.map((k) => bySeq.get(k.seq)).filter((row): row is GalleryRow => row !== undefined);
+  const bySeq = new Map(rows.map((tile) => [tileSeq(tile), tile]));
+  return keys.map((k) => bySeq.get(k.seq)).filter((tile): tile is Tile => tile !== undefined);
 }
 
 /** How many images the filter matches: the total a page asked for without its count. */
@@ -207,6 +207,6 @@ export function listRows(db: DatabaseSync, logger: Logger, args: ListArgs): RowP
   const more = rows.length > args.limit;
   if (more) rows.pop();
   const last = rows.at(-1);
-  const nextCursor = more && last ? encodeCursor(args.sort, { rating: last.rating, seq: last.seq }) : null;
+  const nextCursor = more && last ? encodeCursor(args.sort, { rating: tileRating(last), seq: tileSeq(last) }) : null;
   return { rows, nextCursor, total };
 }
