@@ -86,4 +86,21 @@ describe('filters: several tags, and what search reads', () => {
     await page.getByLabel('Search', { exact: true }).fill('');
     expect(studio.pageErrors).toEqual([]);
   });
+
+  it('shows the images of tiles that appeared while a search was typed, once the typing pauses', async () => {
+    const { page } = studio;
+    const search = page.getByLabel('Search', { exact: true });
+    await search.fill('fox');
+    await expect.poll(shown).toEqual([BOTH, FOX].sort());
+    // Key by key: the owl's tile mounts while keys are still coming, so its image is held back at first.
+    await search.press('Control+a');
+    await search.pressSequentially('owl', { delay: 20 });
+    await expect.poll(shown).toEqual([BOTH, OWL].sort());
+    const owl = galleryImage(page, OWL);
+    await expect
+      .poll(() => owl.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0), { timeout: 10_000 })
+      .toBe(true);
+    await search.fill('');
+    expect(studio.pageErrors).toEqual([]);
+  });
 });

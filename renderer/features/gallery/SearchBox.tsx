@@ -1,6 +1,7 @@
 /** Full-text search over prompts; queries as you type, after a short pause. */
 import { useEffect, useRef, useState } from 'react';
 import { useLibraryStore } from '../../state/library-store';
+import { holdThumbnails } from './thumb-hold';
 
 // No pause for a word being typed: a search page costs the core a few ms even at 100,000 images
 // (its count is asked after the page), and the store keeps one query in flight and drops
@@ -28,6 +29,7 @@ export function SearchBox() {
 
   const onChange = (value: string) => {
     setText(value);
+    holdThumbnails();
     if (timer.current) clearTimeout(timer.current);
     timer.current = null;
     const apply = () => {

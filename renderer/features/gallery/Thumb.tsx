@@ -8,6 +8,7 @@ import { getModel } from '../../../shared/models';
 import type { GalleryItem } from '../../../shared/types';
 import { sourceToolLabel } from '../../../shared/source-tools';
 import { GENERATION_DRAG_TYPE } from '../../ui/read-image-file';
+import { useThumbnailReleased } from './thumb-hold';
 
 interface ThumbProps {
   gen: GalleryItem;
@@ -50,6 +51,8 @@ export const Thumb = memo(function Thumb({
   selectedIds,
 }: ThumbProps) {
   const badge = useChangeBadge(gen);
+  // Held back while a search is typed: this grid may be replaced before its images are worth asking for.
+  const released = useThumbnailReleased();
   return (
     <div
       className={`thumb${selected ? ' selected' : ''}${focused ? ' focused' : ''}`}
@@ -66,7 +69,13 @@ export const Thumb = memo(function Thumb({
       onClick={(e) => onClick(gen, e)}
       onDoubleClick={() => onOpen(gen)}
     >
-      <img src={gen.thumbUrl} alt={gen.prompt} loading="lazy" decoding="async" draggable={false} />
+      <img
+        src={released ? gen.thumbUrl : undefined}
+        alt={gen.prompt}
+        loading="lazy"
+        decoding="async"
+        draggable={false}
+      />
       <div className="thumb-badges" aria-hidden="true">
         {gen.favorite && <span className="fav">♥</span>}
         {gen.rating > 0 && <span className="stars">{'★'.repeat(gen.rating)}</span>}
