@@ -21,6 +21,7 @@ import {
   type WatchedRoot,
 } from './core/served-files/served-files';
 import { ASSET_SCHEME } from './security';
+import { noteFrontDoorRequest, PAGE_LOAD_QUIET_MS } from './core/runtime/front-door-priority';
 
 export const APP_SCHEME = 'seedbank-app';
 export const APP_HOST = 'app';
@@ -135,6 +136,8 @@ export function createAppHandler(
   return async (request) => {
     const answer = request.method === 'GET' ? await resolveAppRequest(rendererRoot, request.url) : null;
     if (answer?.status !== 200 || !answer.file.endsWith('.html')) return files(request);
+    // The window now parses, lays out and paints the page: long work waits a little longer.
+    noteFrontDoorRequest(PAGE_LOAD_QUIET_MS);
     const html = await pageHtml(await fs.promises.readFile(answer.file, 'utf8'));
     return new Response(html, { status: 200, headers: { 'Content-Type': answer.contentType, ...headers } });
   };

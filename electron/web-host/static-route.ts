@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ServerResponse } from 'node:http';
 import { contentTypeFor } from '../core/served-files/content-types';
+import { noteFrontDoorRequest, PAGE_LOAD_QUIET_MS } from '../core/runtime/front-door-priority';
 
 export async function serveStatic(
   res: ServerResponse,
@@ -35,6 +36,8 @@ export async function serveStatic(
     return;
   }
   const isPage = file.endsWith('.html');
+  // The page's window now parses, lays out and paints it: long work waits a little longer.
+  if (isPage) noteFrontDoorRequest(PAGE_LOAD_QUIET_MS);
   if (isPage && pageHtml) {
     const html = await pageHtml(await fs.promises.readFile(file, 'utf8'));
     const body = Buffer.from(html, 'utf8');

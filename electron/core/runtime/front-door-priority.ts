@@ -12,14 +12,20 @@ import { performance } from 'node:perf_hooks';
 
 /** A page's follow-up requests come within a few ms of each other on one machine. */
 export const QUIET_MS = 30;
+/**
+ * After a page itself has been served, its window parses it, lays it out and draws the first
+ * tiles (renderer/first-paint.ts) for a few hundred ms with no request to show for it; long work
+ * on the other core would take the CPU that first paint needs (docs/performance.md).
+ */
+export const PAGE_LOAD_QUIET_MS = 300;
 /** Long work still gets a slice at least this often: progress bars keep moving. */
 export const MAX_HOLD_MS = 100;
 
 let quietAt = 0;
 
-/** A request came in at a front door: long work waits until the door is quiet again. */
-export function noteFrontDoorRequest(): void {
-  quietAt = performance.now() + QUIET_MS;
+/** A request came in at a front door: long work waits until the door is quiet again (`quietMs` later). */
+export function noteFrontDoorRequest(quietMs = QUIET_MS): void {
+  quietAt = Math.max(quietAt, performance.now() + quietMs);
 }
 
 /** Resolves after a turn of the event loop, and once the front door is quiet (at most MAX_HOLD_MS later). */
