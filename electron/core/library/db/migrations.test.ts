@@ -10,6 +10,7 @@ import { transaction } from './database';
 import { GALLERY_COLUMN_NAMES, type GalleryRow } from './generation-row';
 import { TILE_COLUMNS } from './schema-v7';
 import { saveGeneration } from './upsert-generation';
+import type { EmbeddedRecord } from '../../../../shared/types';
 
 const open: DatabaseSync[] = [];
 afterEach(() => {
@@ -23,6 +24,22 @@ function fresh(): DatabaseSync {
 }
 
 const latest = MIGRATIONS.at(-1)!.version;
+
+/** Saves records as the app does (one transaction), the i-th trashed at `trashedAt(i)` when set. */
+function saveRecords(db: DatabaseSync, records: EmbeddedRecord[], trashedAt: (i: number) => string | null): void {
+  transaction(db, () =>
+    records.forEach((record, i) =>
+      saveGeneration(db, {
+        record,
+        file: { file: `images/2026-11/${record.id}.jpg`, format: 'jpeg', bytes: 1, mtimeMs: 1, sha256: record.id },
+        jobId: null,
+        projectId: null,
+        trashedAt: trashedAt(i),
+        thumbMadeAt: null,
+      }),
+    ),
+  );
+}
 
 function insertV1Generation(db: DatabaseSync, id: string, createdAt: string, prompt: string): void {
   db.prepare(
@@ -82,18 +99,7 @@ describe('schema migrations', () => {
       }),
       makeRecord({ createdAt: '2026-11-04T00:00:00.000Z', prompt: 'a trashed astronaut' }),
     ];
-    transaction(db, () =>
-      records.forEach((record, i) =>
-        saveGeneration(db, {
-          record,
-          file: { file: `images/2026-11/${record.id}.jpg`, format: 'jpeg', bytes: 1, mtimeMs: 1, sha256: record.id },
-          jobId: null,
-          projectId: null,
-          trashedAt: i === 3 ? '2026-11-05T00:00:00.000Z' : null,
-          thumbMadeAt: null,
-        }),
-      ),
-    );
+    saveRecords(db, records, (i) => (i === 3 ? '2026-11-05T00:00:00.000Z' : null));
     // What each row holds, read from the table before the migrations.
     const stored = new Map(
       (db.prepare(`SELECT ${GALLERY_COLUMN_NAMES.join(', ')} FROM generations`).all() as GalleryRow[]).map((row) => [
@@ -136,18 +142,7 @@ describe('schema migrations', () => {
         ...(i % 5 === 0 ? { source: { tool: 'file', fileName: `scan ${i}.png` } } : {}),
       }),
     );
-    transaction(db, () =>
-      records.forEach((record, i) =>
-        saveGeneration(db, {
-          record,
-          file: { file: `images/2026-11/${record.id}.jpg`, format: 'jpeg', bytes: 1, mtimeMs: 1, sha256: record.id },
-          jobId: null,
-          projectId: null,
-          trashedAt: i % 7 === 0 ? '2026-11-29T00:00:00.000Z' : null,
-          thumbMadeAt: null,
-        }),
-      ),
-    );
+    saveRecords(db, records, (i) => (i % 7 === 0 ? '2026-11-29T00:00:00.000Z' : null));
     const columns = GALLERY_COLUMN_NAMES.join(', ');
     const before = db.prepare(`SELECT ${columns} FROM generations ORDER BY seq`).all();
 
