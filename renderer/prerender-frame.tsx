@@ -9,11 +9,12 @@
  */
 import { renderToStaticMarkup } from 'react-dom/server';
 import { App } from './App';
-import { useLibraryStore } from './state/library-store';
 
+/**
+ * The stores' initial states, as zustand answers a server render (its server snapshot is the
+ * store's initial state, not a state set here): the library's count is null there, so the frame
+ * shows an empty count beside the tiles the pre-paint draws, not "0 images".
+ */
 export function renderFrame(): string {
-  // The count is unknown until the host answers (an empty count, as React shows while it comes),
-  // not "0 images" beside the tiles the pre-paint draws.
-  useLibraryStore.setState({ total: null });
   return renderToStaticMarkup(<App />);
 }

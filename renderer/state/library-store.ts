@@ -94,7 +94,8 @@ let reloadAgain = false;
 
 export const useLibraryStore = create<LibraryState>()((set, get) => ({
   items: [],
-  total: 0,
+  // Unknown until the host has counted (also what the build-time frame shows: prerender-frame.tsx).
+  total: null,
   nextCursor: null,
   loading: false,
   loadedOnce: false,

@@ -86,6 +86,8 @@ describe('the first page inside the HTML', () => {
     expect(tiles.map((t) => t.alt)).toEqual(newestFirst.slice(0, tiles.length));
     expect(tiles[0]!.alt).toBe(HOSTILE);
     expect(await page.evaluate(() => (window as { __pwned?: boolean }).__pwned ?? false)).toBe(false);
+    // The count is not known yet: the frame says nothing rather than "0 images" beside the tiles.
+    expect(await page.locator('.filter-bar .count').textContent()).toBe('');
     // The pre-paint alone: React never ran (its composer is not there).
     expect(await page.getByRole('button', { name: 'Generate' }).count()).toBe(0);
     await page.context().close();
