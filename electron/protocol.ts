@@ -134,8 +134,11 @@ export function createAppHandler(
   const files = createHandler(rendererRoot, resolveAppRequest, headers);
   if (!pageHtml) return files;
   return async (request) => {
-    const answer = request.method === 'GET' ? await resolveAppRequest(rendererRoot, request.url) : null;
-    if (answer?.status !== 200 || !answer.file.endsWith('.html')) return files(request);
+    if (request.method !== 'GET') return files(request);
+    // Resolved once: every script and stylesheet of the page comes through here too.
+    const answer = await resolveAppRequest(rendererRoot, request.url);
+    if (answer.status !== 200) return statusResponse(answer.status);
+    if (!answer.file.endsWith('.html')) return fileResponse(answer, request.method, headers);
     // The window now parses, lays out and paints the page: long work waits a little longer.
     noteFrontDoorRequest(PAGE_LOAD_QUIET_MS);
     const html = await pageHtml(await fs.promises.readFile(answer.file, 'utf8'));

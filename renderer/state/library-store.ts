@@ -62,9 +62,14 @@ interface LibraryState {
   refreshTags(): Promise<void>;
 }
 
-/** Whether a page answered holds exactly the items already shown (ids, order and every field). */
-function samePage(shown: readonly GalleryItem[], answered: readonly GalleryItem[]): boolean {
-  return shown.length === answered.length && JSON.stringify(shown) === JSON.stringify(answered);
+/**
+ * Whether a page answered holds exactly the items already shown (ids, order and every field).
+ * Asked at every reload, most of them a new search: the ids settle that cheaply, and only a page
+ * of the same images in the same order is compared field by field.
+ */
+export function samePage(shown: readonly GalleryItem[], answered: readonly GalleryItem[]): boolean {
+  if (shown.length !== answered.length || shown.some((item, i) => item.id !== answered[i]?.id)) return false;
+  return JSON.stringify(shown) === JSON.stringify(answered);
 }
 
 // Answers to an older query are dropped: typing fast must never show a stale result last.
